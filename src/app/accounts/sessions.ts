@@ -1,0 +1,91 @@
+import type { Actor } from '../../domain/access/policy.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { inTransaction, isoNow, type AppContext } from '../shared/context.js';
+import { hashSecret, newSecret } from './secrets.js';
+import { unknownUserHash, verifyPassword } from './passwords.js';
+import { findUserByEmail, toUser, type User } from './users.js';
+
+export interface SignedIn {
+  user: User;
+  /** The cookie value; only its hash is stored. */
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+const invalidCredentials = () => new DomainError('unauthenticated', 'invalid_credentials', 'e-mail or password is wrong');
+
+export async function signIn(ctx: AppContext, email: string, password: string, ttlHours: number): Promise<SignedIn> {
+  const row = await findUserByEmail(ctx, email);
+  const ok = await verifyPassword(password, row?.password_hash ?? (await unknownUserHash));
+  if (!row || !ok || row.disabled_at !== null) throw invalidCredentials();
+  const sessionToken = newSecret();
+  const csrfToken = newSecret();
+  const now = ctx.now();
+  const at = now.toISOString();
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
+  await inTransaction(ctx, async (trx) => {
+    await trx.insertInto('sessions').values({
+      id_hash: hashSecret(sessionToken), user_id: row.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at,
+    }).execute();
+    await recordAudit(trx, { userId: row.id, email: row.email }, {
+      organizationId: row.organization_id, entityType: 'user', entityId: row.id, action: 'sign_in', before: null, after: null,
+    }, at);
+  });
+  return { user: toUser(row), sessionToken, csrfToken, expiresAt };
+}
+
+export async function signOut(ctx: AppContext, sessionToken: string): Promise<void> {
+  await ctx.db.deleteFrom('sessions').where('id_hash', '=', hashSecret(sessionToken)).execute();
+}
+
+export interface Authenticated {
+  actor: Actor;
+  user: User;
+  /** Present for cookie sessions: writes must echo it (CSRF protection). */
+  csrfToken: string | null;
+}
+
+/** Writes of last-seen times are spaced out so that reads stay reads. */
+const touchIntervalMs = 5 * 60_000;
+
+const actorOf = (user: User): Actor => ({ userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId });
+
+export async function authenticateSession(ctx: AppContext, sessionToken: string, ttlHours: number): Promise<Authenticated | null> {
+  const idHash = hashSecret(sessionToken);
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+  const now = ctx.now();
+  if (!row || row.disabled_at !== null || row.expires_at <= now.toISOString()) return null;
+  if (now.getTime() - Date.parse(row.last_seen_at) > touchIntervalMs) {
+    // Sliding expiry: an active session stays open, an idle one ends after the TTL.
+    await ctx.db.updateTable('sessions').set({
+      last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + ttlHours * 3_600_000).toISOString(),
+    }).where('id_hash', '=', idHash).execute();
+  }
+  const user = toUser(row);
+  return { actor: actorOf(user), user, csrfToken: row.csrf_token };
+}
+
+export async function authenticateToken(ctx: AppContext, token: string): Promise<Authenticated | null> {
+  const row = await ctx.db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
+    .where('api_tokens.token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.disabled_at !== null) return null;
+  const now = ctx.now();
+  if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) {
+    await ctx.db.updateTable('api_tokens').set({ last_used_at: isoNow(ctx) }).where('id', '=', row.token_id).execute();
+  }
+  const user = toUser(row);
+  return { actor: actorOf(user), user, csrfToken: null };
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { roles } from '../domain/access/policy.js';
+import { DomainError } from '../domain/shared/errors.js';
+import { runAuditVerify, runBackup, runDemo, runMigrate, runTokenCreate, runUserAdd } from './commands.js';
+import { runServe } from './serve.js';
+
+const program = new Command('kyodo')
+  .description('Kyodo (協同): run a federation of worker co-operatives.\nConfiguration: DATA_DIR, DATABASE_URL, PORT, HOST (see README).')
+  .showHelpAfterError();
+
+program.command('serve').description('migrate, load the demo into an empty database, and serve the app and API').action(runServe);
+program.command('migrate').description('bring the database schema up to date').action(runMigrate);
+program.command('demo').description('load the demo federation into an empty database and print its sign-in').action(runDemo);
+
+const user = program.command('user').description('manage accounts');
+user.command('add')
+  .description('create an account')
+  .requiredOption('--email <email>', 'e-mail address used to sign in')
+  .requiredOption('--password <password>', `at least 12 characters`)
+  .addOption(new Option('--role <role>', 'role').choices([...roles]).makeOptionMandatory())
+  .option('--org <org>', 'organization code or id (required except for federation-admin)')
+  .option('--name <name>', 'display name')
+  .action(runUserAdd);
+
+const token = program.command('token').description('manage API tokens');
+token.command('create')
+  .description('create an API token for an account; the token is the last line printed')
+  .requiredOption('--email <email>', 'the account the token acts as')
+  .option('--name <name>', 'what the token is for', 'cli')
+  .action(runTokenCreate);
+
+const audit = program.command('audit').description('the audit log');
+audit.command('verify').description('recompute the hash chain; exits 1 if it is broken').action(runAuditVerify);
+
+program.command('backup')
+  .description('write a consistent copy of the SQLite database, also while the server runs')
+  .option('--out <file>', 'output file (default: DATA_DIR/backups/kyodo-<time>.db)')
+  .action(runBackup);
+
+try {
+  loadConfig();
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DomainError) {
+    const fields = error instanceof DomainError && error.errors.length ? ` (${error.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})` : '';
+    console.error(`kyodo: ${error.message}${fields}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+
+/** The whole runtime configuration, read from the environment once at start. */
+export interface Config {
+  /** Folder for the embedded SQLite database, backups and generated files. */
+  dataDir: string;
+  /** PostgreSQL connection string; when absent Kyodo uses SQLite under dataDir. */
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  /** 'auto' marks cookies Secure when the request arrived over HTTPS (honouring X-Forwarded-Proto). */
+  cookieSecure: 'auto' | boolean;
+  /** Trust X-Forwarded-* headers from a load balancer in front of the app. */
+  trustProxy: boolean;
+  sessionTtlHours: number;
+  signInRateLimit: { max: number; windowSeconds: number };
+  logLevel: string;
+  /** Password of the demo administrator; generated and kept under dataDir when not given. */
+  demoPassword: string | null;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const cookieSecureRaw = env.COOKIE_SECURE?.trim().toLowerCase();
+  return {
+    dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
+    databaseUrl,
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    cookieSecure: !cookieSecureRaw || cookieSecureRaw === 'auto' ? 'auto' : flag(env, 'COOKIE_SECURE', false),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    signInRateLimit: {
+      max: integer(env, 'SIGN_IN_RATE_LIMIT', 10, 1, 100_000),
+      windowSeconds: integer(env, 'SIGN_IN_RATE_WINDOW_SECONDS', 300, 1, 86_400),
+    },
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    demoPassword: env.KYODO_DEMO_PASSWORD || null,
+  };
+}

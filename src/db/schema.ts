@@ -1,0 +1,115 @@
+import type { Generated } from 'kysely';
+
+/** Table types for Kysely. Times are UTC ISO-8601 text in both dialects; money (later) is integer yen. */
+export interface OrganizationTable {
+  id: string;
+  code: string;
+  kind: string;
+  parent_id: string | null;
+  name_ja: string;
+  name_en: string | null;
+  legal_form: string;
+  law_profile: string;
+  registration_date: string | null;
+  fiscal_year_start_month: number;
+  prefecture_code: string | null;
+  postal_code: string | null;
+  address: string | null;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationBusinessLineTable {
+  organization_id: string;
+  business_line: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  role: string;
+  organization_id: string | null;
+  locale: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  window_start: string;
+  reset_at: string;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  organization_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row that serializes appends to the audit chain and holds its head. */
+export interface AuditHeadTable {
+  id: Generated<number>;
+  seq: number;
+  hash: string;
+}
+
+export interface Schema {
+  organizations: OrganizationTable;
+  organization_business_lines: OrganizationBusinessLineTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  rate_limits: RateLimitTable;
+  jobs: JobTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

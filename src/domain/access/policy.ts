@@ -1,0 +1,51 @@
+/**
+ * Who may do what. Tenancy rule: a user of organization A never reads or changes organization B's data.
+ * Only the federation administrator crosses organizations.
+ */
+export const roles = ['federation-admin', 'org-admin', 'clerk', 'member'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Actor {
+  userId: string;
+  email: string;
+  role: Role;
+  organizationId: string | null;
+}
+
+const isFederationAdmin = (actor: Actor): boolean => actor.role === 'federation-admin';
+const isStaffOf = (actor: Actor, organizationId: string): boolean =>
+  (actor.role === 'org-admin' || actor.role === 'clerk') && actor.organizationId === organizationId;
+
+export function canReadOrganization(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+export function canCreateOrganization(actor: Actor): boolean {
+  return isFederationAdmin(actor);
+}
+
+/** Organization administrators edit their own organization's profile, but not its place in the federation. */
+export function canEditOrganization(actor: Actor, organizationId: string, changed: readonly string[], structural: readonly string[]): boolean {
+  if (isFederationAdmin(actor)) return true;
+  return actor.role === 'org-admin' && actor.organizationId === organizationId && !changed.some((f) => structural.includes(f));
+}
+
+/** Organization administrators manage accounts of their own organization, never a federation administrator. */
+export function canManageUser(actor: Actor, target: { role: Role; organizationId: string | null }): boolean {
+  if (isFederationAdmin(actor)) return true;
+  return actor.role === 'org-admin' && target.role !== 'federation-admin' && target.organizationId === actor.organizationId;
+}
+
+export function canListUsers(actor: Actor, organizationId: string | null): boolean {
+  if (isFederationAdmin(actor)) return true;
+  return actor.role === 'org-admin' && organizationId === actor.organizationId;
+}
+
+export function canReadAuditLog(actor: Actor): boolean {
+  return isFederationAdmin(actor);
+}
+
+/** Every role but the federation administrator belongs to one organization. */
+export function roleNeedsOrganization(role: Role): boolean {
+  return role !== 'federation-admin';
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../app/shared/context.js';
+import type { Config } from '../config.js';
+import { DomainError } from '../domain/shared/errors.js';
+import { registerAuth } from './auth.js';
+import { handleError, handleNotFound } from './errors.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { organizationRoutes } from './routes/organizations.js';
+import { systemRoutes } from './routes/system.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
+import { sharedSchemas } from './schemas.js';
+
+export const apiPrefix = '/api/v1';
+
+export interface AppOptions {
+  ctx: AppContext;
+  config: Config;
+  /** Folder with the built web app; the API alone is served when it is null or missing. */
+  webRoot: string | null;
+  logger?: boolean;
+}
+
+/** Adds `charset=utf-8` to every text response that lacks it, so Japanese never arrives garbled. */
+function withCharset(type: string): string {
+  const isText = /^(text\/|application\/(json|javascript|problem\+json|xml))/i.test(type);
+  return isText && !/charset=/i.test(type) ? `${type}; charset=utf-8` : type;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { ctx, config } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string') reply.header('content-type', withCharset(type));
+    return payload;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    // Plain-HTTP local use must keep working; behind TLS, the proxy should send HSTS.
+    strictTransportSecurity: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    store: databaseRateLimitStore(ctx),
+    errorResponseBuilder: (_request, context) =>
+      new DomainError('rate_limited', 'rate_limited', `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Kyodo API', version: '1', description: 'Kyodo (協同): software for worker co-operatives and their federations.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `kyodo token create` or the Account page' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kyodo_session', description: 'browser session; writes also need x-csrf-token' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+
+  registerAuth(app, ctx, config);
+
+  await app.register(async (api) => {
+    const deps = { ctx, config };
+    await api.register(systemRoutes, deps);
+    await api.register(authRoutes, deps);
+    await api.register(organizationRoutes, deps);
+    await api.register(userRoutes, deps);
+    await api.register(tokenRoutes, deps);
+    await api.register(auditRoutes, deps);
+    api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  }, { prefix: apiPrefix });
+  await app.register(swaggerUi, { routePrefix: `${apiPrefix}/docs`, uiConfig: { url: `${apiPrefix}/openapi.json` } });
+
+  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: ['index.html'] });
+    // The web app routes on the client: unknown non-API paths get index.html.
+    app.setNotFoundHandler((request, reply) =>
+      request.url.startsWith('/api/') || request.method !== 'GET' ? handleNotFound(request, reply) : reply.sendFile('index.html'),
+    );
+  }
+  return app;
+}

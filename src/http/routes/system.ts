@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { roles } from '../../domain/access/policy.js';
+import { lawProfileIds } from '../../domain/law-profiles/profiles.js';
+import { prefectures } from '../../domain/organizations/prefectures.js';
+import { businessLines, legalForms, organizationStatuses } from '../../domain/organizations/reference.js';
+import type { RouteDeps } from '../route-deps.js';
+
+const strings = Type.Array(Type.String());
+
+export const systemRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx }) => {
+  app.get('/health', {
+    config: { public: true },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and the database in use',
+      response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgresql')]) }) },
+    },
+  }, async () => {
+    await ctx.db.selectFrom('audit_head').select('id').limit(1).execute();
+    return { status: 'ok' as const, database: ctx.dialect };
+  });
+
+  app.get('/reference', {
+    config: { public: true },
+    schema: {
+      tags: ['system'],
+      summary: 'Vocabularies: legal forms, law profiles, business lines, statuses, roles, prefectures',
+      response: {
+        200: Type.Object({
+          legalForms: strings, lawProfiles: strings, businessLines: strings, organizationStatuses: strings, roles: strings,
+          prefectures: Type.Array(Type.Object({ code: Type.String(), nameJa: Type.String(), nameEn: Type.String() })),
+        }),
+      },
+    },
+  }, async () => ({
+    legalForms: [...legalForms], lawProfiles: [...lawProfileIds], businessLines: [...businessLines],
+    organizationStatuses: [...organizationStatuses], roles: [...roles], prefectures: [...prefectures],
+  }));
+};

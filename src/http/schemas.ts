@@ -1,0 +1,151 @@
+import Type from 'typebox';
+import { roles } from '../domain/access/policy.js';
+import { locales } from '../domain/accounts/account.js';
+import { lawProfileIds } from '../domain/law-profiles/profiles.js';
+import { prefectureCodes } from '../domain/organizations/prefectures.js';
+import { businessLines, legalForms, organizationKinds, organizationStatuses } from '../domain/organizations/reference.js';
+
+/**
+ * The shapes at the edge: one schema per body and response. They validate requests, serialize responses (fields
+ * not named here never leave the server) and generate the OpenAPI document.
+ */
+const union = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+const IsoDateTime = Type.String({ format: 'date-time' });
+const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details with a stable code' },
+);
+
+export const problemResponses = {
+  400: Type.Ref('Problem'),
+  401: Type.Ref('Problem'),
+  403: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+  409: Type.Ref('Problem'),
+  422: Type.Ref('Problem'),
+  429: Type.Ref('Problem'),
+};
+
+const organizationFieldSchemas = {
+  code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$', description: 'short lowercase identifier, e.g. wc-chiba' }),
+  kind: union(organizationKinds),
+  parentId: Type.Union([Id, Type.Null()]),
+  nameJa: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  nameEn: NullableText(200),
+  legalForm: union(legalForms),
+  lawProfile: union(lawProfileIds),
+  registrationDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  fiscalYearStartMonth: Type.Integer({ minimum: 1, maximum: 12 }),
+  prefectureCode: Type.Union([union(prefectureCodes), Type.Null()]),
+  postalCode: Type.Union([Type.String({ pattern: '^[0-9]{3}-?[0-9]{4}$' }), Type.Null()]),
+  address: NullableText(500),
+  businessLines: Type.Array(union(businessLines), { maxItems: businessLines.length, uniqueItems: true }),
+  status: union(organizationStatuses),
+};
+
+export const OrganizationInput = Type.Object(
+  {
+    ...organizationFieldSchemas,
+    kind: Type.Optional(organizationFieldSchemas.kind),
+    nameEn: Type.Optional(organizationFieldSchemas.nameEn),
+    lawProfile: Type.Optional(organizationFieldSchemas.lawProfile),
+    registrationDate: Type.Optional(organizationFieldSchemas.registrationDate),
+    fiscalYearStartMonth: Type.Optional(organizationFieldSchemas.fiscalYearStartMonth),
+    prefectureCode: Type.Optional(organizationFieldSchemas.prefectureCode),
+    postalCode: Type.Optional(organizationFieldSchemas.postalCode),
+    address: Type.Optional(organizationFieldSchemas.address),
+    businessLines: Type.Optional(organizationFieldSchemas.businessLines),
+    status: Type.Optional(organizationFieldSchemas.status),
+  },
+  { additionalProperties: false },
+);
+
+export const OrganizationPatch = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'the version the editor saw; a stale one answers 409 version_conflict' }),
+    ...Object.fromEntries(Object.entries(organizationFieldSchemas).map(([k, v]) => [k, Type.Optional(v)])),
+  },
+  { additionalProperties: false },
+);
+
+export const Organization = Type.Object(
+  {
+    id: Id,
+    ...organizationFieldSchemas,
+    code: Type.String(),
+    version: Type.Integer(),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    memberOrganizationCount: Type.Integer(),
+  },
+  { $id: 'Organization' },
+);
+
+export const AuditEntry = Type.Object(
+  {
+    seq: Type.Integer(),
+    at: IsoDateTime,
+    actorEmail: Type.Union([Type.String(), Type.Null()]),
+    organizationId: Type.Union([Type.String(), Type.Null()]),
+    entityType: Type.String(),
+    entityId: Type.String(),
+    action: Type.String(),
+    before: Type.Unknown(),
+    after: Type.Unknown(),
+  },
+  { $id: 'AuditEntry' },
+);
+
+export const Role = union(roles);
+export const Locale = union(locales);
+
+export const User = Type.Object(
+  {
+    id: Id,
+    email: Type.String(),
+    displayName: Type.String(),
+    role: Role,
+    organizationId: Type.Union([Type.String(), Type.Null()]),
+    locale: Locale,
+    disabled: Type.Boolean(),
+    createdAt: IsoDateTime,
+  },
+  { $id: 'User' },
+);
+
+export const Me = Type.Object(
+  {
+    id: Id,
+    email: Type.String(),
+    displayName: Type.String(),
+    role: Role,
+    organizationId: Type.Union([Type.String(), Type.Null()]),
+    locale: Locale,
+  },
+  { $id: 'Me' },
+);
+
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Password = Type.String({ minLength: 1, maxLength: 1024 });
+
+export const Session = Type.Object({ user: Type.Ref('Me'), csrfToken: Type.String() });
+
+export const ApiToken = Type.Object({
+  id: Id,
+  name: Type.String(),
+  createdAt: IsoDateTime,
+  lastUsedAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+
+export const sharedSchemas = [Problem, Organization, AuditEntry, User, Me];

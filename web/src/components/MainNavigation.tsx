@@ -1,0 +1,73 @@
+import { NavLink } from '@mantine/core';
+import {
+  IconBriefcase,
+  IconBuildingCommunity,
+  IconBuildingStore,
+  IconClipboardList,
+  IconCoins,
+  IconKey,
+  IconReportAnalytics,
+  IconSpeakerphone,
+  IconUserCog,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { canManageUsers } from '../features/session/permissions';
+import { useMe } from '../features/session/session-context';
+
+interface NavItem {
+  key: string;
+  to: string;
+  icon: Icon;
+  /** Other paths that belong to this item, e.g. an organization's page under the federation. */
+  prefix?: string;
+}
+
+const ITEMS: readonly NavItem[] = [
+  { key: 'federation', to: '/', icon: IconBuildingCommunity, prefix: '/organizations' },
+  { key: 'members', to: '/members', icon: IconUsers },
+  { key: 'capital', to: '/capital', icon: IconCoins },
+  { key: 'assemblies', to: '/assemblies', icon: IconUsersGroup },
+  { key: 'work', to: '/work', icon: IconBriefcase },
+  { key: 'businesses', to: '/businesses', icon: IconBuildingStore },
+  { key: 'programmes', to: '/programmes', icon: IconClipboardList },
+  { key: 'advocacy', to: '/advocacy', icon: IconSpeakerphone },
+  { key: 'reports', to: '/reports', icon: IconReportAnalytics },
+  { key: 'users', to: '/users', icon: IconUserCog },
+  { key: 'account', to: '/account', icon: IconKey },
+];
+
+function isActive(item: NavItem, pathname: string): boolean {
+  return pathname === item.to || (item.prefix !== undefined && pathname.startsWith(item.prefix));
+}
+
+export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+  const items = ITEMS.filter((item) => item.key !== 'users' || canManageUsers(me));
+
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {items.map((item) => {
+        const active = isActive(item, pathname);
+        return (
+          <li key={item.key}>
+            <NavLink
+              component={Link}
+              to={item.to}
+              label={t(`nav.${item.key}`)}
+              leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              onClick={onNavigate}
+            />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

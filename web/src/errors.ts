@@ -1,0 +1,38 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api';
+
+/** Field name → problem code, from the server's `errors[]` or the form's own checks. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** The field errors a problem carries, keyed by the last segment of `field` (`body/nameJa` → `nameJa`). */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!(error instanceof ApiError)) return errors;
+  for (const { field, code } of error.problem.errors ?? []) {
+    const name = field.split(/[./]/).pop() ?? field;
+    errors[name] ??= code;
+  }
+  return errors;
+}
+
+/** Translates a failed request into a sentence for people. */
+export function useErrorText(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (error: unknown) => {
+      const code = error instanceof ApiError ? error.code : 'internal_error';
+      return t(`errors.${code}`, { defaultValue: t('errors.unknown') });
+    },
+    [t],
+  );
+}
+
+/** Translates a field problem code (`required`, `invalid_format`, …). */
+export function useFieldErrorText(): (code: string | undefined) => string | undefined {
+  const { t } = useTranslation();
+  return useCallback(
+    (code: string | undefined) => (code ? t(`validation.${code}`, { defaultValue: t('validation.invalid') }) : undefined),
+    [t],
+  );
+}

@@ -1,0 +1,31 @@
+import { api } from '../../api';
+import type { Locale } from '../../i18n';
+
+export type Role = 'federation-admin' | 'org-admin' | 'clerk' | 'member';
+
+/** The signed-in user as the server describes them. */
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organizationId: string | null;
+  locale: Locale;
+}
+
+export interface SessionPayload {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface MeChanges {
+  displayName?: string;
+  locale?: Locale;
+}
+
+export const sessionApi = {
+  current: () => api.get<SessionPayload>('/auth/session'),
+  signIn: (email: string, password: string) => api.post<SessionPayload>('/auth/sign-in', { email, password }),
+  signOut: () => api.post<void>('/auth/sign-out'),
+  updateMe: (changes: MeChanges) => api.patch<Me>('/me', changes),
+};

@@ -1,0 +1,32 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from '../components/AppLayout';
+import { BeingBuilt } from '../components/BeingBuilt';
+import { RequireSession } from '../features/session/RequireSession';
+import { AccountPage } from './AccountPage';
+import { FederationPage } from './FederationPage';
+import { NewOrganizationPage } from './NewOrganizationPage';
+import { NotFoundPage } from './NotFoundPage';
+import { OrganizationPage } from './OrganizationPage';
+import { PENDING_SECTIONS } from './sections';
+import { SignInPage } from './SignInPage';
+import { UsersPage } from './UsersPage';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <FederationPage /> },
+      { path: 'organizations/new', element: <NewOrganizationPage /> },
+      { path: 'organizations/:id', element: <OrganizationPage /> },
+      ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
+      { path: 'users', element: <UsersPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

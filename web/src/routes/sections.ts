@@ -1,0 +1,13 @@
+/** Capabilities whose pages are still being built; each gets a route that says so. */
+export const PENDING_SECTIONS = [
+  'members',
+  'capital',
+  'assemblies',
+  'work',
+  'businesses',
+  'programmes',
+  'advocacy',
+  'reports',
+] as const;
+
+export type PendingSection = (typeof PENDING_SECTIONS)[number];
