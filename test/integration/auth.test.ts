@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTenants, testPassword } from '../factories.js';
+import { dialects } from '../support/databases.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe.each(dialects)('accounts and sessions (%s)', (dialect) => {
+  let t: TestApp;
+  let tenants: Awaited<ReturnType<typeof buildTenants>>;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    tenants = await buildTenants(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  it('answers health with the dialect in use', async () => {
+    const response = await t.app.inject({ url: '/api/v1/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: dialect });
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('signs in with a secure HttpOnly SameSite cookie, reports the session, and signs out', async () => {
+    const email = tenants.users.clerkA.email;
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: email.toUpperCase(), password: testPassword } });
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'kyodo_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const { csrfToken, user } = response.json<{ csrfToken: string; user: { email: string; role: string } }>();
+    expect(user).toMatchObject({ email, role: 'clerk' });
+    const headers = { cookie: `kyodo_session=${cookie.value}` };
+
+    const session = await t.app.inject({ url: '/api/v1/auth/session', headers });
+    expect(session.json()).toMatchObject({ user: { email }, csrfToken });
+
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json()).toMatchObject({ code: 'csrf_failed' });
+    expect(noCsrf.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { ...headers, 'x-csrf-token': csrfToken } });
+    expect(out.statusCode).toBe(204);
+    const after = await t.app.inject({ url: '/api/v1/auth/session', headers });
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
+    const proxied = await createTestApp(dialect, { TRUST_PROXY: 'true' });
+    try {
+      const tenants2 = await buildTenants(proxied.ctx);
+      const response = await proxied.app.inject({
+        method: 'POST', url: '/api/v1/auth/sign-in', headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: tenants2.users.clerkA.email, password: testPassword },
+      });
+      expect(response.cookies.find((c) => c.name === 'kyodo_session')).toMatchObject({ secure: true });
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('refuses a wrong password, an unknown e-mail and a disabled account alike', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: tenants.users.memberA.email, password: 'not the password' } });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'nobody@test.example', password: testPassword } });
+    for (const response of [wrong, unknown]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'invalid_credentials' });
+    }
+  });
+
+  it('names the field of a malformed sign-in', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'not-an-email', extra: 1 } });
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ code: string; errors: { field: string; code: string }[] }>();
+    expect(body.code).toBe('validation_failed');
+    expect(body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'email', code: 'invalid_format' }),
+      expect.objectContaining({ field: 'password', code: 'required' }),
+      expect.objectContaining({ field: 'extra', code: 'unknown_field' }),
+    ]));
+  });
+
+  it('limits sign-in attempts with counters kept in the database', async () => {
+    const limited = await createTestApp(dialect, { SIGN_IN_RATE_LIMIT: '3' });
+    try {
+      const attempt = () => limited.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'x@test.example', password: 'wrong password' } });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const refused = await attempt();
+      expect(refused.json()).toMatchObject({ code: 'rate_limited' });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      const rows = await limited.ctx.db.selectFrom('rate_limits').selectAll().execute();
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0]!.hits)).toBe(5);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('lets scripts use API tokens, and stops accepting a revoked one', async () => {
+    const { users } = tenants;
+    const { cookie, csrf } = await t.signIn(users.orgAdminA.email);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: 'payroll script' } });
+    expect(created.statusCode).toBe(201);
+    const { id, token } = created.json<{ id: string; token: string }>();
+    const stored = await t.ctx.db.selectFrom('api_tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+
+    const read = await t.app.inject({ url: `/api/v1/organizations/${tenants.orgA.id}`, headers: { authorization: `Bearer ${token}` } });
+    expect(read.statusCode).toBe(200);
+    // Bearer requests carry no cookie, so they need no CSRF token.
+    const write = await t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${tenants.orgA.id}`, headers: { authorization: `Bearer ${token}` },
+      payload: { version: read.json<{ version: number }>().version, address: '芝山町' } });
+    expect(write.statusCode).toBe(200);
+
+    const list = await t.app.inject({ url: '/api/v1/tokens', headers: { cookie } });
+    expect(list.json<{ items: { name: string }[] }>().items.map((i) => i.name)).toContain('payroll script');
+    expect(list.body).not.toContain(token);
+
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(204);
+    const revoked = await t.app.inject({ url: `/api/v1/organizations/${tenants.orgA.id}`, headers: { authorization: `Bearer ${token}` } });
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json()).toMatchObject({ code: 'invalid_token' });
+  });
+
+  it('remembers the language a user chose', async () => {
+    const { cookie, csrf } = await t.signIn(tenants.users.memberA.email);
+    const changed = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie, 'x-csrf-token': csrf }, payload: { locale: 'en' } });
+    expect(changed.json()).toMatchObject({ locale: 'en' });
+    const session = await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie } });
+    expect(session.json()).toMatchObject({ user: { locale: 'en' } });
+  });
+
+  it('ends every session of an account when it is disabled', async () => {
+    const victim = tenants.users.orgAdminB;
+    const { cookie } = await t.signIn(victim.email);
+    const admin = await t.signIn(tenants.users.federationAdmin.email);
+    const disabled = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${victim.id}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: { disabled: true } });
+    expect(disabled.json()).toMatchObject({ disabled: true });
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: victim.email, password: testPassword } });
+    expect(again.statusCode).toBe(401);
+  });
+});

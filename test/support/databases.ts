@@ -1,0 +1,62 @@
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database, type DialectName } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: testPostgresUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const postgresAvailable = await postgresReachable();
+if (!postgresAvailable) {
+  if (process.env.CI === 'true') {
+    throw new Error(`CI=true but PostgreSQL is not reachable at ${testPostgresUrl}: the PostgreSQL suite must run in CI`);
+  }
+  console.warn(`\n⚠ PostgreSQL not reachable at ${testPostgresUrl}: PostgreSQL integration suites are SKIPPED on this machine.\n`);
+}
+
+/** The dialects every integration suite runs against: SQLite always, PostgreSQL when reachable (always in CI). */
+export const dialects: DialectName[] = postgresAvailable ? ['sqlite', 'postgresql'] : ['sqlite'];
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/** A fresh, migrated database: in-memory SQLite, or a scratch PostgreSQL database dropped on close. */
+export async function openTestDatabase(dialect: DialectName): Promise<Database> {
+  if (dialect === 'sqlite') {
+    const database = openDatabase({ databaseUrl: null, sqlitePath: ':memory:' });
+    await migrateToLatest(database.db, 'sqlite');
+    return database;
+  }
+  const name = `kyodo_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testPostgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const database = openDatabase({ databaseUrl: withDatabase(testPostgresUrl, name), sqlitePath: '', poolSize: 5 });
+  await migrateToLatest(database.db, 'postgresql');
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: testPostgresUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
