@@ -47,7 +47,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string') reply.header('content-type', withCharset(type));
@@ -108,12 +107,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }, { prefix: apiPrefix });
   await app.register(swaggerUi, { routePrefix: `${apiPrefix}/docs`, uiConfig: { url: `${apiPrefix}/openapi.json` } });
 
-  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: ['index.html'] });
-    // The web app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((request, reply) =>
-      request.url.startsWith('/api/') || request.method !== 'GET' ? handleNotFound(request, reply) : reply.sendFile('index.html'),
-    );
-  }
+  const serveWeb = options.webRoot !== null && fs.existsSync(path.join(options.webRoot, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: options.webRoot!, wildcard: false, index: ['index.html'] });
+  // The web app routes on the client: unknown non-API pages get index.html.
+  app.setNotFoundHandler((request, reply) =>
+    serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') ? reply.sendFile('index.html') : handleNotFound(request, reply),
+  );
   return app;
 }

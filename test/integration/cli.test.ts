@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects, testPostgresUrl } from '../support/databases.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function kyodo(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const match = /running: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+describe('kyodo command on the embedded SQLite default', () => {
+  let dataDir: string;
+  const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DEMO_PASSWORD: 'demo password 1234' });
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-cli-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('explains every command with --help', async () => {
+    const help = await kyodo(['--help'], env());
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'demo', 'user', 'token', 'audit', 'backup']) expect(help.stdout).toContain(command);
+    const userAdd = await kyodo(['user', 'add', '--help'], env());
+    expect(userAdd.stdout).toMatch(/--email[\s\S]*--password[\s\S]*--role[\s\S]*--org/);
+  });
+
+  it('serves the demo, adds a user, issues a token the API accepts, backs up while serving, and verifies the audit log', async () => {
+    const server = await startServer({ ...env(), PORT: '0' });
+    try {
+      expect(server.output()).toContain('demo sign-in: admin@kyodo.example / demo password 1234');
+      expect(fs.existsSync(path.join(dataDir, 'kyodo.db'))).toBe(true);
+      const health = await fetch(`${server.url}api/v1/health`);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' });
+
+      const added = await kyodo(['user', 'add', '--email', 'clerk@chiba.example', '--password', 'a long enough password', '--role', 'clerk', '--org', 'wc-chiba'], env());
+      expect(added.stderr).toBe('');
+      expect(added.stdout).toContain('created clerk clerk@chiba.example');
+
+      const missingOrg = await kyodo(['user', 'add', '--email', 'x@chiba.example', '--password', 'a long enough password', '--role', 'clerk'], env());
+      expect(missingOrg.code).toBe(2);
+      expect(missingOrg.stderr).toContain('organizationId');
+
+      const token = await kyodo(['token', 'create', '--email', 'clerk@chiba.example'], env());
+      const bearer = token.stdout.trim().split('\n').at(-1)!;
+      const orgs = await fetch(`${server.url}api/v1/organizations`, { headers: { authorization: `Bearer ${bearer}` } });
+      const items = (await orgs.json() as { items: { code: string }[] }).items;
+      expect(items.map((o) => o.code)).toEqual(['wc-chiba']);
+
+      const backupFile = path.join(dataDir, 'copy.db');
+      const backup = await kyodo(['backup', '--out', backupFile], env());
+      expect(backup.stdout).toContain('backup written');
+      const copy = new SQLite(backupFile, { readonly: true });
+      const count = copy.prepare('select count(*) as n from organizations').get() as { n: number };
+      copy.close();
+      expect(count.n).toBe(6);
+
+      const verify = await kyodo(['audit', 'verify'], env());
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toMatch(/audit log intact: \d+ entries/);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+  });
+
+  it('reports a broken audit chain with exit code 1', async () => {
+    const db = new SQLite(path.join(dataDir, 'kyodo.db'));
+    db.exec(`drop trigger audit_log_no_update; update audit_log set action = 'forged' where seq = 3`);
+    db.close();
+    const verify = await kyodo(['audit', 'verify'], env());
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toContain('BROKEN at entry 3');
+  });
+
+  it('rejects bad configuration with a clear message', async () => {
+    const bad = await kyodo(['migrate'], { ...env(), PORT: 'eighty' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('PORT must be a whole number');
+  });
+});
+
+describe.runIf(dialects.includes('postgresql'))('kyodo command with DATABASE_URL', () => {
+  const name = `kyodo_cli_${process.pid}`;
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/${name}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: testPostgresUrl });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  beforeAll(() => admin(`create database ${name}`));
+  afterAll(() => admin(`drop database if exists ${name} with (force)`));
+
+  it('migrates, loads the demo and serves from PostgreSQL', async () => {
+    const env = { DATABASE_URL: url.toString(), DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-pg-')), KYODO_DEMO_PASSWORD: 'demo password 1234' };
+    expect((await kyodo(['migrate'], env)).stdout).toContain('database: postgresql');
+    expect((await kyodo(['demo'], env)).stdout).toContain('admin@kyodo.example');
+    const server = await startServer({ ...env, PORT: '0' });
+    try {
+      expect(await (await fetch(`${server.url}api/v1/health`)).json()).toEqual({ status: 'ok', database: 'postgresql' });
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    const backup = await kyodo(['backup'], env);
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toContain('pg_dump');
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/app/accounts/api-tokens.js';
+import { buildTenants, testPassword } from '../factories.js';
+import { dialects } from '../support/databases.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+type Tenants = Awaited<ReturnType<typeof buildTenants>>;
+
+interface Probe {
+  /** Path with {id} filled in; always aimed at organization B or its data where the route takes one. */
+  url: string;
+  body?: unknown;
+  /** Whether the route reaches organization B's data (a federation administrator must then succeed). */
+  targetsB: boolean;
+}
+
+/**
+ * One probe per route of the OpenAPI document. A route without a probe fails the test, so every route added later
+ * must say how it is aimed at another organization's data.
+ */
+function probes(t: Tenants, tokenOfB: string): Record<string, Probe> {
+  const b = t.orgB.id;
+  return {
+    'GET /api/v1/health': { url: '/api/v1/health', targetsB: false },
+    'GET /api/v1/reference': { url: '/api/v1/reference', targetsB: false },
+    'POST /api/v1/auth/sign-in': { url: '/api/v1/auth/sign-in', body: { email: t.users.orgAdminB.email, password: 'wrong password!' }, targetsB: false },
+    'POST /api/v1/auth/sign-out': { url: '/api/v1/auth/sign-out', targetsB: false },
+    'GET /api/v1/auth/session': { url: '/api/v1/auth/session', targetsB: false },
+    'PATCH /api/v1/me': { url: '/api/v1/me', body: { locale: 'en' }, targetsB: false },
+    'GET /api/v1/organizations': { url: '/api/v1/organizations', targetsB: true },
+    'POST /api/v1/organizations': {
+      url: '/api/v1/organizations', targetsB: true,
+      body: { code: `wc-${Math.random().toString(36).slice(2, 8)}`, nameJa: '労働者協同組合シー', parentId: t.federation.id, legalForm: 'worker-cooperative' },
+    },
+    'GET /api/v1/organizations/{id}': { url: `/api/v1/organizations/${b}`, targetsB: true },
+    'PATCH /api/v1/organizations/{id}': { url: `/api/v1/organizations/${b}`, body: { version: 1, address: 'matrix' }, targetsB: true },
+    'GET /api/v1/organizations/{id}/history': { url: `/api/v1/organizations/${b}/history`, targetsB: true },
+    'GET /api/v1/users': { url: `/api/v1/users?organizationId=${b}`, targetsB: true },
+    'POST /api/v1/users': {
+      url: '/api/v1/users', targetsB: true,
+      body: { email: `x${Math.random().toString(36).slice(2, 8)}@test.example`, displayName: 'x', password: testPassword, role: 'clerk', organizationId: b },
+    },
+    'PATCH /api/v1/users/{id}': { url: `/api/v1/users/${t.users.orgAdminB.id}`, body: { displayName: 'taken over' }, targetsB: true },
+    'GET /api/v1/tokens': { url: '/api/v1/tokens', targetsB: false },
+    'POST /api/v1/tokens': { url: '/api/v1/tokens', body: { name: 'mine' }, targetsB: false },
+    'DELETE /api/v1/tokens/{id}': { url: `/api/v1/tokens/${tokenOfB}`, targetsB: true },
+    'GET /api/v1/audit': { url: '/api/v1/audit', targetsB: true },
+    'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', targetsB: false },
+  };
+}
+
+describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', (dialect) => {
+  let t: TestApp;
+  let tenants: Tenants;
+  let routes: { method: string; path: string }[];
+  let tokenOfB: { id: string; token: string };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    tenants = await buildTenants(t.ctx);
+    tokenOfB = await createApiToken(t.ctx, { userId: null, email: 'test' }, { userId: tenants.users.orgAdminB.id, organizationId: tenants.orgB.id }, 'b');
+    const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
+  });
+  afterAll(() => t.close());
+
+  it('has a probe for every route in the OpenAPI document', () => {
+    const known = probes(tenants, tokenOfB.id);
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.map((r) => `${r.method} ${r.path}`).filter((key) => !known[key])).toEqual([]);
+  });
+
+  it('never shows or changes organization B to anyone of organization A, nor to anyone signed out', async () => {
+    const b = tenants.orgB;
+    const secrets = [b.id, b.code, b.nameJa, tenants.users.orgAdminB.email, tenants.users.orgAdminB.id];
+    const callers: Record<string, string | null> = {
+      'signed out': null,
+      'org-admin of A': await t.bearer(tenants.users.orgAdminA),
+      'clerk of A': await t.bearer(tenants.users.clerkA),
+      'member of A': await t.bearer(tenants.users.memberA),
+    };
+    const leaks: string[] = [];
+    for (const [who, authorization] of Object.entries(callers)) {
+      const table = probes(tenants, tokenOfB.id);
+      for (const { method, path } of routes) {
+        const probe = table[`${method} ${path}`]!;
+        const response = await t.app.inject({
+          method: method as 'GET', url: probe.url, headers: authorization ? { authorization } : {}, ...(probe.body === undefined ? {} : { payload: probe.body as object }),
+        });
+        const ok = response.statusCode >= 200 && response.statusCode < 300;
+        if (ok && probe.targetsB && !['GET /api/v1/organizations'].includes(`${method} ${path}`)) leaks.push(`${who}: ${method} ${path} answered ${response.statusCode}`);
+        for (const secret of secrets) if (response.body.includes(secret)) leaks.push(`${who}: ${method} ${path} revealed ${secret}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+
+    const after = await t.ctx.db.selectFrom('organizations').select(['version', 'address']).where('id', '=', b.id).executeTakeFirstOrThrow();
+    expect(Number(after.version)).toBe(1);
+    const victim = await t.ctx.db.selectFrom('users').select('display_name').where('id', '=', tenants.users.orgAdminB.id).executeTakeFirstOrThrow();
+    expect(victim.display_name).toBe(tenants.users.orgAdminB.displayName);
+    const stillValid = await t.app.inject({ url: `/api/v1/organizations/${b.id}`, headers: { authorization: `Bearer ${tokenOfB.token}` } });
+    expect(stillValid.statusCode).toBe(200);
+    const usersOfB = await t.ctx.db.selectFrom('users').select('id').where('organization_id', '=', b.id).execute();
+    expect(usersOfB).toHaveLength(1);
+  });
+
+  it('lets the federation administrator reach organization B through the same probes (so the refusals above mean something)', async () => {
+    const authorization = await t.bearer(tenants.users.federationAdmin);
+    const table = probes(tenants, tokenOfB.id);
+    const failures: string[] = [];
+    for (const { method, path } of routes) {
+      const probe = table[`${method} ${path}`]!;
+      if (!probe.targetsB || probe.url.includes('/tokens/')) continue; // tokens are personal, even for administrators
+      const response = await t.app.inject({ method: method as 'GET', url: probe.url, headers: { authorization }, ...(probe.body === undefined ? {} : { payload: probe.body as object }) });
+      if (response.statusCode >= 300) failures.push(`${method} ${path}: ${response.statusCode} ${response.body}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
