@@ -9,12 +9,12 @@ import { OrganizationForm } from './OrganizationForm';
 
 interface OrganizationEditProps {
   organization: Organization;
-  /** Called after saving, and after a conflict, to show the organization as stored. */
-  onSaved: () => void;
+  /** Loads the organization again as stored: after saving, and after losing a conflict. */
+  onReload: () => void;
 }
 
 /** Saves with the version that was read; if someone saved first, the person sees their change instead. */
-export function OrganizationEdit({ organization, onSaved }: OrganizationEditProps) {
+export function OrganizationEdit({ organization, onReload }: OrganizationEditProps) {
   const { t } = useTranslation();
   const me = useMe();
 
@@ -22,11 +22,11 @@ export function OrganizationEdit({ organization, onSaved }: OrganizationEditProp
     try {
       await organizationApi.update(organization.id, organization.version, toOrganizationInput(values));
       notifySuccess(t('organization.saved'));
-      onSaved();
+      onReload();
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'version_conflict')) throw error;
       notifyError(t('errors.version_conflict'));
-      onSaved();
+      onReload();
     }
   }
 

@@ -49,8 +49,9 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
   action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  /** The entity as it was and as it became; null before a creation and after a deletion. */
+  before: unknown;
+  after: unknown;
 }
 
 export const organizationPaths = {
