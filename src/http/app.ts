@@ -105,7 +105,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(auditRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
-  await app.register(swaggerUi, { routePrefix: `${apiPrefix}/docs`, uiConfig: { url: `${apiPrefix}/openapi.json` } });
+  const docsPrefix = `${apiPrefix}/docs`;
+  // The browsable API page is public like the document it shows.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(docsPrefix)) route.config = { ...route.config, public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: docsPrefix, uiConfig: { url: `${apiPrefix}/openapi.json` } });
 
   const serveWeb = options.webRoot !== null && fs.existsSync(path.join(options.webRoot, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: options.webRoot!, wildcard: false, index: ['index.html'] });
