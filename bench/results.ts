@@ -1,0 +1,69 @@
+/** One line of bench/results.json. */
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** The same quantity measured on the bare baseline in the same run. */
+  baseline: number;
+  /** Higher is better for every metric; the note says how it was computed. */
+  ratio: number;
+  note: string;
+}
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+const targetNote = (ratio: number, target: number | undefined): string[] =>
+  target === undefined ? [] : [`target: ratio >= ${target} (${ratio >= target ? 'met' : 'missed'})`];
+
+export interface Comparison {
+  name: string;
+  value: number;
+  baseline: number;
+  /** What the baseline is, and how the two were measured. */
+  context: string;
+  target?: number;
+}
+
+/** A rate where more is better (requests/s): ratio = value / baseline. */
+export function throughputResult(c: Comparison & { unit: string }): BenchResult {
+  const ratio = c.value / c.baseline;
+  return {
+    name: c.name,
+    value: round(c.value, 1),
+    unit: c.unit,
+    baseline: round(c.baseline, 1),
+    ratio: round(ratio, 3),
+    note: [`ratio = value / baseline (higher is better)`, c.context, ...targetNote(ratio, c.target)].join('; '),
+  };
+}
+
+/**
+ * A latency in ms where less is better: ratio = baseline / value, so that, as for throughput, 1 means as fast
+ * as the baseline and 0.5 means twice as slow.
+ */
+export function latencyResult(c: Comparison): BenchResult {
+  const ratio = c.baseline / c.value;
+  return {
+    name: c.name,
+    value: round(c.value, 2),
+    unit: 'ms',
+    baseline: round(c.baseline, 2),
+    ratio: round(ratio, 3),
+    note: [`ratio = baseline / value (higher is better)`, c.context, ...targetNote(ratio, c.target)].join('; '),
+  };
+}
+
+/** A short aligned table for people; results.json stays the record. */
+export function formatTable(results: BenchResult[]): string {
+  const rows = [
+    ['metric', 'value', 'unit', 'baseline', 'ratio', 'target'],
+    ...results.map((r) => [
+      r.name, String(r.value), r.unit, String(r.baseline), r.ratio.toFixed(3), /target: (ratio >= [\d.]+ \(\w+\))/.exec(r.note)?.[1] ?? '',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const numeric = new Set([1, 3, 4]);
+  return rows
+    .map((row) => row.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd())
+    .join('\n');
+}
