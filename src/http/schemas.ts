@@ -1,4 +1,4 @@
-import Type from 'typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 import { roles } from '../domain/access/policy.js';
 import { locales } from '../domain/accounts/account.js';
 import { lawProfileIds } from '../domain/law-profiles/profiles.js';
@@ -9,11 +9,21 @@ import { businessLines, legalForms, organizationKinds, organizationStatuses } fr
  * The shapes at the edge: one schema per body and response. They validate requests, serialize responses (fields
  * not named here never leave the server) and generate the OpenAPI document.
  */
-const union = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A string from a closed list, as one `enum` rather than `anyOf` literals: quicker to validate and to serialize. */
+export const enumOf = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+
+/**
+ * A value or null, as a JSON-schema type list. `anyOf` would make the response serializer run a validator
+ * against each branch of every nullable field of every response.
+ */
+export function orNull<T extends TSchema>(schema: T) {
+  const { type, enum: values, ...rest } = schema as { type?: string; enum?: unknown[] };
+  return Type.Unsafe<Static<T> | null>({ ...rest, type: [type, 'null'], ...(values ? { enum: [...values, null] } : {}) });
+}
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IsoDateTime = Type.String({ format: 'date-time' });
-const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+const NullableText = (maxLength: number) => orNull(Type.String({ maxLength }));
 
 export const Problem = Type.Object(
   {
@@ -39,19 +49,19 @@ export const problemResponses = {
 
 const organizationFieldSchemas = {
   code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$', description: 'short lowercase identifier, e.g. wc-chiba' }),
-  kind: union(organizationKinds),
-  parentId: Type.Union([Id, Type.Null()]),
+  kind: enumOf(organizationKinds),
+  parentId: orNull(Id),
   nameJa: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
   nameEn: NullableText(200),
-  legalForm: union(legalForms),
-  lawProfile: union(lawProfileIds),
-  registrationDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  legalForm: enumOf(legalForms),
+  lawProfile: enumOf(lawProfileIds),
+  registrationDate: orNull(Type.String({ format: 'date' })),
   fiscalYearStartMonth: Type.Integer({ minimum: 1, maximum: 12 }),
-  prefectureCode: Type.Union([union(prefectureCodes), Type.Null()]),
-  postalCode: Type.Union([Type.String({ pattern: '^[0-9]{3}-?[0-9]{4}$' }), Type.Null()]),
+  prefectureCode: orNull(enumOf(prefectureCodes)),
+  postalCode: orNull(Type.String({ pattern: '^[0-9]{3}-?[0-9]{4}$' })),
   address: NullableText(500),
-  businessLines: Type.Array(union(businessLines), { maxItems: businessLines.length, uniqueItems: true }),
-  status: union(organizationStatuses),
+  businessLines: Type.Array(enumOf(businessLines), { maxItems: businessLines.length, uniqueItems: true }),
+  status: enumOf(organizationStatuses),
 };
 
 export const OrganizationInput = Type.Object(
@@ -96,8 +106,8 @@ export const AuditEntry = Type.Object(
   {
     seq: Type.Integer(),
     at: IsoDateTime,
-    actorEmail: Type.Union([Type.String(), Type.Null()]),
-    organizationId: Type.Union([Type.String(), Type.Null()]),
+    actorEmail: orNull(Type.String()),
+    organizationId: orNull(Type.String()),
     entityType: Type.String(),
     entityId: Type.String(),
     action: Type.String(),
@@ -107,8 +117,8 @@ export const AuditEntry = Type.Object(
   { $id: 'AuditEntry' },
 );
 
-export const Role = union(roles);
-export const Locale = union(locales);
+export const Role = enumOf(roles);
+export const Locale = enumOf(locales);
 
 export const User = Type.Object(
   {
@@ -116,7 +126,7 @@ export const User = Type.Object(
     email: Type.String(),
     displayName: Type.String(),
     role: Role,
-    organizationId: Type.Union([Type.String(), Type.Null()]),
+    organizationId: orNull(Type.String()),
     locale: Locale,
     disabled: Type.Boolean(),
     createdAt: IsoDateTime,
@@ -130,7 +140,7 @@ export const Me = Type.Object(
     email: Type.String(),
     displayName: Type.String(),
     role: Role,
-    organizationId: Type.Union([Type.String(), Type.Null()]),
+    organizationId: orNull(Type.String()),
     locale: Locale,
   },
   { $id: 'Me' },
@@ -145,7 +155,7 @@ export const ApiToken = Type.Object({
   id: Id,
   name: Type.String(),
   createdAt: IsoDateTime,
-  lastUsedAt: Type.Union([IsoDateTime, Type.Null()]),
+  lastUsedAt: orNull(IsoDateTime),
 });
 
 export const sharedSchemas = [Problem, Organization, AuditEntry, User, Me];

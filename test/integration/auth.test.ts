@@ -17,6 +17,9 @@ describe.each(dialects)('accounts and sessions (%s)', (dialect) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', database: dialect });
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
   });
 
   it('signs in with a secure HttpOnly SameSite cookie, reports the session, and signs out', async () => {

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access/policy.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { compileOnce } from '../../db/compiled-query.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, type AppContext } from '../shared/context.js';
 import { hashSecret, newSecret } from './secrets.js';
@@ -52,15 +53,18 @@ const touchIntervalMs = 5 * 60_000;
 
 const actorOf = (user: User): Actor => ({ userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId });
 
-export async function authenticateSession(ctx: AppContext, sessionToken: string, ttlHours: number): Promise<Authenticated | null> {
-  const idHash = hashSecret(sessionToken);
-  const row = await ctx.db
+const sessionByHash = compileOnce(({ db }, p: { idHash: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .where('sessions.id_hash', '=', p.idHash),
+);
+
+export async function authenticateSession(ctx: AppContext, sessionToken: string, ttlHours: number): Promise<Authenticated | null> {
+  const idHash = hashSecret(sessionToken);
+  const [row] = await sessionByHash(ctx, { idHash });
   const now = ctx.now();
   if (!row || row.disabled_at !== null || row.expires_at <= now.toISOString()) return null;
   if (now.getTime() - Date.parse(row.last_seen_at) > touchIntervalMs) {
@@ -73,14 +77,17 @@ export async function authenticateSession(ctx: AppContext, sessionToken: string,
   return { actor: actorOf(user), user, csrfToken: row.csrf_token };
 }
 
-export async function authenticateToken(ctx: AppContext, token: string): Promise<Authenticated | null> {
-  const row = await ctx.db
+const tokenByHash = compileOnce(({ db }, p: { tokenHash: string }) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
     .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
-    .where('api_tokens.token_hash', '=', hashSecret(token))
-    .executeTakeFirst();
+    .where('api_tokens.token_hash', '=', p.tokenHash),
+);
+
+export async function authenticateToken(ctx: AppContext, token: string): Promise<Authenticated | null> {
+  const [row] = await tokenByHash(ctx, { tokenHash: hashSecret(token) });
   if (!row || row.revoked_at !== null || row.disabled_at !== null) return null;
   const now = ctx.now();
   if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) {

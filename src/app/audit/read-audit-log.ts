@@ -1,8 +1,8 @@
 import { createChainVerifier, type ChainVerdict } from '../../domain/audit/chain.js';
 import { canReadAuditLog, canReadOrganization, type Actor } from '../../domain/access/policy.js';
-import { forbidden } from '../../domain/shared/errors.js';
+import { forbidden, notFound } from '../../domain/shared/errors.js';
 import type { AppContext } from '../shared/context.js';
-import { requireOrganization } from '../organizations/organization-rows.js';
+import { findOrganization } from '../organizations/organization-rows.js';
 
 export interface AuditEntry {
   seq: number;
@@ -40,8 +40,8 @@ const toEntry = (row: Row): AuditEntry => ({
 
 /** The history of one organization: every audited change made within it, newest first. */
 export async function getOrganizationHistory(ctx: AppContext, actor: Actor, organizationId: string, limit = 200): Promise<AuditEntry[]> {
-  await requireOrganization(ctx.db, organizationId);
   if (!canReadOrganization(actor, organizationId)) throw forbidden();
+  if (!(await findOrganization(ctx.db, organizationId))) throw notFound('organization');
   const rows = await baseQuery(ctx).where('organization_id', '=', organizationId).orderBy('seq', 'desc').limit(limit).execute();
   return rows.map(toEntry);
 }

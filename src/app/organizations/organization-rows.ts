@@ -2,7 +2,6 @@ import type { Selectable, Transaction } from 'kysely';
 import type { Tx } from '../shared/context.js';
 import type { Organization } from '../../domain/organizations/organization.js';
 import type { BusinessLine, LegalForm, OrganizationKind, OrganizationStatus } from '../../domain/organizations/reference.js';
-import { notFound } from '../../domain/shared/errors.js';
 import type { OrganizationTable, Schema } from '../../db/schema.js';
 
 
@@ -44,22 +43,11 @@ export async function businessLinesOf(db: Tx, ids: string[]): Promise<Map<string
   return map;
 }
 
-export async function loadOrganizations(db: Tx, rows: Selectable<OrganizationTable>[]): Promise<Organization[]> {
-  const lines = await businessLinesOf(db, rows.map((r) => r.id));
-  return rows.map((row) => toOrganization(row, lines.get(row.id) ?? []));
-}
-
 export async function findOrganization(db: Tx, id: string): Promise<Organization | null> {
   const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const [organization] = await loadOrganizations(db, [row]);
-  return organization ?? null;
-}
-
-export async function requireOrganization(db: Tx, id: string): Promise<Organization> {
-  const organization = await findOrganization(db, id);
-  if (!organization) throw notFound('organization');
-  return organization;
+  const lines = await businessLinesOf(db, [row.id]);
+  return toOrganization(row, lines.get(row.id) ?? []);
 }
 
 /** Columns for insert and update, from the domain fields. */

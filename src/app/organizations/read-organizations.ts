@@ -1,14 +1,12 @@
 import { canReadOrganization, type Actor } from '../../domain/access/policy.js';
 import { forbidden } from '../../domain/shared/errors.js';
 import type { AppContext } from '../shared/context.js';
-import { loadOrganizations, requireOrganization } from './organization-rows.js';
-import { withMemberCounts, type OrganizationView } from './organization-views.js';
+import { organizationViewQuery, requireOrganizationView, toView, type OrganizationView } from './organization-views.js';
 
+/** Authorization comes first, so a refused caller learns nothing, not even whether the organization exists. */
 export async function getOrganization(ctx: AppContext, actor: Actor, id: string): Promise<OrganizationView> {
-  const organization = await requireOrganization(ctx.db, id);
   if (!canReadOrganization(actor, id)) throw forbidden();
-  const [view] = await withMemberCounts(ctx.db, [organization]);
-  return view!;
+  return requireOrganizationView(ctx.db, ctx.dialect, id);
 }
 
 export interface OrganizationFilter {
@@ -19,23 +17,22 @@ export interface OrganizationFilter {
 
 /** The organizations the actor may see: everything for the federation administrator, else their own. */
 export async function listOrganizations(ctx: AppContext, actor: Actor, filter: OrganizationFilter): Promise<OrganizationView[]> {
-  let query = ctx.db.selectFrom('organizations').selectAll().orderBy('kind').orderBy('code');
+  let query = organizationViewQuery(ctx.db, ctx.dialect).orderBy('organizations.kind').orderBy('organizations.code');
   if (actor.role !== 'federation-admin') {
     if (!actor.organizationId || actor.role === 'member') return [];
-    query = query.where('id', '=', actor.organizationId);
+    query = query.where('organizations.id', '=', actor.organizationId);
   }
-  if (filter.parentId) query = query.where('parent_id', '=', filter.parentId);
+  if (filter.parentId) query = query.where('organizations.parent_id', '=', filter.parentId);
   if (filter.q) {
     const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['code']), 'like', like),
-        eb(eb.fn('lower', ['name_ja']), 'like', like),
-        eb(eb.fn('lower', ['name_en']), 'like', like),
+        eb(eb.fn('lower', ['organizations.code']), 'like', like),
+        eb(eb.fn('lower', ['organizations.name_ja']), 'like', like),
+        eb(eb.fn('lower', ['organizations.name_en']), 'like', like),
       ]),
     );
   }
   const rows = await query.execute();
-  const visible = rows.filter((row) => canReadOrganization(actor, row.id));
-  return withMemberCounts(ctx.db, await loadOrganizations(ctx.db, visible));
+  return rows.filter((row) => canReadOrganization(actor, row.id)).map(toView);
 }

@@ -11,7 +11,7 @@ import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js'
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, type AppContext, type Tx } from '../shared/context.js';
 import { findOrganization, organizationColumns, replaceBusinessLines } from './organization-rows.js';
-import { withMemberCounts, type OrganizationView } from './organization-views.js';
+import { requireOrganizationView, type OrganizationView } from './organization-views.js';
 
 const duplicateCode = (code: string) =>
   new DomainError('conflict', 'duplicate_code', `an organization with code "${code}" exists`, [
@@ -63,8 +63,7 @@ export async function createOrganization(
     if (isUniqueViolation(error)) throw duplicateCode(fields.code);
     throw error;
   }
-  const [view] = await withMemberCounts(ctx.db, [organization]);
-  return view!;
+  return requireOrganizationView(ctx.db, ctx.dialect, organization.id);
 }
 
 /**
@@ -116,6 +115,5 @@ export async function updateOrganization(
     if (isUniqueViolation(error)) throw duplicateCode(patch.code ?? '');
     throw error;
   }
-  const [view] = await withMemberCounts(ctx.db, [updated]);
-  return view!;
+  return requireOrganizationView(ctx.db, ctx.dialect, updated.id);
 }

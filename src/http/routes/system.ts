@@ -5,6 +5,7 @@ import { lawProfileIds } from '../../domain/law-profiles/profiles.js';
 import { prefectures } from '../../domain/organizations/prefectures.js';
 import { businessLines, legalForms, organizationStatuses } from '../../domain/organizations/reference.js';
 import type { RouteDeps } from '../route-deps.js';
+import { enumOf } from '../schemas.js';
 
 const strings = Type.Array(Type.String());
 
@@ -14,7 +15,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
     schema: {
       tags: ['system'],
       summary: 'Liveness and the database in use',
-      response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgresql')]) }) },
+      response: { 200: Type.Object({ status: Type.Literal('ok'), database: enumOf(['sqlite', 'postgresql'] as const) }) },
     },
   }, async () => {
     await ctx.db.selectFrom('audit_head').select('id').limit(1).execute();

@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { createUser, listUsers, updateUser } from '../../app/accounts/users.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
-import { Email, Id, Locale, Password, problemResponses, Role } from '../schemas.js';
+import { Email, Id, Locale, orNull, Password, problemResponses, Role } from '../schemas.js';
 
 const tags = ['users'];
 
@@ -26,7 +26,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
         displayName: Type.String({ maxLength: 100 }),
         password: Password,
         role: Role,
-        organizationId: Type.Union([Id, Type.Null()]),
+        organizationId: orNull(Id),
         locale: Type.Optional(Locale),
       }, { additionalProperties: false }),
       response: { 201: Type.Ref('User'), ...problemResponses },
@@ -44,7 +44,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
       body: Type.Object({
         displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
         role: Type.Optional(Role),
-        organizationId: Type.Optional(Type.Union([Id, Type.Null()])),
+        organizationId: Type.Optional(orNull(Id)),
         disabled: Type.Optional(Type.Boolean()),
         password: Type.Optional(Password),
         locale: Type.Optional(Locale),

@@ -1,0 +1,41 @@
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { DialectName } from './dialect-name.js';
+import type { Schema } from './schema.js';
+
+interface Target {
+  db: Kysely<Schema>;
+  dialect: DialectName;
+}
+
+/**
+ * A query built and compiled once per database, then run with new parameter values. Kysely builds and compiles
+ * the SQL on every execution, which on a hot read (the session or token check of every request) costs more than
+ * running the query. The builder keeps its typing and both dialects; values are named placeholders, found by
+ * position in the compiled parameters.
+ */
+export function compileOnce<P extends Record<string, string>, R>(build: (target: Target, params: P) => Compilable<R>) {
+  const cache = new WeakMap<Kysely<Schema>, { compiled: CompiledQuery<R>; names: (keyof P | null)[] }>();
+  const compile = (target: Target) => {
+    const markers = new Map<string, keyof P>();
+    const params = new Proxy({} as P, {
+      get: (_target, name) => {
+        const marker = `\u0000kyodo-param:${String(name)}\u0000`;
+        markers.set(marker, name as keyof P);
+        return marker;
+      },
+    });
+    const compiled = build(target, params).compile();
+    const names = compiled.parameters.map((p) => (typeof p === 'string' ? (markers.get(p) ?? null) : null));
+    const entry = { compiled, names };
+    cache.set(target.db, entry);
+    return entry;
+  };
+  return async (target: Target, values: P): Promise<R[]> => {
+    const { compiled, names } = cache.get(target.db) ?? compile(target);
+    const parameters = compiled.parameters.map((p, i) => {
+      const name = names[i];
+      return name === null || name === undefined ? p : values[name];
+    });
+    return (await target.db.executeQuery<R>({ ...compiled, parameters })).rows;
+  };
+}
