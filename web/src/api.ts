@@ -28,10 +28,6 @@ export class ApiError extends Error {
   get code(): string {
     return this.problem.code;
   }
-
-  get status(): number {
-    return this.problem.status;
-  }
 }
 
 /** The shape of every list the server returns. */
@@ -39,7 +35,7 @@ export interface Items<T> {
   items: T[];
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 const BASE = '/api/v1';
 
@@ -66,7 +62,7 @@ async function readProblem(response: Response): Promise<Problem> {
   return { status: response.status, code: response.status >= 500 ? 'internal_error' : 'unknown' };
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -88,15 +84,23 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     if (problem.status === 401 && problem.code === 'unauthenticated') onUnauthenticated?.();
     throw new ApiError(problem);
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }
 
+// The server's answers are trusted to match the documented shapes; they are not re-validated here.
+const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
+
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<void>('DELETE', path),
+  get: async <T>(path: string) => json<T>(await send('GET', path)),
+  post: async <T>(path: string, body: unknown = {}) => json<T>(await send('POST', path, body)),
+  patch: async <T>(path: string, body: unknown) => json<T>(await send('PATCH', path, body)),
+  /** A POST answered with 204 No Content. */
+  postNoContent: async (path: string, body: unknown = {}) => {
+    await send('POST', path, body);
+  },
+  delete: async (path: string) => {
+    await send('DELETE', path);
+  },
 };
 
 /** Builds `path?key=value…`, leaving out empty values. */

@@ -5,14 +5,19 @@ import { ApiError } from './api';
 /** Field name → problem code, from the server's `errors[]` or the form's own checks. */
 export type FieldErrors = Partial<Record<string, string>>;
 
-/** The field errors a problem carries, keyed by the last segment of `field` (`body/nameJa` → `nameJa`). */
-export function fieldErrorsOf(error: unknown): FieldErrors {
+/**
+ * The field errors a problem carries, keyed by the field they belong to (`businessLines.2` → `businessLines`).
+ * `codeFields` names the field of problems the server reports by code alone (`duplicate_email` → `email`).
+ */
+export function fieldErrorsOf(error: unknown, codeFields: Partial<Record<string, string>> = {}): FieldErrors {
   const errors: FieldErrors = {};
   if (!(error instanceof ApiError)) return errors;
   for (const { field, code } of error.problem.errors ?? []) {
-    const name = field.split(/[./]/).pop() ?? field;
+    const name = field.split('.')[0] ?? field;
     errors[name] ??= code;
   }
+  const field = codeFields[error.code];
+  if (field) errors[field] ??= error.code;
   return errors;
 }
 

@@ -10,7 +10,7 @@ import { SkipLink } from './SkipLink';
 import { UserSummary } from './UserSummary';
 
 const NAVBAR_ID = 'main-navigation';
-export const MAIN_ID = 'main-content';
+const MAIN_ID = 'main-content';
 
 /** Header, navigation and the current page; on phones the navigation folds behind a burger button. */
 export function AppLayout() {

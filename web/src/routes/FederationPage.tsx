@@ -25,7 +25,7 @@ export function FederationPage() {
 function FederationOverview() {
   const { t } = useTranslation();
   const labels = useLabels();
-  const organizations = useResource<Items<Organization>>(organizationPaths.list());
+  const organizations = useResource<Items<Organization>>(organizationPaths.list);
   return (
     <Loaded resource={organizations}>
       {({ items }) => {

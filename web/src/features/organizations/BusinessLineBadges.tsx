@@ -9,7 +9,13 @@ export function BusinessLineBadges({ lines }: { lines: string[] }) {
   return (
     <Group gap={4}>
       {lines.map((line) => (
-        <Badge key={line} variant="outline" color="gray" style={{ textTransform: 'none' }}>
+        <Badge
+          key={line}
+          variant="outline"
+          color="gray"
+          // Long names wrap instead of being cut off on narrow screens.
+          styles={{ root: { height: 'auto', maxWidth: '100%', textTransform: 'none' }, label: { whiteSpace: 'normal' } }}
+        >
           {labels.code('businessLine', line)}
         </Badge>
       ))}

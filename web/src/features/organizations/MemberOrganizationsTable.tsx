@@ -1,10 +1,11 @@
-import { Anchor, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLabels, type Labels } from '../reference/use-labels';
 import { BusinessLineBadges } from './BusinessLineBadges';
+import { MemberOrganizationCards } from './MemberOrganizationCards';
 import type { Organization } from './organization';
 import { StatusBadge } from './StatusBadge';
 
@@ -47,7 +48,10 @@ export function MemberOrganizationsTable({ organizations }: { organizations: Org
       <Text size="sm" c="dimmed" mb="xs" role="status">
         {t('federation.shown', { shown: shown.length, total: organizations.length })}
       </Text>
-      <Table.ScrollContainer minWidth={760}>
+      <Box hiddenFrom="sm">
+        <MemberOrganizationCards organizations={shown} />
+      </Box>
+      <Table.ScrollContainer minWidth={760} visibleFrom="sm">
         <Table striped highlightOnHover verticalSpacing="sm" aria-labelledby={HEADING_ID}>
           <Table.Thead>
             <Table.Tr>
@@ -67,8 +71,10 @@ export function MemberOrganizationsTable({ organizations }: { organizations: Org
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{labels.code('legalForm', organization.legalForm)}</Table.Td>
-                <Table.Td>{organization.prefectureCode ? labels.prefecture(organization.prefectureCode) : t('common.none')}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {organization.prefectureCode ? labels.prefecture(organization.prefectureCode) : t('common.none')}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={organization.status} />
                 </Table.Td>
                 <Table.Td>

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf, useErrorText, type FieldErrors } from '../../errors';
-import { checkOrganizationValues, type OrganizationFormValues } from './organization-form-values';
+import { checkOrganizationValues, ORGANIZATION_CODE_FIELDS, type OrganizationFormValues } from './organization-form-values';
 import { OrganizationFormFields } from './OrganizationFormFields';
 
 interface OrganizationFormProps {
@@ -47,7 +47,7 @@ export function OrganizationForm({ initial, withCode, statusLocked, submitLabel,
     try {
       await onSubmit(values);
     } catch (error) {
-      setErrors(fieldErrorsOf(error));
+      setErrors(fieldErrorsOf(error, ORGANIZATION_CODE_FIELDS));
       setFailure(error);
       focusFirstInvalid(formRef.current);
     } finally {

@@ -6,7 +6,7 @@ const COLORS: Partial<Record<string, string>> = { active: 'teal', converting: 'y
 export function StatusBadge({ status }: { status: string }) {
   const labels = useLabels();
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="light" style={{ textTransform: 'none' }}>
+    <Badge color={COLORS[status] ?? 'gray'} variant="dot" style={{ textTransform: 'none', flexShrink: 0 }}>
       {labels.code('status', status)}
     </Badge>
   );

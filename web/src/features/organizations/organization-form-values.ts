@@ -85,3 +85,9 @@ export function checkOrganizationValues(values: OrganizationFormValues, withCode
   if (values.postalCode.trim() && postalDigits(values.postalCode).length !== 7) errors.postalCode = 'invalid_postal_code';
   return errors;
 }
+
+/** Problems the server may report by code alone, and the field each belongs to. */
+export const ORGANIZATION_CODE_FIELDS: Partial<Record<string, keyof OrganizationFormValues>> = {
+  duplicate_code: 'code',
+  worker_coop_name: 'nameJa',
+};

@@ -1,4 +1,4 @@
-import { api, withQuery } from '../../api';
+import { api } from '../../api';
 
 export interface Organization {
   id: string;
@@ -55,7 +55,7 @@ export interface AuditEntry {
 }
 
 export const organizationPaths = {
-  list: (parentId?: string) => withQuery('/organizations', { parentId }),
+  list: '/organizations',
   one: (id: string) => `/organizations/${encodeURIComponent(id)}`,
   history: (id: string) => `/organizations/${encodeURIComponent(id)}/history`,
 };

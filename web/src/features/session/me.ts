@@ -26,6 +26,6 @@ export interface MeChanges {
 export const sessionApi = {
   current: () => api.get<SessionPayload>('/auth/session'),
   signIn: (email: string, password: string) => api.post<SessionPayload>('/auth/sign-in', { email, password }),
-  signOut: () => api.post<void>('/auth/sign-out'),
+  signOut: () => api.postNoContent('/auth/sign-out'),
   updateMe: (changes: MeChanges) => api.patch<Me>('/me', changes),
 };

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { fieldChanges } from './audit-diff';
+
+describe('fieldChanges', () => {
+  it('lists only the fields whose values changed, leaving out bookkeeping', () => {
+    const before = { id: 'o1', version: 1, nameJa: 'A', businessLines: ['eldercare'], postalCode: null };
+    const after = { id: 'o1', version: 2, nameJa: 'A', businessLines: ['eldercare', 'childcare'], postalCode: '1700013' };
+    expect(fieldChanges(before, after)).toEqual([
+      { field: 'postalCode', before: null, after: '1700013' },
+      { field: 'businessLines', before: ['eldercare'], after: ['eldercare', 'childcare'] },
+    ]);
+  });
+
+  it('treats a creation as every field changing from nothing, in the order of the form', () => {
+    expect(fieldChanges(null, { status: 'active', nameJa: 'A', code: 'a' }).map((c) => c.field)).toEqual([
+      'code',
+      'nameJa',
+      'status',
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatMonth, formatPostalCode } from '../../format';
+import { useLocale } from '../../i18n';
+import { useLabels, type CodeList } from '../reference/use-labels';
+
+const CODE_FIELDS: Partial<Record<string, CodeList>> = {
+  legalForm: 'legalForm',
+  lawProfile: 'lawProfile',
+  status: 'status',
+  kind: 'kind',
+  role: 'role',
+  businessLines: 'businessLine',
+};
+
+/** Shows a stored field value (as audit entries record it) the way the rest of the app shows it. */
+export function useFieldValue(): (field: string, value: unknown) => string {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const labels = useLabels();
+
+  return useCallback(
+    (field: string, value: unknown): string => {
+      if (value === null || value === undefined || value === '') return t('common.none');
+      const list = CODE_FIELDS[field];
+      if (Array.isArray(value)) {
+        if (value.length === 0) return t('common.none');
+        return value.map((item) => (list ? labels.code(list, String(item)) : String(item))).join(t('common.listSeparator'));
+      }
+      if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+      if (typeof value === 'object') return JSON.stringify(value);
+      const text = String(value);
+      if (list) return labels.code(list, text);
+      if (field === 'prefectureCode') return labels.prefecture(text);
+      if (field === 'locale') return t(`language.${text}`, { defaultValue: text });
+      if (field === 'postalCode') return formatPostalCode(text);
+      if (field === 'registrationDate') return formatDate(text, locale);
+      if (field === 'fiscalYearStartMonth' && typeof value === 'number') return formatMonth(value, locale);
+      return text;
+    },
+    [t, locale, labels],
+  );
+}

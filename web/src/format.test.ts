@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fiscalYearEndMonth, formatDate, formatDateTime, formatMonth, formatPostalCode } from './format';
+
+describe('formatDate', () => {
+  it('shows the Japanese era in Japanese and day-month-year in English', () => {
+    expect(formatDate('2026-11-26', 'ja')).toBe('令和8年11月26日');
+    expect(formatDate('2026-11-26', 'en')).toBe('26 November 2026');
+  });
+
+  it('names the first year of an era 元年', () => {
+    expect(formatDate('2019-05-01', 'ja')).toBe('令和元年5月1日');
+    expect(formatDate('2019-04-30', 'ja')).toBe('平成31年4月30日');
+  });
+
+  it('returns text it cannot read unchanged', () => {
+    expect(formatDate('not a date', 'ja')).toBe('not a date');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows Japan time whatever the zone of the timestamp', () => {
+    // 15:30 UTC is 00:30 the next day in Tokyo.
+    expect(formatDateTime('2026-11-26T15:30:00Z', 'ja')).toBe('令和8年11月27日 0:30');
+    expect(formatDateTime('2026-11-26T15:30:00Z', 'en')).toBe('27 November 2026 at 00:30');
+  });
+});
+
+describe('fiscal year months', () => {
+  it('ends the month before it starts', () => {
+    expect(fiscalYearEndMonth(4)).toBe(3);
+    expect(fiscalYearEndMonth(1)).toBe(12);
+    expect(fiscalYearEndMonth(12)).toBe(11);
+  });
+
+  it('names months in each language', () => {
+    expect(formatMonth(4, 'ja')).toBe('4月');
+    expect(formatMonth(3, 'en')).toBe('March');
+  });
+});
+
+describe('formatPostalCode', () => {
+  it('puts the hyphen after the third digit of seven', () => {
+    expect(formatPostalCode('1700013')).toBe('170-0013');
+    expect(formatPostalCode('170')).toBe('170');
+  });
+});
