@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { startDemoServer, type RunningServer } from '../support/web-server.js';
+
+const shots = path.resolve(import.meta.dirname, '../../test-results/e2e');
+
+/**
+ * axe-core run in the page; only serious and critical violations fail the test. It is evaluated through the
+ * DevTools protocol because the app's Content-Security-Policy (rightly) refuses inline scripts.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AxeBuilder.source);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+    return axe.run();
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+describe.runIf(chromiumAvailable)('the web app in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    server = await startDemoServer();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in in Japanese, switches to English and keeps it, edits an organization and sees it in the history, signs out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ja');
+    await page.getByLabel('メールアドレス').fill('admin@kyodo.example');
+    await page.getByLabel('パスワード').fill(server.password);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+
+    // The federation and its member organizations, in Japanese.
+    await page.getByRole('heading', { name: '連合会' }).first().waitFor();
+    await page.getByText('労働者協同組合ワーカーズコープちば').filter({ visible: true }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'federation-ja.png'), fullPage: true });
+
+    // English is one click away, and remembered after a reload.
+    await page.getByText('English', { exact: true }).first().click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText('Workers Co-op Chiba').filter({ visible: true }).first().waitFor();
+    await page.reload();
+    await page.getByText('Workers Co-op Chiba').filter({ visible: true }).first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    // Open one organization, edit it, and find the change in its history.
+    await page.getByRole('link', { name: 'Workers Co-op Chiba' }).filter({ visible: true }).first().click();
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    const nameEn = page.getByLabel('Name (English)');
+    await nameEn.fill('Workers Co-op Chiba (Shibayama)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByText('Workers Co-op Chiba (Shibayama)').first().waitFor();
+    await page.getByText('admin@kyodo.example').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'organization-history-en.png'), fullPage: true });
+
+    const stored = await server.runtime.ctx.db.selectFrom('organizations').select('name_en').where('code', '=', 'wc-chiba').executeTakeFirstOrThrow();
+    expect(stored.name_en).toBe('Workers Co-op Chiba (Shibayama)');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('works on a small phone screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(server.url);
+    await page.getByLabel('メールアドレス').fill('chiba-admin@kyodo.example');
+    await page.getByLabel('パスワード').fill(server.password);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.getByText('労働者協同組合ワーカーズコープちば').filter({ visible: true }).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'phone-ja.png'), fullPage: true });
+    await context.close();
+  });
+});
