@@ -1,19 +1,25 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { PreparedRunner } from './database.js';
 import type { DialectName } from './dialect-name.js';
 import type { Schema } from './schema.js';
 
 interface Target {
   db: Kysely<Schema>;
   dialect: DialectName;
+  runPrepared: PreparedRunner | null;
 }
+
+let statementCount = 0;
 
 /**
  * A query built and compiled once per database, then run with new parameter values. Kysely builds and compiles
  * the SQL on every execution, which on a hot read (the session or token check of every request) costs more than
  * running the query. The builder keeps its typing and both dialects; values are named placeholders, found by
- * position in the compiled parameters.
+ * position in the compiled parameters. On PostgreSQL the query also runs as a named prepared statement, so the
+ * server parses and plans it once per connection.
  */
 export function compileOnce<P extends Record<string, string>, R>(build: (target: Target, params: P) => Compilable<R>) {
+  const statementName = `kyodo_${++statementCount}`;
   const cache = new WeakMap<Kysely<Schema>, { compiled: CompiledQuery<R>; names: (keyof P | null)[] }>();
   const compile = (target: Target) => {
     const markers = new Map<string, keyof P>();
@@ -36,6 +42,7 @@ export function compileOnce<P extends Record<string, string>, R>(build: (target:
       const name = names[i];
       return name === null || name === undefined ? p : values[name];
     });
+    if (target.runPrepared) return (await target.runPrepared(statementName, compiled.sql, parameters)) as R[];
     return (await target.db.executeQuery<R>({ ...compiled, parameters })).rows;
   };
 }

@@ -8,9 +8,14 @@ import type { Schema } from './schema.js';
 
 export type { DialectName } from './dialect-name.js';
 
+/** Runs a query as a named prepared statement (PostgreSQL parses and plans it once per connection). */
+export type PreparedRunner = (name: string, sql: string, parameters: readonly unknown[]) => Promise<unknown[]>;
+
 export interface Database {
   db: Kysely<Schema>;
   dialect: DialectName;
+  /** Null on SQLite, where the statement cache below already keeps statements prepared. */
+  runPrepared: PreparedRunner | null;
   /** Path of the SQLite file; null on PostgreSQL. */
   sqlitePath: string | null;
   /** The raw better-sqlite3 handle, for consistent online backups. */
@@ -43,6 +48,7 @@ function openSqlite(file: string): Database {
     dialect: 'sqlite',
     sqlitePath: file,
     sqlite,
+    runPrepared: null,
     close: () => db.destroy(),
   };
 }
@@ -71,5 +77,6 @@ function withStatementCache(sqlite: SQLite.Database, capacity = 500) {
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({ connectionString, max });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgresql', sqlitePath: null, sqlite: null, close: () => db.destroy() };
+  const runPrepared: PreparedRunner = async (name, text, values) => (await pool.query({ name, text, values: [...values] })).rows;
+  return { db, dialect: 'postgresql', runPrepared, sqlitePath: null, sqlite: null, close: () => db.destroy() };
 }

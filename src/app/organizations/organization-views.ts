@@ -3,11 +3,9 @@ import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { Organization } from '../../domain/organizations/organization.js';
 import type { BusinessLine } from '../../domain/organizations/reference.js';
 import { notFound } from '../../domain/shared/errors.js';
-import type { Kysely } from 'kysely';
 import { compileOnce } from '../../db/compiled-query.js';
 import type { DialectName } from '../../db/database.js';
-import type { Schema } from '../../db/schema.js';
-import type { Tx } from '../shared/context.js';
+import type { AppContext, Tx } from '../shared/context.js';
 import { toOrganization } from './organization-rows.js';
 
 /** An organization as presented: with the number of organizations that are its members. */
@@ -55,8 +53,8 @@ const organizationViewById = compileOnce(({ db, dialect }, p: { id: string }) =>
   organizationViewQuery(db, dialect).where('organizations.id', '=', p.id),
 );
 
-export async function requireOrganizationView(db: Kysely<Schema>, dialect: DialectName, id: string): Promise<OrganizationView> {
-  const [row] = await organizationViewById({ db, dialect }, { id });
+export async function requireOrganizationView(ctx: AppContext, id: string): Promise<OrganizationView> {
+  const [row] = await organizationViewById(ctx, { id });
   if (!row) throw notFound('organization');
   return toView(row);
 }

@@ -6,7 +6,7 @@ import { organizationViewQuery, requireOrganizationView, toView, type Organizati
 /** Authorization comes first, so a refused caller learns nothing, not even whether the organization exists. */
 export async function getOrganization(ctx: AppContext, actor: Actor, id: string): Promise<OrganizationView> {
   if (!canReadOrganization(actor, id)) throw forbidden();
-  return requireOrganizationView(ctx.db, ctx.dialect, id);
+  return requireOrganizationView(ctx, id);
 }
 
 export interface OrganizationFilter {

@@ -63,7 +63,7 @@ export async function createOrganization(
     if (isUniqueViolation(error)) throw duplicateCode(fields.code);
     throw error;
   }
-  return requireOrganizationView(ctx.db, ctx.dialect, organization.id);
+  return requireOrganizationView(ctx, organization.id);
 }
 
 /**
@@ -115,5 +115,5 @@ export async function updateOrganization(
     if (isUniqueViolation(error)) throw duplicateCode(patch.code ?? '');
     throw error;
   }
-  return requireOrganizationView(ctx.db, ctx.dialect, updated.id);
+  return requireOrganizationView(ctx, updated.id);
 }

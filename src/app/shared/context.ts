@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { DialectName } from '../../db/database.js';
+import type { DialectName, PreparedRunner } from '../../db/database.js';
 import type { Schema } from '../../db/schema.js';
 
 /** What every use case receives: the database and a clock (tests move time by passing their own). */
 export interface AppContext {
   db: Kysely<Schema>;
   dialect: DialectName;
+  /** Named prepared statements for hot reads, where the database offers them (PostgreSQL). */
+  runPrepared: PreparedRunner | null;
   now(): Date;
 }
 

@@ -6,7 +6,12 @@ const COLORS: Partial<Record<string, string>> = { active: 'teal', converting: 'y
 export function StatusBadge({ status }: { status: string }) {
   const labels = useLabels();
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="dot" style={{ textTransform: 'none', flexShrink: 0 }}>
+    <Badge
+      color={COLORS[status] ?? 'gray'}
+      variant="dot"
+      style={{ textTransform: 'none', flexShrink: 0 }}
+      styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}
+    >
       {labels.code('status', status)}
     </Badge>
   );
