@@ -76,6 +76,8 @@ function withStatementCache(sqlite: SQLite.Database, capacity = 500) {
 
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection that the server closes (restart, failover) must not crash the process; the pool replaces it.
+  pool.on('error', (error) => console.error(`kyodo: an idle PostgreSQL connection failed: ${error.message}`));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const runPrepared: PreparedRunner = async (name, text, values) => (await pool.query({ name, text, values: [...values] })).rows;
   return { db, dialect: 'postgresql', runPrepared, sqlitePath: null, sqlite: null, close: () => db.destroy() };

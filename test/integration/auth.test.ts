@@ -134,6 +134,23 @@ describe.each(dialects)('accounts and sessions (%s)', (dialect) => {
     expect(session.json()).toMatchObject({ user: { locale: 'en' } });
   });
 
+  it('changes your own password only with the current one, and ends your sessions', async () => {
+    const me = tenants.users.clerkA;
+    const { cookie, csrf } = await t.signIn(me.email);
+    const headers = { cookie, 'x-csrf-token': csrf };
+    const viaPatch = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers, payload: { password: 'a new long password' } });
+    expect(viaPatch.statusCode).toBe(403);
+    const wrong = await t.app.inject({ method: 'PUT', url: '/api/v1/me/password', headers, payload: { currentPassword: 'not it at all', newPassword: 'a new long password' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'wrong_password', errors: [{ field: 'currentPassword' }] });
+    const weak = await t.app.inject({ method: 'PUT', url: '/api/v1/me/password', headers, payload: { currentPassword: testPassword, newPassword: 'short' } });
+    expect(weak.json()).toMatchObject({ code: 'weak_password', errors: [{ field: 'password' }] });
+    const changed = await t.app.inject({ method: 'PUT', url: '/api/v1/me/password', headers, payload: { currentPassword: testPassword, newPassword: 'a new long password' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    await t.signIn(me.email, 'a new long password');
+  });
+
   it('ends every session of an account when it is disabled', async () => {
     const victim = tenants.users.orgAdminB;
     const { cookie } = await t.signIn(victim.email);

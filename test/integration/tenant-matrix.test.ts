@@ -27,6 +27,7 @@ function probes(t: Tenants, tokenOfB: string): Record<string, Probe> {
     'POST /api/v1/auth/sign-out': { url: '/api/v1/auth/sign-out', targetsB: false },
     'GET /api/v1/auth/session': { url: '/api/v1/auth/session', targetsB: false },
     'PATCH /api/v1/me': { url: '/api/v1/me', body: { locale: 'en' }, targetsB: false },
+    'PUT /api/v1/me/password': { url: '/api/v1/me/password', body: { currentPassword: 'wrong password!', newPassword: 'another long password' }, targetsB: false },
     'GET /api/v1/organizations': { url: '/api/v1/organizations', targetsB: true },
     'POST /api/v1/organizations': {
       url: '/api/v1/organizations', targetsB: true,

@@ -35,6 +35,25 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+/**
+ * Drops a scratch database once the pool's connections have really gone: forcing the drop while a connection is
+ * still closing makes that connection fail with "terminating connection due to administrator command".
+ */
+async function dropDatabase(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A fresh, migrated database: in-memory SQLite, or a scratch PostgreSQL database dropped on close. */
 export async function openTestDatabase(dialect: DialectName): Promise<Database> {
   if (dialect === 'sqlite') {
@@ -53,10 +72,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<Database> 
     ...database,
     close: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: testPostgresUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await dropDatabase(name);
     },
   };
 }

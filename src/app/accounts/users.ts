@@ -6,7 +6,7 @@ import type { UserTable } from '../../db/schema.js';
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, type AppContext, type Tx } from '../shared/context.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 
 export interface User {
   id: string;
@@ -127,7 +127,8 @@ export async function updateUser(ctx: AppContext, actor: Actor | null, auditActo
       locale: patch.locale ?? before.locale,
     };
     const isSelf = actor?.userId === id;
-    const selfServiceOnly = patch.role === undefined && patch.organizationId === undefined && patch.disabled === undefined;
+    // On their own account everyone may change name and language; a new password needs the current one (changePassword).
+    const selfServiceOnly = patch.role === undefined && patch.organizationId === undefined && patch.disabled === undefined && patch.password === undefined;
     if (actor && !(isSelf && selfServiceOnly) && !(canManageUser(actor, before) && canManageUser(actor, after))) throw forbidden();
     if (isSelf && after.disabled) {
       throw new DomainError('rule_violation', 'cannot_disable_self', 'you cannot disable your own account');
@@ -153,4 +154,26 @@ export async function updateUser(ctx: AppContext, actor: Actor | null, auditActo
 
 export async function findUserByEmail(ctx: AppContext, email: string): Promise<Selectable<UserTable> | undefined> {
   return ctx.db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+}
+
+/** Changes the actor's own password; the current password is required, so a borrowed session cannot lock the owner out. */
+export async function changeOwnPassword(ctx: AppContext, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirst();
+  if (!row) throw notFound('user');
+  if (!(await verifyPassword(currentPassword, row.password_hash))) {
+    throw new DomainError('invalid', 'wrong_password', 'the current password is wrong', [
+      { field: 'currentPassword', code: 'wrong_password', message: 'does not match' },
+    ]);
+  }
+  checkPassword(newPassword);
+  const passwordHash = await hashPassword(newPassword);
+  await inTransaction(ctx, async (trx) => {
+    const at = isoNow(ctx);
+    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', actor.userId).execute();
+    // Every other session of the account ends; the caller signs in again.
+    await trx.deleteFrom('sessions').where('user_id', '=', actor.userId).execute();
+    await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
+      organizationId: actor.organizationId, entityType: 'user', entityId: actor.userId, action: 'change_password', before: null, after: null,
+    }, at);
+  });
 }

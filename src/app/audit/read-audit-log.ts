@@ -38,11 +38,16 @@ const toEntry = (row: Row): AuditEntry => ({
   after: parse(row.after_json),
 });
 
-/** The history of one organization: every audited change made within it, newest first. */
+/** The history of one organization: every audited change made within it, newest first (sign-ins are not changes). */
 export async function getOrganizationHistory(ctx: AppContext, actor: Actor, organizationId: string, limit = 200): Promise<AuditEntry[]> {
   if (!canReadOrganization(actor, organizationId)) throw forbidden();
   if (!(await findOrganization(ctx.db, organizationId))) throw notFound('organization');
-  const rows = await baseQuery(ctx).where('organization_id', '=', organizationId).orderBy('seq', 'desc').limit(limit).execute();
+  const rows = await baseQuery(ctx)
+    .where('organization_id', '=', organizationId)
+    .where('action', '!=', 'sign_in')
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toEntry);
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { signIn, signOut } from '../../app/accounts/sessions.js';
-import { updateUser } from '../../app/accounts/users.js';
+import { changeOwnPassword, updateUser } from '../../app/accounts/users.js';
 import { actorOf, authOf, clearSessionCookie, sessionCookie, setSessionCookie } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
 import { Email, Locale, Me, Password, problemResponses, Session } from '../schemas.js';
@@ -41,6 +41,19 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
   }, async (request) => {
     const auth = authOf(request);
     return { user: meOf(auth.user), csrfToken: auth.csrfToken ?? '' };
+  });
+
+  app.put('/me/password', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own password; ends all your sessions',
+      body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+      response: { 204: Type.Null(), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    await changeOwnPassword(ctx, actorOf(request), request.body.currentPassword, request.body.newPassword);
+    clearSessionCookie(reply);
+    return reply.status(204).send(null);
   });
 
   app.patch('/me', {
