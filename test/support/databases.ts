@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database, type DialectName } from '../../src/db/database.js';
@@ -75,4 +78,23 @@ export async function openTestDatabase(dialect: DialectName): Promise<Database> 
       await dropDatabase(name);
     },
   };
+}
+
+/**
+ * Two independent connections (pools, or SQLite handles) to one fresh database, as two app instances behind a
+ * load balancer would have. Closing the first drops the database.
+ */
+export async function openSharedTestDatabase(dialect: DialectName): Promise<[Database, Database]> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-shared-'));
+    const file = path.join(dir, 'kyodo.db');
+    const first = openDatabase({ databaseUrl: null, sqlitePath: file });
+    await migrateToLatest(first.db, 'sqlite');
+    const second = openDatabase({ databaseUrl: null, sqlitePath: file });
+    return [{ ...first, close: async () => { await first.close(); fs.rmSync(dir, { recursive: true, force: true }); } }, second];
+  }
+  const first = await openTestDatabase('postgresql');
+  const url = (await first.db.selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name')).executeTakeFirstOrThrow()).name;
+  const second = openDatabase({ databaseUrl: withDatabase(testPostgresUrl, url), sqlitePath: '', poolSize: 5 });
+  return [first, second];
 }
