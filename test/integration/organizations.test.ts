@@ -27,6 +27,10 @@ describe.each(dialects)('organizations (%s)', (dialect) => {
     expect(items.find((o) => o.id === tenants.federation.id)!.memberOrganizationCount).toBe(2);
     const members = await t.app.inject({ url: `/api/v1/organizations?parentId=${tenants.federation.id}&q=%E3%82%A8%E3%83%BC`, headers: as(admin) });
     expect(members.json<{ items: Org[] }>().items.map((o) => o.id)).toEqual([tenants.orgA.id]);
+    for (const wildcard of ['%', '_', '\\']) {
+      const literal = await t.app.inject({ url: `/api/v1/organizations?q=${encodeURIComponent(wildcard)}`, headers: as(admin) });
+      expect(literal.json<{ items: Org[] }>().items).toEqual([]);
+    }
   });
 
   it('creates an organization with defaults and records it in the audit log', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { canReadOrganization, type Actor } from '../../domain/access/policy.js';
 import { forbidden } from '../../domain/shared/errors.js';
 import type { AppContext } from '../shared/context.js';
@@ -24,14 +25,10 @@ export async function listOrganizations(ctx: AppContext, actor: Actor, filter: O
   }
   if (filter.parentId) query = query.where('organizations.parent_id', '=', filter.parentId);
   if (filter.q) {
+    // Wildcards typed by the user are matched literally; SQLite has no default LIKE escape, so name one.
     const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['organizations.code']), 'like', like),
-        eb(eb.fn('lower', ['organizations.name_ja']), 'like', like),
-        eb(eb.fn('lower', ['organizations.name_en']), 'like', like),
-      ]),
-    );
+    const contains = (column: 'code' | 'name_ja' | 'name_en') => sql<boolean>`lower(${sql.ref(`organizations.${column}`)}) like ${like} escape '\\'`;
+    query = query.where((eb) => eb.or([contains('code'), contains('name_ja'), contains('name_en')]));
   }
   const rows = await query.execute();
   return rows.filter((row) => canReadOrganization(actor, row.id)).map(toView);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
-import { changedFields, checkOrganizationRules, normalizePostalCode, type OrganizationFields } from './organization.js';
+import { changedFields, checkOrganizationRules, normalizePostalCode, withOrganizationDefaults, type OrganizationFields } from './organization.js';
 
 const base: OrganizationFields = {
   code: 'wc-chiba', kind: 'organization', parentId: 'fed', nameJa: '労働者協同組合ワーカーズコープちば', nameEn: null,
@@ -57,5 +57,13 @@ describe('changedFields', () => {
     expect(changedFields(base, { ...base })).toEqual([]);
     expect(changedFields(base, { ...base, nameEn: 'Workers Co-op Chiba', businessLines: ['eldercare'] })).toEqual(['nameEn', 'businessLines']);
     expect(changedFields({ ...base, businessLines: ['eldercare'] }, { ...base, businessLines: ['eldercare'] })).toEqual([]);
+  });
+});
+
+describe('withOrganizationDefaults', () => {
+  it('starts a new organization active, under the 2022 Act, with an April fiscal year, and keeps what was given', () => {
+    const created = withOrganizationDefaults({ code: 'x', nameJa: '労働者協同組合エックス', legalForm: 'worker-cooperative', parentId: 'fed', fiscalYearStartMonth: 1, nameEn: undefined });
+    expect(created).toMatchObject({ kind: 'organization', lawProfile: 'jp-worker-coop-2022', fiscalYearStartMonth: 1, status: 'active', nameEn: null, businessLines: [] });
+    expect(withOrganizationDefaults({ code: 'y', nameJa: 'y', legalForm: 'other', parentId: null, kind: 'federation' }).fiscalYearStartMonth).toBe(4);
   });
 });

@@ -1,3 +1,4 @@
+import { defaultLawProfile } from '../law-profiles/profiles.js';
 import { DomainError, type FieldError } from '../shared/errors.js';
 import type { BusinessLine, LegalForm, OrganizationKind, OrganizationStatus } from './reference.js';
 
@@ -27,6 +28,33 @@ export interface Organization extends OrganizationFields {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What a new organization must say; the rest takes the defaults below. */
+export type NewOrganizationFields = Pick<OrganizationFields, 'code' | 'nameJa' | 'legalForm' | 'parentId'> & Partial<OrganizationFields>;
+
+/**
+ * Defaults for a new organization: a member organization under the 2022 Act, active, with the fiscal year
+ * starting in April, the most common start in Japan (the bylaws may set any month, domain.md §2 item 14).
+ */
+export function withOrganizationDefaults(input: NewOrganizationFields): OrganizationFields {
+  return {
+    kind: 'organization',
+    nameEn: null,
+    lawProfile: defaultLawProfile,
+    registrationDate: null,
+    fiscalYearStartMonth: 4,
+    prefectureCode: null,
+    postalCode: null,
+    address: null,
+    businessLines: [],
+    status: 'active',
+    ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+    code: input.code,
+    nameJa: input.nameJa,
+    legalForm: input.legalForm,
+    parentId: input.parentId,
+  };
 }
 
 /** Fields only a federation administrator may change: they move an organization within the federation. */

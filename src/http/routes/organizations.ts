@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { getOrganizationHistory } from '../../app/audit/read-audit-log.js';
 import { getOrganization, listOrganizations } from '../../app/organizations/read-organizations.js';
 import { createOrganization, updateOrganization } from '../../app/organizations/write-organizations.js';
-import { defaultLawProfile } from '../../domain/law-profiles/profiles.js';
+import { withOrganizationDefaults } from '../../domain/organizations/organization.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
 import { Id, OrganizationInput, OrganizationPatch, problemResponses } from '../schemas.js';
@@ -30,20 +30,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const body = request.body;
-    const created = await createOrganization(ctx, actor, { userId: actor.userId, email: actor.email }, {
-      ...body,
-      kind: body.kind ?? 'organization',
-      nameEn: body.nameEn ?? null,
-      lawProfile: body.lawProfile ?? defaultLawProfile,
-      registrationDate: body.registrationDate ?? null,
-      fiscalYearStartMonth: body.fiscalYearStartMonth ?? 4,
-      prefectureCode: body.prefectureCode ?? null,
-      postalCode: body.postalCode ?? null,
-      address: body.address ?? null,
-      businessLines: body.businessLines ?? [],
-      status: body.status ?? 'active',
-    });
+    const created = await createOrganization(ctx, actor, { userId: actor.userId, email: actor.email }, withOrganizationDefaults(request.body));
     return reply.status(201).send(created);
   });
 
