@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../components/AppLayout';
 import { BeingBuilt } from '../components/BeingBuilt';
+import { PageFocus } from '../components/PageFocus';
 import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
 import { FederationPage } from './FederationPage';
@@ -12,21 +13,27 @@ import { SignInPage } from './SignInPage';
 import { UsersPage } from './UsersPage';
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
   {
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    // Around every page: moves focus to the new page after a change of page.
+    element: <PageFocus />,
     children: [
-      { index: true, element: <FederationPage /> },
-      { path: 'organizations/new', element: <NewOrganizationPage /> },
-      { path: 'organizations/:id', element: <OrganizationPage /> },
-      ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
-      { path: 'users', element: <UsersPage /> },
-      { path: 'account', element: <AccountPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <FederationPage /> },
+          { path: 'organizations/new', element: <NewOrganizationPage /> },
+          { path: 'organizations/:id', element: <OrganizationPage /> },
+          ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
+          { path: 'users', element: <UsersPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -2,32 +2,25 @@ import { Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { useErrorText } from '../../errors';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
-import { notifyError, notifySuccess } from '../../notify';
+import { notifySuccess } from '../../notify';
+import { useRowAction } from '../../use-row-action';
 import { tokenApi, type ApiToken } from './api-token';
 
 export function ApiTokensTable({ tokens, onRevoked }: { tokens: ApiToken[]; onRevoked: (id: string) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const errorText = useErrorText();
+  const action = useRowAction();
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function revoke(token: ApiToken) {
-    setBusy(true);
-    try {
+  const revoke = (token: ApiToken) =>
+    action.run(token.id, async () => {
       await tokenApi.revoke(token.id);
       notifySuccess(t('tokens.revoked', { name: token.name }));
       setRevoking(null);
       onRevoked(token.id);
-    } catch (error) {
-      notifyError(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (tokens.length === 0) return <Text c="dimmed">{t('tokens.empty')}</Text>;
   return (
@@ -69,7 +62,7 @@ export function ApiTokensTable({ tokens, onRevoked }: { tokens: ApiToken[]; onRe
         title={t('tokens.revokeTitle')}
         message={t('tokens.revokeMessage', { name: revoking?.name ?? '' })}
         confirmLabel={t('tokens.revoke')}
-        busy={busy}
+        busy={action.busyId !== null}
         onConfirm={() => revoking && revoke(revoking)}
         onCancel={() => setRevoking(null)}
       />

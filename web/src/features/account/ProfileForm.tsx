@@ -1,9 +1,8 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf, useErrorText, useFieldErrorText, type FieldErrors } from '../../errors';
 import { applyLocale, LOCALES, type Locale } from '../../i18n';
-import { notifyError, notifySuccess } from '../../notify';
+import { notifySuccess } from '../../notify';
+import { useFormSubmit } from '../../use-form-submit';
 import { useMe, useSession } from '../session/session-context';
 
 /** The person's own name and language. */
@@ -11,53 +10,31 @@ export function ProfileForm() {
   const { t } = useTranslation();
   const me = useMe();
   const { updateMe } = useSession();
-  const errorText = useErrorText();
-  const fieldErrorText = useFieldErrorText();
-  const [displayName, setDisplayName] = useState(me.displayName);
-  const [locale, setLocale] = useState<Locale>(me.locale);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!displayName.trim()) {
-      setErrors({ displayName: 'required' });
-      return;
-    }
-    setErrors({});
-    setSubmitting(true);
-    try {
+  const form = useFormSubmit<{ displayName: string; locale: Locale }>({
+    initialValues: { displayName: me.displayName, locale: me.locale },
+    check: ({ displayName }) => (displayName.trim() ? {} : { displayName: 'required' }),
+    send: async ({ displayName, locale }) => {
       await updateMe({ displayName: displayName.trim(), locale });
       await applyLocale(locale);
       notifySuccess(t('account.profileSaved'));
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      notifyError(errorText(error));
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    report: 'notify',
+  });
+  const { locale } = form.values;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit} noValidate>
       <Stack maw={420}>
         <TextInput label={t('user.email')} value={me.email} readOnly variant="filled" />
-        <TextInput
-          label={t('user.displayName')}
-          required
-          autoComplete="name"
-          value={displayName}
-          onChange={(event) => setDisplayName(event.currentTarget.value)}
-          error={fieldErrorText(errors.displayName)}
-        />
+        <TextInput label={t('user.displayName')} required autoComplete="name" {...form.input('displayName')} />
         <NativeSelect
           label={t('user.locale')}
           value={locale}
-          onChange={(event) => setLocale(LOCALES.find((l) => l === event.currentTarget.value) ?? locale)}
+          onChange={(event) => form.set('locale', LOCALES.find((l) => l === event.currentTarget.value) ?? locale)}
           data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
         />
         <Group>
-          <Button type="submit" loading={submitting}>
+          <Button type="submit" loading={form.submitting}>
             {t('account.saveProfile')}
           </Button>
         </Group>

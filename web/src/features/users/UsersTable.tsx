@@ -1,8 +1,7 @@
 import { Badge, Button, Table } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../errors';
-import { notifyError, notifySuccess } from '../../notify';
+import { notifySuccess } from '../../notify';
+import { useRowAction } from '../../use-row-action';
 import type { Organization } from '../organizations/organization';
 import { useLabels } from '../reference/use-labels';
 import { useMe } from '../session/session-context';
@@ -18,8 +17,7 @@ export function UsersTable({ users, organizations, onChanged }: UsersTableProps)
   const { t } = useTranslation();
   const me = useMe();
   const labels = useLabels();
-  const errorText = useErrorText();
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const action = useRowAction();
 
   const organizationName = (id: string | null) => {
     const organization = organizations.find((o) => o.id === id);
@@ -28,18 +26,12 @@ export function UsersTable({ users, organizations, onChanged }: UsersTableProps)
   // People do not lock themselves out, and organization administrators leave federation administrators alone.
   const manageable = (user: User) => user.id !== me.id && (me.role === 'federation-admin' || user.role !== 'federation-admin');
 
-  async function toggle(user: User) {
-    setBusyId(user.id);
-    try {
+  const toggle = (user: User) =>
+    action.run(user.id, async () => {
       await userApi.setDisabled(user.id, !user.disabled);
       notifySuccess(t(user.disabled ? 'users.enabled' : 'users.disabled', { name: user.displayName }));
       onChanged();
-    } catch (error) {
-      notifyError(errorText(error));
-    } finally {
-      setBusyId(null);
-    }
-  }
+    });
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -71,7 +63,7 @@ export function UsersTable({ users, organizations, onChanged }: UsersTableProps)
                   <Button
                     size="xs"
                     variant="default"
-                    loading={busyId === user.id}
+                    loading={action.busyId === user.id}
                     aria-label={t(user.disabled ? 'users.enableNamed' : 'users.disableNamed', { name: user.displayName })}
                     onClick={() => toggle(user)}
                   >
