@@ -102,6 +102,71 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface PersonTable {
+  id: string;
+  family_name: string;
+  given_name: string;
+  family_kana: string;
+  given_kana: string;
+  birth_date: string | null;
+  email: string | null;
+  phone: string | null;
+  postal_code: string | null;
+  prefecture_code: string | null;
+  address: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  member_number: string;
+  kind: string;
+  /** The status now; the events are the history. */
+  status: string;
+  admitted_on: string | null;
+  ended_on: string | null;
+  last_event_on: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipEventTable {
+  id: string;
+  membership_id: string;
+  seq: number;
+  type: string;
+  effective_date: string;
+  reason: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface EngagementTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  site: string | null;
+  started_on: string;
+  ended_on: string | null;
+  labour_contract_from: string | null;
+  labour_contract_until: string | null;
+  exemption: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberSearchTokenTable {
+  organization_id: string;
+  token: string;
+  membership_id: string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   organization_business_lines: OrganizationBusinessLineTable;
@@ -112,4 +177,9 @@ export interface Schema {
   jobs: JobTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  people: PersonTable;
+  memberships: MembershipTable;
+  membership_events: MembershipEventTable;
+  engagements: EngagementTable;
+  member_search_tokens: MemberSearchTokenTable;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts/api-tokens.js';
-import { buildTenants, testPassword } from '../factories.js';
+import { registerMember } from '../../src/app/members/register-member.js';
+import { actorFor, buildTenants, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -18,8 +19,9 @@ interface Probe {
  * One probe per route of the OpenAPI document. A route without a probe fails the test, so every route added later
  * must say how it is aimed at another organization's data.
  */
-function probes(t: Tenants, tokenOfB: string): Record<string, Probe> {
+function probes(t: Tenants, tokenOfB: string, memberOfB: { membershipId: string; personId: string }): Record<string, Probe> {
   const b = t.orgB.id;
+  const person = { familyName: '侵入', givenName: '太郎', familyKana: 'シンニュウ', givenKana: 'タロウ' };
   return {
     'GET /api/v1/health': { url: '/api/v1/health', targetsB: false },
     'GET /api/v1/reference': { url: '/api/v1/reference', targetsB: false },
@@ -47,6 +49,22 @@ function probes(t: Tenants, tokenOfB: string): Record<string, Probe> {
     'DELETE /api/v1/tokens/{id}': { url: `/api/v1/tokens/${tokenOfB}`, targetsB: true },
     'GET /api/v1/audit': { url: '/api/v1/audit', targetsB: true },
     'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', targetsB: false },
+    'GET /api/v1/organizations/{id}/members': { url: `/api/v1/organizations/${b}/members?q=%E3%81%B3%E3%83%BC`, targetsB: true },
+    'GET /api/v1/members': { url: '/api/v1/members?q=bee', targetsB: false },
+    'POST /api/v1/organizations/{id}/members': {
+      url: `/api/v1/organizations/${b}/members`, targetsB: true,
+      body: { person, memberNumber: `X-${Math.random().toString(36).slice(2, 8)}`, kind: 'worker', firstEvent: 'admit', effectiveDate: '2026-04-01' },
+    },
+    'GET /api/v1/memberships/{membershipId}': { url: `/api/v1/memberships/${memberOfB.membershipId}`, targetsB: true },
+    'POST /api/v1/memberships/{membershipId}/events': {
+      url: `/api/v1/memberships/${memberOfB.membershipId}/events`, targetsB: true, body: { type: 'die', effectiveDate: '2026-11-01' },
+    },
+    'POST /api/v1/organizations/{id}/engagements': {
+      url: `/api/v1/organizations/${b}/engagements`, targetsB: true, body: { personId: memberOfB.personId, engagement: { startedOn: '2026-04-01' } },
+    },
+    'POST /api/v1/organizations/{id}/non-member-workers': {
+      url: `/api/v1/organizations/${b}/non-member-workers`, targetsB: true, body: { person, engagement: { startedOn: '2026-04-01' } },
+    },
   };
 }
 
@@ -55,25 +73,31 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
   let tenants: Tenants;
   let routes: { method: string; path: string }[];
   let tokenOfB: { id: string; token: string };
+  let memberOfB: { membershipId: string; personId: string };
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     tenants = await buildTenants(t.ctx);
     tokenOfB = await createApiToken(t.ctx, { userId: null, email: 'test' }, { userId: tenants.users.orgAdminB.id, organizationId: tenants.orgB.id }, 'b');
+    const registered = await registerMember(t.ctx, actorFor(tenants.users.orgAdminB), tenants.orgB.id, {
+      person: { familyName: '美絵', givenName: '秘密', familyKana: 'ビー', givenKana: 'ヒミツ', birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null },
+      memberNumber: 'B-0001', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
+    });
+    memberOfB = { membershipId: registered.membership.id, personId: registered.person.id };
     const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
   });
   afterAll(() => t.close());
 
   it('has a probe for every route in the OpenAPI document', () => {
-    const known = probes(tenants, tokenOfB.id);
+    const known = probes(tenants, tokenOfB.id, memberOfB);
     expect(routes.length).toBeGreaterThan(15);
     expect(routes.map((r) => `${r.method} ${r.path}`).filter((key) => !known[key])).toEqual([]);
   });
 
   it('never shows or changes organization B to anyone of organization A, nor to anyone signed out', async () => {
     const b = tenants.orgB;
-    const secrets = [b.id, b.code, b.nameJa, tenants.users.orgAdminB.email, tenants.users.orgAdminB.id];
+    const secrets = [b.id, b.code, b.nameJa, tenants.users.orgAdminB.email, tenants.users.orgAdminB.id, memberOfB.membershipId, memberOfB.personId, '美絵', 'B-0001'];
     const callers: Record<string, string | null> = {
       'signed out': null,
       'org-admin of A': await t.bearer(tenants.users.orgAdminA),
@@ -82,7 +106,7 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     };
     const leaks: string[] = [];
     for (const [who, authorization] of Object.entries(callers)) {
-      const table = probes(tenants, tokenOfB.id);
+      const table = probes(tenants, tokenOfB.id, memberOfB);
       for (const { method, path } of routes) {
         const probe = table[`${method} ${path}`]!;
         const response = await t.app.inject({
@@ -103,11 +127,14 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     expect(stillValid.statusCode).toBe(200);
     const usersOfB = await t.ctx.db.selectFrom('users').select('id').where('organization_id', '=', b.id).execute();
     expect(usersOfB).toHaveLength(1);
+    const registryOfB = await t.ctx.db.selectFrom('memberships').select(['id', 'status']).where('organization_id', '=', b.id).execute();
+    expect(registryOfB).toEqual([{ id: memberOfB.membershipId, status: 'admitted' }]);
+    expect(await t.ctx.db.selectFrom('engagements').select('id').where('organization_id', '=', b.id).execute()).toEqual([]);
   });
 
   it('lets the federation administrator reach organization B through the same probes (so the refusals above mean something)', async () => {
     const authorization = await t.bearer(tenants.users.federationAdmin);
-    const table = probes(tenants, tokenOfB.id);
+    const table = probes(tenants, tokenOfB.id, memberOfB);
     const failures: string[] = [];
     for (const { method, path } of routes) {
       const probe = table[`${method} ${path}`]!;

@@ -20,6 +20,11 @@ export function canReadOrganization(actor: Actor, organizationId: string): boole
   return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
 }
 
+/** The registry of an organization: its staff read and keep it (clerks enter members); the federation sees all. */
+export function canKeepRegistry(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }

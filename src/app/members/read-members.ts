@@ -1,0 +1,119 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { MembershipTable, PersonTable, Schema } from '../../db/schema.js';
+import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
+import type { MembershipStatus } from '../../domain/members/lifecycle.js';
+import { searchQueryKey } from '../../domain/members/search-key.js';
+import { forbidden, notFound } from '../../domain/shared/errors.js';
+import type { AppContext } from '../shared/context.js';
+import { toMembership, toPerson } from './member-rows.js';
+
+export const memberSorts = ['memberNumber', 'kana', 'admittedOn'] as const;
+
+export interface MemberQuery {
+  /** An organization, or all organizations the actor may see (the federation administrator's search). */
+  organizationId: string | null;
+  q?: string;
+  kind?: string;
+  status?: MembershipStatus;
+  /** Members on this date: admitted on or before it and not ended by it. */
+  memberOn?: string;
+  /** Engaged in the work on `memberOn` (or today). */
+  engaged?: boolean;
+  /** Has a labour contract running on `memberOn` (or today). */
+  labourContract?: boolean;
+  sort: (typeof memberSorts)[number];
+  descending: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface MemberListItem {
+  membershipId: string;
+  organizationId: string;
+  personId: string;
+  memberNumber: string;
+  kind: string;
+  status: MembershipStatus;
+  admittedOn: string | null;
+  endedOn: string | null;
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+}
+
+type MemberScope = ExpressionBuilder<Schema & { m: MembershipTable; p: PersonTable }, 'm' | 'p'>;
+
+const sortColumns = {
+  memberNumber: ['m.member_number'],
+  kana: ['p.family_kana', 'p.given_kana'],
+  admittedOn: ['m.admitted_on'],
+} as const;
+
+/** Search, filter, sort and page the registry; the search uses the prefix-indexed tokens, never a table scan. */
+export async function listMembers(ctx: AppContext, actor: Actor, query: MemberQuery): Promise<{ items: MemberListItem[]; total: number }> {
+  const scope = query.organizationId ?? (actor.role === 'federation-admin' ? null : actor.organizationId);
+  if (scope === null ? actor.role !== 'federation-admin' : !canKeepRegistry(actor, scope)) throw forbidden();
+  const today = (query.memberOn ?? ctx.now().toISOString().slice(0, 10));
+
+  let base = ctx.db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id');
+  if (scope !== null) base = base.where('m.organization_id', '=', scope);
+  if (query.q?.trim()) {
+    const key = searchQueryKey(query.q);
+    base = base.where('m.id', 'in', (eb) => {
+      let tokens = eb.selectFrom('member_search_tokens as t').select('t.membership_id').where('t.token', '>=', key).where('t.token', '<', `${key}\uffff`);
+      if (scope !== null) tokens = tokens.where('t.organization_id', '=', scope);
+      return tokens;
+    });
+  }
+  if (query.kind) base = base.where('m.kind', '=', query.kind);
+  if (query.status) base = base.where('m.status', '=', query.status);
+  if (query.memberOn) {
+    base = base.where('m.admitted_on', '<=', query.memberOn).where((eb) => eb.or([eb('m.ended_on', 'is', null), eb('m.ended_on', '>', query.memberOn!)]));
+  }
+  const engagedOn = (labour: boolean) => (eb: MemberScope) =>
+    eb.exists(
+      eb.selectFrom('engagements as e').select(sql`1`.as('one'))
+        .whereRef('e.person_id', '=', 'm.person_id').whereRef('e.organization_id', '=', 'm.organization_id')
+        .where('e.started_on', '<=', today).where((w) => w.or([w('e.ended_on', 'is', null), w('e.ended_on', '>=', today)]))
+        .$if(labour, (s) => s.where('e.labour_contract_from', '<=', today)
+          .where((w) => w.or([w('e.labour_contract_until', 'is', null), w('e.labour_contract_until', '>=', today)]))),
+    );
+  if (query.engaged !== undefined) base = base.where((eb) => (query.engaged ? engagedOn(false)(eb) : eb.not(engagedOn(false)(eb))));
+  if (query.labourContract !== undefined) base = base.where((eb) => (query.labourContract ? engagedOn(true)(eb) : eb.not(engagedOn(true)(eb))));
+
+  const direction = query.descending ? 'desc' : 'asc';
+  let rows = base.select([
+    'm.id as membershipId', 'm.organization_id as organizationId', 'm.person_id as personId', 'm.member_number as memberNumber', 'm.kind',
+    'm.status', 'm.admitted_on as admittedOn', 'm.ended_on as endedOn', 'p.family_name as familyName', 'p.given_name as givenName',
+    'p.family_kana as familyKana', 'p.given_kana as givenKana',
+  ]);
+  for (const column of sortColumns[query.sort]) rows = rows.orderBy(column, direction);
+  rows = rows.orderBy('m.id');
+  const [items, count] = await Promise.all([
+    rows.limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items.map((r) => ({ ...r, status: r.status as MembershipStatus })), total: Number(count.n) };
+}
+
+/** One membership with the person, its full event history and the person's engagement in this organization. */
+export async function getMember(ctx: AppContext, actor: Actor, membershipId: string) {
+  const row = await ctx.db.selectFrom('memberships').selectAll().where('id', '=', membershipId).executeTakeFirst();
+  if (!row) throw notFound('membership');
+  if (!canKeepRegistry(actor, row.organization_id)) throw forbidden();
+  const [person, events, engagements] = await Promise.all([
+    ctx.db.selectFrom('people').selectAll().where('id', '=', row.person_id).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('membership_events').selectAll().where('membership_id', '=', membershipId).orderBy('seq').execute(),
+    ctx.db.selectFrom('engagements').selectAll().where('person_id', '=', row.person_id).where('organization_id', '=', row.organization_id).orderBy('started_on').execute(),
+  ]);
+  return {
+    membership: toMembership(row),
+    person: toPerson(person),
+    events: events.map((e) => ({ seq: Number(e.seq), type: e.type, effectiveDate: e.effective_date, reason: e.reason, recordedAt: e.recorded_at, recordedBy: e.recorded_by })),
+    engagements: engagements.map((e) => ({
+      id: e.id, site: e.site, startedOn: e.started_on, endedOn: e.ended_on, labourContractFrom: e.labour_contract_from,
+      labourContractUntil: e.labour_contract_until, exemption: e.exemption,
+    })),
+  };
+}

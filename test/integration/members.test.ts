@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTenants } from '../factories.js';
+import { dialects } from '../support/databases.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+interface Listed { items: { memberNumber: string; familyName: string; status: string }[]; total: number }
+
+describe.each(dialects)('membership registry (%s)', (dialect) => {
+  let t: TestApp;
+  let tenants: Awaited<ReturnType<typeof buildTenants>>;
+  let headers: { cookie: string; 'x-csrf-token': string };
+  let orgUrl: string;
+
+  const register = (memberNumber: string, familyName: string, familyKana: string, extra: Record<string, unknown> = {}) =>
+    t.app.inject({
+      method: 'POST', url: `${orgUrl}/members`, headers,
+      payload: {
+        person: { familyName, givenName: '太郎', familyKana, givenKana: 'タロウ', postalCode: '289-1624', prefectureCode: '12' },
+        memberNumber, kind: 'worker', firstEvent: 'admit', effectiveDate: '2024-04-01', ...extra,
+      },
+    });
+  const list = async (query: string) => (await t.app.inject({ url: `${orgUrl}/members?${query}`, headers })).json<Listed>();
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    tenants = await buildTenants(t.ctx);
+    const session = await t.signIn(tenants.users.clerkA.email);
+    headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+    orgUrl = `/api/v1/organizations/${tenants.orgA.id}`;
+    for (const [n, name, kana] of [['0001', '山田', 'ヤマダ'], ['0002', '大野', 'オオノ'], ['0003', '佐藤', 'サトウ'], ['0004', '山本', 'ﾔﾏﾓﾄ']] as const) {
+      expect((await register(n, name, kana)).statusCode).toBe(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('registers a member with normalized kana and postal code, and finds them by name, kana, romaji and number', async () => {
+    expect((await list('q=%E5%B1%B1')).items.map((i) => i.memberNumber)).toEqual(['0001', '0004']); // 山
+    expect((await list('q=%E3%82%84%E3%81%BE%E3%82%82%E3%81%A8')).items.map((i) => i.familyName)).toEqual(['山本']); // やまもと (typed in half-width kana)
+    expect((await list('q=ohno')).items.map((i) => i.familyName)).toEqual(['大野']);
+    expect((await list('q=sato')).items.map((i) => i.familyName)).toEqual(['佐藤']);
+    expect((await list('q=0003')).items.map((i) => i.familyName)).toEqual(['佐藤']);
+    expect((await list('q=%E7%94%B0%E4%B8%AD')).total).toBe(0); // 田中
+  });
+
+  it('sorts and pages', async () => {
+    const page = await list('sort=kana&order=desc&pageSize=2&page=1');
+    expect(page.total).toBe(4);
+    expect(page.items.map((i) => i.familyName)).toEqual(['山本', '山田']);
+    expect((await list('sort=kana&order=desc&pageSize=2&page=2')).items.map((i) => i.familyName)).toEqual(['佐藤', '大野']);
+  });
+
+  it('refuses a duplicate member number and bad fields, naming them', async () => {
+    const duplicate = await register('0001', '重複', 'チョウフク');
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json()).toMatchObject({ code: 'duplicate_member_number', errors: [{ field: 'memberNumber' }] });
+    const bad = await register('0009', '', 'kana in latin', { effectiveDate: '2024-02-30x' });
+    expect(bad.statusCode).toBe(400);
+    const fields = bad.json<{ errors: { field: string }[] }>().errors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['person.familyName', 'person.familyKana', 'effectiveDate']));
+  });
+
+  it('keeps the lifecycle as history and answers who was a member on a date', async () => {
+    const { items } = await list('q=0002');
+    const detail = await t.app.inject({ url: `/api/v1/organizations/${tenants.orgA.id}/members?q=0002`, headers });
+    expect(detail.statusCode).toBe(200);
+    const membershipId = (await t.ctx.db.selectFrom('memberships').select('id').where('member_number', '=', items[0]!.memberNumber).where('organization_id', '=', tenants.orgA.id).executeTakeFirstOrThrow()).id;
+    const event = (type: string, effectiveDate: string, reason?: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/memberships/${membershipId}/events`, headers, payload: { type, effectiveDate, ...(reason ? { reason } : {}) } });
+
+    expect((await event('notify_withdrawal', '2026-11-26')).statusCode).toBe(201);
+    // Notice on 2026-11-26 with 90 days: the member leaves at the end of March 2027, not earlier.
+    const early = await event('withdraw', '2026-12-31');
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'withdrawal_before_fiscal_year_end', errors: [{ field: 'effectiveDate' }] });
+    expect((await event('withdraw', '2027-03-31')).json()).toMatchObject({ status: 'withdrawn', endedOn: '2027-03-31' });
+    expect((await event('admit', '2027-04-01')).json()).toMatchObject({ code: 'invalid_transition' });
+
+    const history = await t.app.inject({ url: `/api/v1/memberships/${membershipId}`, headers });
+    expect(history.json<{ events: { type: string; effectiveDate: string }[] }>().events.map((e) => `${e.type}@${e.effectiveDate}`)).toEqual([
+      'admit@2024-04-01', 'notify_withdrawal@2026-11-26', 'withdraw@2027-03-31',
+    ]);
+    expect((await list('memberOn=2027-03-30')).total).toBe(4);
+    expect((await list('memberOn=2027-03-31')).total).toBe(3);
+    expect((await list('memberOn=2024-03-31')).total).toBe(0);
+  });
+
+  it('records engagement in the work, labour contracts and non-member workers', async () => {
+    const yamada = await t.ctx.db.selectFrom('memberships').select(['person_id']).where('member_number', '=', '0001').where('organization_id', '=', tenants.orgA.id).executeTakeFirstOrThrow();
+    const engaged = await t.app.inject({
+      method: 'POST', url: `${orgUrl}/engagements`, headers,
+      payload: { personId: yamada.person_id, engagement: { site: 'あぐりーん', startedOn: '2024-04-01', labourContractFrom: '2024-04-01' } },
+    });
+    expect(engaged.statusCode).toBe(201);
+    const badDates = await t.app.inject({
+      method: 'POST', url: `${orgUrl}/engagements`, headers,
+      payload: { personId: yamada.person_id, engagement: { startedOn: '2024-04-01', labourContractFrom: '2024-05-01', labourContractUntil: '2024-04-30' } },
+    });
+    expect(badDates.json()).toMatchObject({ code: 'end_before_start', errors: [{ field: 'labourContractUntil' }] });
+    const worker = await t.app.inject({
+      method: 'POST', url: `${orgUrl}/non-member-workers`, headers,
+      payload: { person: { familyName: '鈴木', givenName: '花子', familyKana: 'スズキ', givenKana: 'ハナコ' }, engagement: { startedOn: '2025-01-06', labourContractFrom: '2025-01-06' } },
+    });
+    expect(worker.statusCode).toBe(201);
+    expect((await list('engaged=true')).items.map((i) => i.memberNumber)).toEqual(['0001']);
+    expect((await list('labourContract=false')).total).toBe(3);
+  });
+
+  it('lets the federation administrator search across organizations, and nobody else', async () => {
+    const admin = await t.signIn(tenants.users.federationAdmin.email);
+    const all = await t.app.inject({ url: '/api/v1/members?q=yamada', headers: { cookie: admin.cookie } });
+    expect(all.json<Listed>().items.map((i) => i.memberNumber)).toEqual(['0001']);
+    const clerkWide = await t.app.inject({ url: '/api/v1/members?q=yamada', headers });
+    expect(clerkWide.json<Listed>().total).toBe(1);
+    const member = await t.signIn(tenants.users.memberA.email);
+    expect((await t.app.inject({ url: `${orgUrl}/members`, headers: { cookie: member.cookie } })).statusCode).toBe(403);
+  });
+});
