@@ -111,6 +111,8 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
     expect(all.json<Listed>().items.map((i) => i.memberNumber)).toEqual(['0001']);
     const clerkWide = await t.app.inject({ url: '/api/v1/members?q=yamada', headers });
     expect(clerkWide.json<Listed>().total).toBe(1);
+    const counts = await t.app.inject({ url: '/api/v1/member-counts?date=2026-01-01', headers: { cookie: admin.cookie } });
+    expect(counts.json()).toEqual({ date: '2026-01-01', items: [{ organizationId: tenants.orgA.id, kind: 'worker', members: 4 }] });
     const member = await t.signIn(tenants.users.memberA.email);
     expect((await t.app.inject({ url: `${orgUrl}/members`, headers: { cookie: member.cookie } })).statusCode).toBe(403);
   });

@@ -51,6 +51,7 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: { membershipId: string;
     'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', targetsB: false },
     'GET /api/v1/organizations/{id}/members': { url: `/api/v1/organizations/${b}/members?q=%E3%81%B3%E3%83%BC`, targetsB: true },
     'GET /api/v1/members': { url: '/api/v1/members?q=bee', targetsB: false },
+    'GET /api/v1/member-counts': { url: '/api/v1/member-counts', targetsB: false },
     'POST /api/v1/organizations/{id}/members': {
       url: `/api/v1/organizations/${b}/members`, targetsB: true,
       body: { person, memberNumber: `X-${Math.random().toString(36).slice(2, 8)}`, kind: 'worker', firstEvent: 'admit', effectiveDate: '2026-04-01' },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type Static } from 'typebox';
+import { countMembers } from '../../app/members/count-members.js';
 import { getMember, listMembers, memberSorts, type MemberQuery } from '../../app/members/read-members.js';
 import { recordEngagement, registerNonMemberWorker } from '../../app/members/record-engagement.js';
 import { recordMembershipEvent } from '../../app/members/record-membership-event.js';
@@ -95,6 +96,21 @@ export const memberRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
   app.get('/organizations/:id/members', {
     schema: { tags, summary: 'Search, filter, sort and page the members of one organization', params: OrgParams, querystring: ListQuery, response: listResponse },
   }, async (request) => listMembers(ctx, actorOf(request), memberQuery(request.params.id, request.query)));
+
+  app.get('/member-counts', {
+    schema: {
+      tags,
+      summary: 'Members on a date (default today) by organization and kind: the federation page figures',
+      querystring: Type.Object({ date: Type.Optional(IsoDate) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ date: IsoDate, items: Type.Array(Type.Object({ organizationId: Id, kind: Type.String(), members: Type.Integer() })) }),
+        ...problemResponses,
+      },
+    },
+  }, async (request) => {
+    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    return { date, items: await countMembers(ctx, actorOf(request), date) };
+  });
 
   app.get('/members', {
     schema: { tags, summary: 'Search members across every organization you may see', querystring: ListQuery, response: listResponse },
