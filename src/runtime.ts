@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadDemo, type DemoAccounts } from './app/demo/load-demo.js';
+import { loadScaleDemo, type Progress } from './app/demo/load-scale-demo.js';
 import type { AppContext } from './app/shared/context.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -23,15 +24,18 @@ export async function openRuntime(config: Config, options: { poolSize?: number }
   return { database, ctx, close: () => database.close() };
 }
 
+/** `small` is the quick default; `jwcu` the seed's federation at full scale (64,626 members). */
+export type DemoScale = 'small' | 'jwcu';
+
 const credentialsFile = (config: Config): string => path.join(config.dataDir, 'demo-credentials.json');
 
 /**
  * Loads the demo federation into an empty database. The demo password comes from KYODO_DEMO_PASSWORD or is
  * generated, and kept (mode 600) under the data folder so it can be shown again at the next start.
  */
-export async function ensureDemo(runtime: Runtime, config: Config): Promise<DemoAccounts | null> {
+export async function ensureDemo(runtime: Runtime, config: Config, scale: DemoScale = 'small', progress?: Progress): Promise<DemoAccounts | null> {
   const password = config.demoPassword ?? randomBytes(12).toString('base64url');
-  const accounts = await loadDemo(runtime.ctx, password);
+  const accounts = scale === 'jwcu' ? await loadScaleDemo(runtime.ctx, password, progress) : await loadDemo(runtime.ctx, password);
   if (accounts) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(credentialsFile(config), JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });

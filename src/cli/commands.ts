@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
 import path from 'node:path';
 import { createApiToken } from '../app/accounts/api-tokens.js';
 import { createUser, findUserByEmail } from '../app/accounts/users.js';
@@ -7,7 +8,7 @@ import { verifyAuditLog } from '../app/audit/read-audit-log.js';
 import { loadConfig } from '../config.js';
 import type { Role } from '../domain/access/policy.js';
 import { DomainError } from '../domain/shared/errors.js';
-import { ensureDemo, openRuntime, type Runtime } from '../runtime.js';
+import { ensureDemo, openRuntime, type DemoScale, type Runtime } from '../runtime.js';
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await openRuntime(loadConfig());
@@ -23,10 +24,17 @@ export const runMigrate = () =>
     console.log(`database: ${runtime.database.dialect}; schema is up to date`);
   });
 
-export const runDemo = () =>
+export const runDemo = (options: { scale: DemoScale }) =>
   withRuntime(async (runtime) => {
     const config = loadConfig();
-    const accounts = await ensureDemo(runtime, config);
+    const bar = new SingleBar({ format: 'members {bar} {percentage}% | {value}/{total}', stream: process.stderr }, Presets.shades_classic);
+    let started = false;
+    const accounts = await ensureDemo(runtime, config, options.scale, (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    });
+    if (started) bar.stop();
     if (!accounts) {
       console.log('The database already holds organizations; the demo loads only into an empty database.');
       return;

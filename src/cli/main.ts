@@ -12,7 +12,10 @@ const program = new Command('kyodo')
 
 program.command('serve').description('migrate, load the demo into an empty database, and serve the app and API').action(runServe);
 program.command('migrate').description('bring the database schema up to date').action(runMigrate);
-program.command('demo').description('load the demo federation into an empty database and print its sign-in').action(runDemo);
+program.command('demo')
+  .description('load the demo federation into an empty database and print its sign-in')
+  .addOption(new Option('--scale <scale>', 'small: a few organizations; jwcu: the seed federation, 25 organizations and 64,626 members').choices(['small', 'jwcu']).default('small'))
+  .action(runDemo);
 
 const user = program.command('user').description('manage accounts');
 user.command('add')
