@@ -13,7 +13,17 @@ interface Probe {
   body?: unknown;
   /** Whether the route reaches organization B's data (a federation administrator must then succeed). */
   targetsB: boolean;
+  /** A CSV body instead of JSON. */
+  csv?: string;
 }
+
+const csvRow = `組合員番号,姓,名,セイ,メイ,組合員の種類,加入日\r\nM-${Date.now() % 100000},侵入,次郎,シンニュウ,ジロウ,worker,2026-04-01\r\n`;
+
+/** The request a probe makes, JSON or CSV. */
+const requestOf = (probe: Probe) =>
+  probe.csv !== undefined
+    ? { payload: probe.csv, contentType: 'text/csv' }
+    : probe.body === undefined ? {} : { payload: probe.body as object };
 
 /**
  * One probe per route of the OpenAPI document. A route without a probe fails the test, so every route added later
@@ -63,6 +73,10 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: { membershipId: string;
     'POST /api/v1/organizations/{id}/engagements': {
       url: `/api/v1/organizations/${b}/engagements`, targetsB: true, body: { personId: memberOfB.personId, engagement: { startedOn: '2026-04-01' } },
     },
+    'POST /api/v1/organizations/{id}/member-imports/preview': { url: `/api/v1/organizations/${b}/member-imports/preview`, csv: csvRow, targetsB: true },
+    'POST /api/v1/organizations/{id}/member-imports': { url: `/api/v1/organizations/${b}/member-imports`, csv: csvRow, targetsB: true },
+    'POST /api/v1/organizations/{id}/member-imports/report': { url: `/api/v1/organizations/${b}/member-imports/report?report=errors`, csv: csvRow, targetsB: true },
+    'GET /api/v1/organizations/{id}/members/export': { url: `/api/v1/organizations/${b}/members/export`, targetsB: true },
     'POST /api/v1/organizations/{id}/non-member-workers': {
       url: `/api/v1/organizations/${b}/non-member-workers`, targetsB: true, body: { person, engagement: { startedOn: '2026-04-01' } },
     },
@@ -110,8 +124,9 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
       const table = probes(tenants, tokenOfB.id, memberOfB);
       for (const { method, path } of routes) {
         const probe = table[`${method} ${path}`]!;
+        const { contentType, ...payload } = { contentType: undefined, ...requestOf(probe) };
         const response = await t.app.inject({
-          method: method as 'GET', url: probe.url, headers: authorization ? { authorization } : {}, ...(probe.body === undefined ? {} : { payload: probe.body as object }),
+          method: method as 'GET', url: probe.url, headers: { ...(authorization ? { authorization } : {}), ...(contentType ? { 'content-type': contentType } : {}) }, ...payload,
         });
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         if (ok && probe.targetsB && !['GET /api/v1/organizations'].includes(`${method} ${path}`)) leaks.push(`${who}: ${method} ${path} answered ${response.statusCode}`);
@@ -140,7 +155,8 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     for (const { method, path } of routes) {
       const probe = table[`${method} ${path}`]!;
       if (!probe.targetsB || probe.url.includes('/tokens/')) continue; // tokens are personal, even for administrators
-      const response = await t.app.inject({ method: method as 'GET', url: probe.url, headers: { authorization }, ...(probe.body === undefined ? {} : { payload: probe.body as object }) });
+      const { contentType, ...payload } = { contentType: undefined, ...requestOf(probe) };
+      const response = await t.app.inject({ method: method as 'GET', url: probe.url, headers: { authorization, ...(contentType ? { 'content-type': contentType } : {}) }, ...payload });
       if (response.statusCode >= 300) failures.push(`${method} ${path}: ${response.statusCode} ${response.body}`);
     }
     expect(failures).toEqual([]);

@@ -122,6 +122,9 @@ export const memberFields: readonly MemberFieldDefinition[] = [
   },
 ];
 
+/** Codes Excel would turn into numbers or dates (0012 → 12, 4-1 → 1 April) unless written as text. */
+export const identifierFields: ReadonlySet<MemberField> = new Set(['memberNumber', 'phone', 'postalCode']);
+
 export const memberFieldByName: ReadonlyMap<MemberField, MemberFieldDefinition> = new Map(memberFields.map((d) => [d.field, d]));
 
 /** The definition of a field; every MemberField has one. */

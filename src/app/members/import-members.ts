@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
+import {
+  decodeCsv,
+  errorReportCsv,
+  parseCsv,
+  rejectedRowsCsv,
+  suggestMapping,
+  validateRows,
+  type ColumnMapping,
+  type CsvEncoding,
+  type CsvLocale,
+  type EncodedCsv,
+  type MemberCsvError,
+  type MemberImportRow,
+  type ValidatedMemberRow,
+} from '../../domain/members/csv/index.js';
+import { memberKinds } from '../../domain/members/member.js';
+import { searchTokens } from '../../domain/members/search-key.js';
+import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
+import { bulkInsert } from '../../db/bulk-insert.js';
+import type { EngagementTable, MemberSearchTokenTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { findOrganization } from '../organizations/organization-rows.js';
+import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
+
+export interface ImportFile {
+  bytes: Uint8Array;
+  encoding: 'auto' | CsvEncoding;
+  /** Column index → field, as the user confirmed it in the preview; the suggested mapping when absent. */
+  mapping?: ColumnMapping;
+}
+
+/** The file read, mapped and checked row by row; nothing written. */
+export interface ImportAnalysis {
+  encoding: CsvEncoding;
+  headers: string[];
+  records: string[][];
+  mapping: ColumnMapping;
+  rows: ValidatedMemberRow[];
+  errors: MemberCsvError[];
+  sha256: string;
+}
+
+const knownKinds: readonly string[] = memberKinds;
+
+/** Decodes, parses and validates a file; adds the checks that need the organization (its member kinds). */
+export function analyzeMemberFile(file: ImportFile): ImportAnalysis {
+  const decoded = decodeCsv(file.bytes, file.encoding);
+  const { headers, records } = parseCsv(decoded.text);
+  const mapping = file.mapping ?? suggestMapping(headers);
+  const validation = validateRows(records, mapping, { headers });
+  const kindColumn = Object.entries(mapping).find(([, field]) => field === 'kind')?.[0];
+  const rows: ValidatedMemberRow[] = [];
+  const errors = [...validation.errors];
+  for (const validated of validation.rows) {
+    if (knownKinds.includes(validated.row.kind)) {
+      rows.push(validated);
+    } else {
+      errors.push({ line: validated.line, column: headers[Number(kindColumn)] ?? '', field: 'kind', code: 'unknown_kind', value: validated.row.kind });
+    }
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { encoding: decoded.encoding, headers, records, mapping, rows, errors, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+}
+
+export type ImportMode = 'all-or-nothing' | 'good-rows';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows refused (good-rows mode); their lines are in `errors`. */
+  rejected: number;
+  errors: MemberCsvError[];
+}
+
+async function authorize(ctx: AppContext, actor: Actor, organizationId: string): Promise<void> {
+  if (!canKeepRegistry(actor, organizationId)) throw forbidden();
+  if (!(await findOrganization(ctx.db, organizationId))) throw notFound('organization');
+}
+
+/** What the preview step shows: the mapping, the first rows as read, and every problem found. */
+export async function previewMemberImport(ctx: AppContext, actor: Actor, organizationId: string, file: ImportFile) {
+  await authorize(ctx, actor, organizationId);
+  const analysis = analyzeMemberFile(file);
+  const numbers = analysis.rows.map((r) => r.row.memberNumber);
+  const existing = new Set((await ctx.db.selectFrom('memberships').select('member_number').where('organization_id', '=', organizationId).execute()).map((r) => r.member_number));
+  return {
+    encoding: analysis.encoding,
+    headers: analysis.headers,
+    mapping: analysis.mapping,
+    rowCount: analysis.records.length,
+    validRows: analysis.rows.length,
+    alreadyRegistered: numbers.filter((n) => existing.has(n)).length,
+    sample: analysis.rows.slice(0, 5),
+    errors: analysis.errors,
+  };
+}
+
+const personColumns = (row: MemberImportRow) => ({
+  family_name: row.familyName, given_name: row.givenName, family_kana: row.familyKana, given_kana: row.givenKana, birth_date: row.birthDate,
+  email: row.email, phone: row.phone, postal_code: row.postalCode, prefecture_code: row.prefectureCode, address: row.address,
+});
+
+/**
+ * Imports members in one transaction. With errors, `all-or-nothing` writes nothing and refuses the file with
+ * every row's problems; `good-rows` writes the valid rows and hands back the rest. A member number already
+ * registered updates that person (or leaves them as they are), so importing the same file twice adds nobody.
+ */
+export async function importMembers(ctx: AppContext, actor: Actor, organizationId: string, file: ImportFile, mode: ImportMode): Promise<ImportResult> {
+  await authorize(ctx, actor, organizationId);
+  const analysis = analyzeMemberFile(file);
+  if (analysis.errors.length > 0 && mode === 'all-or-nothing') {
+    throw new DomainError('rule_violation', 'import_rejected', `${analysis.errors.length} problem(s) in ${new Set(analysis.errors.map((e) => e.line)).size} row(s); nothing was imported`,
+      analysis.errors.map((e) => ({ field: `rows.${e.line}.${e.field ?? 'row'}`, code: e.code, message: `${e.column}: ${e.value}` })));
+  }
+  const rejectedLines = new Set(analysis.errors.map((e) => e.line));
+  const rows = analysis.rows.filter((r) => !rejectedLines.has(r.line)).map((r) => r.row);
+  return inTransaction(ctx, async (trx) => {
+    const at = isoNow(ctx);
+    const existing = new Map(
+      (await trx.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
+        .select(['m.id', 'm.member_number', 'm.kind', 'p.id as person_id', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana', 'p.birth_date', 'p.email', 'p.phone', 'p.postal_code', 'p.prefecture_code', 'p.address'])
+        .where('m.organization_id', '=', organizationId).execute()).map((r) => [r.member_number, r]),
+    );
+    const people: Insertable<PersonTable>[] = [];
+    const memberships: Insertable<MembershipTable>[] = [];
+    const events: Insertable<MembershipEventTable>[] = [];
+    const tokens: Insertable<MemberSearchTokenTable>[] = [];
+    const engagements: Insertable<EngagementTable>[] = [];
+    let updated = 0;
+    let unchanged = 0;
+    for (const row of rows) {
+      const current = existing.get(row.memberNumber);
+      if (current) {
+        const columns = personColumns(row);
+        const changed = (Object.keys(columns) as (keyof typeof columns)[]).some((k) => columns[k] !== current[k]) || current.kind !== row.kind;
+        if (!changed) {
+          unchanged += 1;
+          continue;
+        }
+        await trx.updateTable('people').set({ ...columns, updated_at: at }).where('id', '=', current.person_id).execute();
+        await trx.updateTable('memberships').set({ kind: row.kind, updated_at: at }).where('id', '=', current.id).execute();
+        await trx.deleteFrom('member_search_tokens').where('membership_id', '=', current.id).execute();
+        for (const token of searchTokens(row, row.memberNumber)) tokens.push({ organization_id: organizationId, token, membership_id: current.id });
+        updated += 1;
+        continue;
+      }
+      const personId = newId();
+      const membershipId = newId();
+      people.push({ id: personId, ...personColumns(row), version: 1, created_at: at, updated_at: at });
+      memberships.push({
+        id: membershipId, organization_id: organizationId, person_id: personId, member_number: row.memberNumber, kind: row.kind, status: 'admitted',
+        admitted_on: row.admittedOn, ended_on: null, last_event_on: row.admittedOn, version: 1, created_at: at, updated_at: at,
+      });
+      events.push({ id: newId(), membership_id: membershipId, seq: 1, type: 'admit', effective_date: row.admittedOn, reason: 'CSV import', recorded_at: at, recorded_by: actor.email });
+      for (const token of searchTokens(row, row.memberNumber)) tokens.push({ organization_id: organizationId, token, membership_id: membershipId });
+      if (row.engagedInWork || row.labourContractFrom) {
+        engagements.push({
+          id: newId(), organization_id: organizationId, person_id: personId, site: null, started_on: row.labourContractFrom ?? row.admittedOn, ended_on: null,
+          labour_contract_from: row.labourContractFrom, labour_contract_until: row.labourContractUntil, exemption: null, version: 1, created_at: at, updated_at: at,
+        });
+      }
+    }
+    await bulkInsert(trx, ctx.dialect, 'people', people);
+    await bulkInsert(trx, ctx.dialect, 'memberships', memberships);
+    await bulkInsert(trx, ctx.dialect, 'membership_events', events);
+    await bulkInsert(trx, ctx.dialect, 'member_search_tokens', tokens);
+    await bulkInsert(trx, ctx.dialect, 'engagements', engagements);
+    const result = { created: memberships.length, updated, unchanged, rejected: rejectedLines.size, errors: analysis.errors };
+    // One entry for the whole import: the file's hash identifies exactly what was read.
+    await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
+      organizationId, entityType: 'membership', entityId: organizationId, action: 'import', before: null,
+      after: { file: analysis.sha256, encoding: analysis.encoding, rows: analysis.records.length, created: result.created, updated, unchanged, rejected: result.rejected },
+    }, at);
+    return result;
+  });
+}
+
+/**
+ * A CSV to download about a file: its problems (`errors`: row, column, reason, value) or its refused rows under
+ * the file's own header with what to fix (`rejected`), in the file's encoding unless another is asked.
+ */
+export async function memberImportReport(
+  ctx: AppContext,
+  actor: Actor,
+  organizationId: string,
+  file: ImportFile,
+  report: 'errors' | 'rejected',
+  options: { encoding?: CsvEncoding | undefined; locale: CsvLocale },
+): Promise<EncodedCsv & { encoding: CsvEncoding }> {
+  await authorize(ctx, actor, organizationId);
+  const analysis = analyzeMemberFile(file);
+  const encoding = options.encoding ?? analysis.encoding;
+  const csv = report === 'errors'
+    ? errorReportCsv(analysis.errors, { encoding, locale: options.locale })
+    : rejectedRowsCsv({ headers: analysis.headers, records: analysis.records, errors: analysis.errors }, { encoding, locale: options.locale });
+  return { ...csv, encoding };
+}
