@@ -3,11 +3,13 @@ import type { DialectName } from './dialect-name.js';
 import type { Schema } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_members.js';
+import * as m0003 from './migrations/0003_member_kinds.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
   '0001_foundation': m0001,
   '0002_members': m0002,
+  '0003_member_kinds': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -167,6 +167,16 @@ export interface MemberSearchTokenTable {
   membership_id: string;
 }
 
+export interface MemberKindTable {
+  organization_id: string;
+  code: string;
+  name_ja: string;
+  name_en: string | null;
+  /** 1 when members of this kind are expected to work in the co-operative (as worker members are). */
+  engaged_in_work: number;
+  created_at: string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   organization_business_lines: OrganizationBusinessLineTable;
@@ -182,4 +192,5 @@ export interface Schema {
   membership_events: MembershipEventTable;
   engagements: EngagementTable;
   member_search_tokens: MemberSearchTokenTable;
+  member_kinds: MemberKindTable;
 }

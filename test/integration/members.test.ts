@@ -116,4 +116,48 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
     const member = await t.signIn(tenants.users.memberA.email);
     expect((await t.app.inject({ url: `${orgUrl}/members`, headers: { cookie: member.cookie } })).statusCode).toBe(403);
   });
+
+  it('knows the kinds an organization defines, and refuses others', async () => {
+    const orgAdmin = await t.signIn(tenants.users.orgAdminA.email);
+    const adminHeaders = { cookie: orgAdmin.cookie, 'x-csrf-token': orgAdmin.csrf };
+    expect((await register('0201', '石井', 'イシイ', { kind: 'supporter' })).json()).toMatchObject({ code: 'unknown_kind' });
+    const defined = await t.app.inject({ method: 'POST', url: `${orgUrl}/member-kinds`, headers: adminHeaders, payload: { code: 'supporter', nameJa: '賛助組合員', nameEn: 'Supporting member' } });
+    expect(defined.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'POST', url: `${orgUrl}/member-kinds`, headers, payload: { code: 'x', nameJa: 'x' } })).statusCode).toBe(403);
+    expect((await register('0201', '石井', 'イシイ', { kind: 'supporter' })).statusCode).toBe(201);
+    const kinds = await t.app.inject({ url: `${orgUrl}/member-kinds`, headers });
+    expect(kinds.json<{ items: { code: string }[] }>().items.map((k) => k.code)).toEqual(['worker', 'user', 'supporter']);
+  });
+
+  it('corrects a name with optimistic locking and finds the person by the new kana', async () => {
+    const { membershipId } = (await list('q=0003')).items[0] as unknown as { membershipId: string };
+    const detail = await t.app.inject({ url: `/api/v1/memberships/${membershipId}`, headers });
+    const version = detail.json<{ person: { version: number } }>().person.version;
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/memberships/${membershipId}/person`, headers, payload: { version, familyName: '斉藤', familyKana: 'サイトウ' } });
+    expect(renamed.json()).toMatchObject({ familyName: '斉藤', version: version + 1 });
+    const stale = await t.app.inject({ method: 'PATCH', url: `/api/v1/memberships/${membershipId}/person`, headers, payload: { version, phone: '03-0000-0000' } });
+    expect(stale.json()).toMatchObject({ code: 'version_conflict' });
+    expect((await list('q=saito')).items.map((i) => i.familyName)).toEqual(['斉藤']);
+    expect((await list('q=sato')).total).toBe(0);
+  });
+
+  it('links one person to a membership in another organization, for whoever keeps both registries', async () => {
+    const person = await t.ctx.db.selectFrom('memberships').select('person_id').where('member_number', '=', '0001').where('organization_id', '=', tenants.orgA.id).executeTakeFirstOrThrow();
+    const payload = { person: { id: person.person_id }, memberNumber: 'U-1', kind: 'user', firstEvent: 'admit', effectiveDate: '2025-01-01' };
+    const orgB = `/api/v1/organizations/${tenants.orgB.id}/members`;
+    const outsider = await t.signIn(tenants.users.orgAdminB.email);
+    const refused = await t.app.inject({ method: 'POST', url: orgB, headers: { cookie: outsider.cookie, 'x-csrf-token': outsider.csrf }, payload });
+    expect(refused.statusCode).toBe(404);
+    const admin = await t.signIn(tenants.users.federationAdmin.email);
+    const linked = await t.app.inject({ method: 'POST', url: orgB, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload });
+    expect(linked.statusCode).toBe(201);
+    expect(linked.json()).toMatchObject({ person: { id: person.person_id, familyName: '山田' }, membership: { organizationId: tenants.orgB.id } });
+    const again = await t.app.inject({ method: 'POST', url: orgB, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: { ...payload, memberNumber: 'U-2' } });
+    expect(again.json()).toMatchObject({ code: 'already_member' });
+  });
+
+  it('filters by the site where members work', async () => {
+    expect((await list(`site=${encodeURIComponent('あぐりーん')}`)).items.map((i) => i.memberNumber)).toEqual(['0001']);
+    expect((await list(`site=${encodeURIComponent('あじさい')}`)).total).toBe(0);
+  });
 });

@@ -66,6 +66,13 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: { membershipId: string;
       url: `/api/v1/organizations/${b}/members`, targetsB: true,
       body: { person, memberNumber: `X-${Math.random().toString(36).slice(2, 8)}`, kind: 'worker', firstEvent: 'admit', effectiveDate: '2026-04-01' },
     },
+    'PATCH /api/v1/memberships/{membershipId}/person': {
+      url: `/api/v1/memberships/${memberOfB.membershipId}/person`, targetsB: true, body: { version: 1, phone: '000-0000-0000' },
+    },
+    'GET /api/v1/organizations/{id}/member-kinds': { url: `/api/v1/organizations/${b}/member-kinds`, targetsB: true },
+    'POST /api/v1/organizations/{id}/member-kinds': {
+      url: `/api/v1/organizations/${b}/member-kinds`, targetsB: true, body: { code: `k${Math.random().toString(36).slice(2, 8)}`, nameJa: '賛助組合員' },
+    },
     'GET /api/v1/memberships/{membershipId}': { url: `/api/v1/memberships/${memberOfB.membershipId}`, targetsB: true },
     'POST /api/v1/memberships/{membershipId}/events': {
       url: `/api/v1/memberships/${memberOfB.membershipId}/events`, targetsB: true, body: { type: 'die', effectiveDate: '2026-11-01' },

@@ -16,7 +16,6 @@ import {
   type MemberImportRow,
   type ValidatedMemberRow,
 } from '../../domain/members/csv/index.js';
-import { memberKinds } from '../../domain/members/member.js';
 import { searchTokens } from '../../domain/members/search-key.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
@@ -24,6 +23,7 @@ import type { EngagementTable, MemberSearchTokenTable, MembershipEventTable, Mem
 import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
+import { kindCodesOf } from './member-kinds.js';
 
 export interface ImportFile {
   bytes: Uint8Array;
@@ -43,10 +43,8 @@ export interface ImportAnalysis {
   sha256: string;
 }
 
-const knownKinds: readonly string[] = memberKinds;
-
 /** Decodes, parses and validates a file; adds the checks that need the organization (its member kinds). */
-export function analyzeMemberFile(file: ImportFile): ImportAnalysis {
+export function analyzeMemberFile(file: ImportFile, knownKinds: ReadonlySet<string>): ImportAnalysis {
   const decoded = decodeCsv(file.bytes, file.encoding);
   const { headers, records } = parseCsv(decoded.text);
   const mapping = file.mapping ?? suggestMapping(headers);
@@ -55,7 +53,7 @@ export function analyzeMemberFile(file: ImportFile): ImportAnalysis {
   const rows: ValidatedMemberRow[] = [];
   const errors = [...validation.errors];
   for (const validated of validation.rows) {
-    if (knownKinds.includes(validated.row.kind)) {
+    if (knownKinds.has(validated.row.kind)) {
       rows.push(validated);
     } else {
       errors.push({ line: validated.line, column: headers[Number(kindColumn)] ?? '', field: 'kind', code: 'unknown_kind', value: validated.row.kind });
@@ -76,15 +74,17 @@ export interface ImportResult {
   errors: MemberCsvError[];
 }
 
-async function authorize(ctx: AppContext, actor: Actor, organizationId: string): Promise<void> {
+/** Checks access and returns the member kinds the organization knows. */
+async function authorize(ctx: AppContext, actor: Actor, organizationId: string): Promise<ReadonlySet<string>> {
   if (!canKeepRegistry(actor, organizationId)) throw forbidden();
   if (!(await findOrganization(ctx.db, organizationId))) throw notFound('organization');
+  return kindCodesOf(ctx.db, organizationId);
 }
 
 /** What the preview step shows: the mapping, the first rows as read, and every problem found. */
 export async function previewMemberImport(ctx: AppContext, actor: Actor, organizationId: string, file: ImportFile) {
-  await authorize(ctx, actor, organizationId);
-  const analysis = analyzeMemberFile(file);
+  const kinds = await authorize(ctx, actor, organizationId);
+  const analysis = analyzeMemberFile(file, kinds);
   const numbers = analysis.rows.map((r) => r.row.memberNumber);
   const existing = new Set((await ctx.db.selectFrom('memberships').select('member_number').where('organization_id', '=', organizationId).execute()).map((r) => r.member_number));
   return {
@@ -110,8 +110,8 @@ const personColumns = (row: MemberImportRow) => ({
  * registered updates that person (or leaves them as they are), so importing the same file twice adds nobody.
  */
 export async function importMembers(ctx: AppContext, actor: Actor, organizationId: string, file: ImportFile, mode: ImportMode): Promise<ImportResult> {
-  await authorize(ctx, actor, organizationId);
-  const analysis = analyzeMemberFile(file);
+  const kinds = await authorize(ctx, actor, organizationId);
+  const analysis = analyzeMemberFile(file, kinds);
   if (analysis.errors.length > 0 && mode === 'all-or-nothing') {
     throw new DomainError('rule_violation', 'import_rejected', `${analysis.errors.length} problem(s) in ${new Set(analysis.errors.map((e) => e.line)).size} row(s); nothing was imported`,
       analysis.errors.map((e) => ({ field: `rows.${e.line}.${e.field ?? 'row'}`, code: e.code, message: `${e.column}: ${e.value}` })));
@@ -191,8 +191,8 @@ export async function memberImportReport(
   report: 'errors' | 'rejected',
   options: { encoding?: CsvEncoding | undefined; locale: CsvLocale },
 ): Promise<EncodedCsv & { encoding: CsvEncoding }> {
-  await authorize(ctx, actor, organizationId);
-  const analysis = analyzeMemberFile(file);
+  const kinds = await authorize(ctx, actor, organizationId);
+  const analysis = analyzeMemberFile(file, kinds);
   const encoding = options.encoding ?? analysis.encoding;
   const csv = report === 'errors'
     ? errorReportCsv(analysis.errors, { encoding, locale: options.locale })

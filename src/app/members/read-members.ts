@@ -21,6 +21,8 @@ export interface MemberQuery {
   engaged?: boolean;
   /** Has a labour contract running on `memberOn` (or today). */
   labourContract?: boolean;
+  /** Engaged at this site (事業所) on `memberOn` (or today). */
+  site?: string;
   sort: (typeof memberSorts)[number];
   descending: boolean;
   page: number;
@@ -71,16 +73,21 @@ export async function listMembers(ctx: AppContext, actor: Actor, query: MemberQu
   if (query.memberOn) {
     base = base.where('m.admitted_on', '<=', query.memberOn).where((eb) => eb.or([eb('m.ended_on', 'is', null), eb('m.ended_on', '>', query.memberOn!)]));
   }
-  const engagedOn = (labour: boolean) => (eb: MemberScope) =>
+  // Engaged in the work on the date: at any site or one site, with or without a labour contract running then.
+  const engagedOn = (eb: MemberScope, options: { labour?: boolean; site?: string }) =>
     eb.exists(
       eb.selectFrom('engagements as e').select(sql`1`.as('one'))
         .whereRef('e.person_id', '=', 'm.person_id').whereRef('e.organization_id', '=', 'm.organization_id')
         .where('e.started_on', '<=', today).where((w) => w.or([w('e.ended_on', 'is', null), w('e.ended_on', '>=', today)]))
-        .$if(labour, (s) => s.where('e.labour_contract_from', '<=', today)
+        .$if(options.site !== undefined, (s) => s.where('e.site', '=', options.site!))
+        .$if(options.labour === true, (s) => s.where('e.labour_contract_from', '<=', today)
           .where((w) => w.or([w('e.labour_contract_until', 'is', null), w('e.labour_contract_until', '>=', today)]))),
     );
-  if (query.engaged !== undefined) base = base.where((eb) => (query.engaged ? engagedOn(false)(eb) : eb.not(engagedOn(false)(eb))));
-  if (query.labourContract !== undefined) base = base.where((eb) => (query.labourContract ? engagedOn(true)(eb) : eb.not(engagedOn(true)(eb))));
+  if (query.engaged !== undefined) base = base.where((eb) => (query.engaged ? engagedOn(eb, {}) : eb.not(engagedOn(eb, {}))));
+  if (query.labourContract !== undefined) {
+    base = base.where((eb) => (query.labourContract ? engagedOn(eb, { labour: true }) : eb.not(engagedOn(eb, { labour: true }))));
+  }
+  if (query.site) base = base.where((eb) => engagedOn(eb, { site: query.site }));
 
   const direction = query.descending ? 'desc' : 'asc';
   let rows = base.select([

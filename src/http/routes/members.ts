@@ -3,7 +3,9 @@ import Type, { type Static } from 'typebox';
 import { countMembers } from '../../app/members/count-members.js';
 import { getMember, listMembers, memberSorts, type MemberQuery } from '../../app/members/read-members.js';
 import { recordEngagement, registerNonMemberWorker } from '../../app/members/record-engagement.js';
+import { defineMemberKind, listMemberKinds } from '../../app/members/member-kinds.js';
 import { recordMembershipEvent } from '../../app/members/record-membership-event.js';
+import { updatePerson } from '../../app/members/update-person.js';
 import { registerMember } from '../../app/members/register-member.js';
 import { membershipEventTypes, membershipStatuses } from '../../domain/members/lifecycle.js';
 import { labourContractExemptions } from '../../domain/members/member.js';
@@ -57,6 +59,10 @@ const Engagement = Type.Object({
   labourContractUntil: orNull(IsoDate), exemption: orNull(Type.String()),
 });
 
+const MemberKindSchema = Type.Object({
+  code: Type.String(), nameJa: orNull(Type.String()), nameEn: orNull(Type.String()), engagedInWork: Type.Boolean(), builtIn: Type.Boolean(),
+});
+
 const MemberListItem = Type.Object({
   membershipId: Id, organizationId: Id, personId: Id, memberNumber: Type.String(), kind: Type.String(), status: enumOf(membershipStatuses),
   admittedOn: orNull(IsoDate), endedOn: orNull(IsoDate), familyName: Type.String(), givenName: Type.String(),
@@ -70,6 +76,7 @@ const ListQuery = Type.Object({
   memberOn: Type.Optional(IsoDate),
   engaged: Type.Optional(Type.Boolean()),
   labourContract: Type.Optional(Type.Boolean()),
+  site: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   sort: Type.Optional(enumOf(memberSorts)),
   order: Type.Optional(enumOf(['asc', 'desc'] as const)),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
@@ -84,7 +91,7 @@ const engagementWithNulls = <T extends { startedOn: string }>(o: T) => ({
 });
 
 const memberQuery = (organizationId: string | null, q: Static<typeof ListQuery>): MemberQuery => ({
-  organizationId, q: q.q, kind: q.kind, status: q.status, memberOn: q.memberOn, engaged: q.engaged, labourContract: q.labourContract,
+  organizationId, q: q.q, kind: q.kind, status: q.status, memberOn: q.memberOn, engaged: q.engaged, labourContract: q.labourContract, site: q.site,
   sort: q.sort ?? 'memberNumber', descending: q.order === 'desc', page: q.page ?? 1, pageSize: q.pageSize ?? 50,
 });
 
@@ -122,7 +129,9 @@ export const memberRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       summary: 'Register a person and their membership (application or admission)',
       params: OrgParams,
       body: Type.Object({
-        person: PersonInput,
+        person: Type.Union([PersonInput, Type.Object({ id: Id }, { additionalProperties: false })], {
+          description: 'a new person, or { id } of a person already known to an organization you keep',
+        }),
         memberNumber: Type.String({ minLength: 1, maxLength: 30, pattern: '\\S' }),
         kind: MemberKind,
         firstEvent: enumOf(['apply', 'admit'] as const),
@@ -132,7 +141,42 @@ export const memberRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
     },
   }, async (request, reply) => {
     const { person, ...rest } = request.body;
-    return reply.status(201).send(await registerMember(ctx, actorOf(request), request.params.id, { ...rest, person: withNulls(person) }));
+    const registered = await registerMember(ctx, actorOf(request), request.params.id, { ...rest, person: 'id' in person ? person : withNulls(person) });
+    return reply.status(201).send(registered);
+  });
+
+  app.patch('/memberships/:membershipId/person', {
+    schema: {
+      tags,
+      summary: "Correct the member's name, kana or contact details; send the person's version",
+      params: MembershipParams,
+      body: Type.Object({ version: Type.Integer({ minimum: 1 }), ...Object.fromEntries(Object.entries(PersonInput.properties).map(([k, v]) => [k, Type.Optional(v)])) }, { additionalProperties: false }),
+      response: { 200: Person, ...problemResponses },
+    },
+  }, async (request) => {
+    const { version, ...patch } = request.body;
+    return updatePerson(ctx, actorOf(request), request.params.membershipId, version, patch);
+  });
+
+  app.get('/organizations/:id/member-kinds', {
+    schema: {
+      tags, summary: 'Kinds of membership: worker, user, and those the organization defined', params: OrgParams,
+      response: { 200: Type.Object({ items: Type.Array(MemberKindSchema) }), ...problemResponses },
+    },
+  }, async (request) => ({ items: await listMemberKinds(ctx, actorOf(request), request.params.id) }));
+
+  app.post('/organizations/:id/member-kinds', {
+    schema: {
+      tags, summary: 'Define a kind of membership (organization administrator)', params: OrgParams,
+      body: Type.Object({
+        code: MemberKind, nameJa: Type.String({ minLength: 1, maxLength: 50 }), nameEn: Type.Optional(orNull(Type.String({ maxLength: 50 }))),
+        engagedInWork: Type.Optional(Type.Boolean()),
+      }, { additionalProperties: false }),
+      response: { 201: MemberKindSchema, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { code, nameJa, nameEn, engagedInWork } = request.body;
+    return reply.status(201).send(await defineMemberKind(ctx, actorOf(request), request.params.id, { code, nameJa, nameEn: nameEn ?? null, engagedInWork: engagedInWork ?? false }));
   });
 
   app.get('/memberships/:membershipId', {

@@ -90,7 +90,7 @@ export const encodeTable = (headers: readonly string[], rows: readonly (readonly
   }
   // A line break inside a cell (Excel writes LF for Alt+Enter) must be quoted too, not only CRLF.
   const text = stringify(table, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-  const bytes = encoding === 'cp932' ? new Uint8Array(iconv.encode(text, 'cp932')) : withBom(new TextEncoder().encode(text));
+  const bytes = encoding === 'cp932' ? iconv.encode(text, 'cp932') : withBom(new TextEncoder().encode(text));
   return { bytes, unencodable };
 };
 

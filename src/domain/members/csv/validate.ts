@@ -222,7 +222,8 @@ export const validateRows = (
   const missing = missingRequired(mapping, { defaultKind });
   const twice = duplicateFields(mapping);
   if (missing.length > 0 || twice.length > 0) {
-    throw new DomainError('invalid', 'incomplete_mapping', `columns needed for: ${missing.join(', ') || '-'}; fields mapped twice: ${twice.join(', ') || '-'}`, [
+    const message = `columns needed for: ${missing.join(', ') || '-'}; fields mapped twice: ${twice.join(', ') || '-'}`;
+    throw new DomainError('invalid', 'incomplete_mapping', message, [
       ...missing.map((field) => ({ field, code: 'required', message: `no column is mapped to ${field}` })),
       ...twice.map((field) => ({ field, code: 'mapped_twice', message: `more than one column is mapped to ${field}` })),
     ]);
@@ -262,7 +263,8 @@ export const validateRows = (
     }
 
     if (row.labourContractFrom && row.labourContractUntil && row.labourContractUntil < row.labourContractFrom) {
-      errors.push({ line, column: headers[untilIndex] ?? '', field: 'labourContractUntil', code: 'contract_end_before_start', value: record[untilIndex] ?? '' });
+      const value = record[untilIndex] ?? '';
+      errors.push({ line, column: headers[untilIndex] ?? '', field: 'labourContractUntil', code: 'contract_end_before_start', value });
     }
 
     if (row.memberNumber !== '') {
@@ -270,7 +272,8 @@ export const validateRows = (
       if (firstLine === undefined) {
         lineOfNumber.set(row.memberNumber, line);
       } else {
-        errors.push({ line, column: headers[memberNumberIndex] ?? '', field: 'memberNumber', code: 'duplicate_in_file', value: record[memberNumberIndex] ?? '', firstLine });
+        const value = record[memberNumberIndex] ?? '';
+        errors.push({ line, column: headers[memberNumberIndex] ?? '', field: 'memberNumber', code: 'duplicate_in_file', value, firstLine });
       }
     }
 
