@@ -6,7 +6,9 @@ import { createUser, findUserByEmail } from '../app/accounts/users.js';
 import { systemActor } from '../app/audit/record-audit.js';
 import { verifyAuditLog } from '../app/audit/read-audit-log.js';
 import { loadConfig } from '../config.js';
-import type { Role } from '../domain/access/policy.js';
+import type { Actor, Role } from '../domain/access/policy.js';
+import { exportMembers } from '../app/members/export-members.js';
+import { importMembers, memberImportReport, type ImportMode } from '../app/members/import-members.js';
 import { DomainError } from '../domain/shared/errors.js';
 import { ensureDemo, openRuntime, type DemoScale, type Runtime } from '../runtime.js';
 
@@ -90,4 +92,43 @@ export const runBackup = (options: { out?: string }) =>
     // SQLite's online backup API copies a consistent snapshot while other connections keep writing.
     await sqlite.backup(out);
     console.log(`backup written: ${out}`);
+  });
+
+/** The command line acts with the rights of whoever can read the data folder or the database: all of them. */
+const cliActor = (): Actor => ({ userId: 'cli', email: 'system:cli', role: 'federation-admin', organizationId: null });
+
+async function organizationIdOf(runtime: Runtime, codeOrId: string): Promise<string> {
+  const org = await runtime.ctx.db.selectFrom('organizations').select('id')
+    .where((eb) => eb.or([eb('code', '=', codeOrId), eb('id', '=', codeOrId)])).executeTakeFirst();
+  if (!org) throw new DomainError('not_found', 'not_found', `no organization with code or id "${codeOrId}"`);
+  return org.id;
+}
+
+export const runMembersImport = (file: string, options: { org: string; encoding: 'auto' | 'utf-8' | 'cp932'; mode: ImportMode; report?: string }) =>
+  withRuntime(async (runtime) => {
+    const organizationId = await organizationIdOf(runtime, options.org);
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    try {
+      const result = await importMembers(runtime.ctx, cliActor(), organizationId, { bytes, encoding: options.encoding }, options.mode);
+      console.log(`imported ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rows refused`);
+      if (result.rejected > 0 && options.report) await writeRejected(runtime, organizationId, bytes, options);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'import_rejected' && options.report) await writeRejected(runtime, organizationId, bytes, options);
+      throw error;
+    }
+  });
+
+async function writeRejected(runtime: Runtime, organizationId: string, bytes: Uint8Array, options: { encoding: 'auto' | 'utf-8' | 'cp932'; report?: string }) {
+  const report = await memberImportReport(runtime.ctx, cliActor(), organizationId, { bytes, encoding: options.encoding }, 'errors', { locale: 'ja' });
+  fs.writeFileSync(options.report!, report.bytes);
+  console.error(`the problems, row by row, are in ${options.report}`);
+}
+
+export const runMembersExport = (options: { org: string; encoding: 'utf-8' | 'cp932'; locale: 'ja' | 'en'; out?: string }) =>
+  withRuntime(async (runtime) => {
+    const organizationId = await organizationIdOf(runtime, options.org);
+    const csv = await exportMembers(runtime.ctx, cliActor(), organizationId, { encoding: options.encoding, locale: options.locale, date: new Date().toISOString().slice(0, 10) });
+    if (csv.unencodable.length > 0) console.error(`${csv.unencodable.length} character(s) do not exist in CP932 and were written as 〓; use --encoding utf-8 to keep them`);
+    if (options.out) fs.writeFileSync(options.out, csv.bytes);
+    else process.stdout.write(csv.bytes);
   });

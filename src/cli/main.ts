@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { roles } from '../domain/access/policy.js';
 import { DomainError } from '../domain/shared/errors.js';
-import { runAuditVerify, runBackup, runDemo, runMigrate, runTokenCreate, runUserAdd } from './commands.js';
+import { runAuditVerify, runBackup, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd } from './commands.js';
 import { runServe } from './serve.js';
 
 const program = new Command('kyodo')
@@ -33,6 +33,23 @@ token.command('create')
   .requiredOption('--email <email>', 'the account the token acts as')
   .option('--name <name>', 'what the token is for', 'cli')
   .action(runTokenCreate);
+
+const members = program.command('members').description('the membership registry');
+members.command('import')
+  .description('import members from a CSV file (UTF-8 or CP932 as Excel writes it) in one transaction')
+  .argument('<file>', 'the CSV file')
+  .requiredOption('--org <org>', 'organization code or id')
+  .addOption(new Option('--encoding <encoding>', 'file encoding').choices(['auto', 'utf-8', 'cp932']).default('auto'))
+  .addOption(new Option('--mode <mode>', 'all-or-nothing refuses a file with any bad row; good-rows imports the rest').choices(['all-or-nothing', 'good-rows']).default('all-or-nothing'))
+  .option('--report <file>', 'write the problems found, row by row, to this CSV file')
+  .action(runMembersImport);
+members.command('export')
+  .description('write the current members as CSV for Excel (re-imports unchanged)')
+  .requiredOption('--org <org>', 'organization code or id')
+  .addOption(new Option('--encoding <encoding>', 'output encoding').choices(['utf-8', 'cp932']).default('utf-8'))
+  .addOption(new Option('--locale <locale>', 'header language').choices(['ja', 'en']).default('ja'))
+  .option('--out <file>', 'output file (default: standard output)')
+  .action(runMembersExport);
 
 const audit = program.command('audit').description('the audit log');
 audit.command('verify').description('recompute the hash chain; exits 1 if it is broken').action(runAuditVerify);

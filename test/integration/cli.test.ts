@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, testPostgresUrl } from '../support/databases.js';
@@ -93,6 +94,24 @@ describe('kyodo command on the embedded SQLite default', () => {
     } finally {
       server.child.kill('SIGTERM');
     }
+  });
+
+  it('imports members from a CP932 file, reports bad rows, and exports them again', async () => {
+    const file = path.join(dataDir, 'members.csv');
+    const text = '組合員番号,姓,名,セイ,メイ,組合員の種類,加入日\r\n０００１,山田,太郎,ﾔﾏﾀﾞ,ﾀﾛｳ,労働者組合員,令和6年4月1日\r\n0002,鈴木,,スズキ,ハナコ,worker,2024-02-30\r\n';
+    fs.writeFileSync(file, iconv.encode(text, 'cp932'));
+    const report = path.join(dataDir, 'errors.csv');
+    const refused = await kyodo(['members', 'import', file, '--org', 'wc-chiba', '--report', report], env());
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('nothing was imported');
+    expect(iconv.decode(fs.readFileSync(report), 'cp932')).toContain('必須の項目が空です');
+    const partial = await kyodo(['members', 'import', file, '--org', 'wc-chiba', '--mode', 'good-rows'], env());
+    expect(partial.stdout).toContain('1 created, 0 updated, 0 unchanged, 1 rows refused');
+    const exported = await kyodo(['members', 'export', '--org', 'wc-chiba', '--encoding', 'cp932'], { ...env() });
+    expect(exported.code).toBe(0);
+    const out = path.join(dataDir, 'export.csv');
+    await kyodo(['members', 'export', '--org', 'wc-chiba', '--encoding', 'cp932', '--out', out], env());
+    expect(iconv.decode(fs.readFileSync(out), 'cp932')).toContain('ヤマダ');
   });
 
   it('reports a broken audit chain with exit code 1', async () => {
