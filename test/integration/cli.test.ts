@@ -27,7 +27,7 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (d: Buffer) => {
       output += d.toString();
       const match = /running: (http:\/\/\S+)/.exec(output);
@@ -42,7 +42,8 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url
   });
 }
 
-describe('kyodo command on the embedded SQLite default', () => {
+// Every step starts the real command in a new process (with TypeScript compiled on the fly): generous limits.
+describe('kyodo command on the embedded SQLite default', { timeout: 180_000 }, () => {
   let dataDir: string;
   const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DEMO_PASSWORD: 'demo password 1234' });
   beforeAll(() => {
@@ -130,7 +131,7 @@ describe('kyodo command on the embedded SQLite default', () => {
   });
 });
 
-describe.runIf(dialects.includes('postgresql'))('kyodo command with DATABASE_URL', () => {
+describe.runIf(dialects.includes('postgresql'))('kyodo command with DATABASE_URL', { timeout: 180_000 }, () => {
   const name = `kyodo_cli_${process.pid}`;
   const url = new URL(testPostgresUrl);
   url.pathname = `/${name}`;
