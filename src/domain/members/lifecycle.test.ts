@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
-import { applyEvent, earliestWithdrawalDate, fiscalYearEnd, isMemberStatus, membershipEventTypes, statusOn, type MembershipEvent } from './lifecycle.js';
+import { allowedEvents, applyEvent, earliestWithdrawalDate, fiscalYearEnd, isMemberStatus, membershipEventTypes, statusOn, type MembershipEvent } from './lifecycle.js';
 
 const ev = (type: MembershipEvent['type'], effectiveDate: string, reason: string | null = null): MembershipEvent => ({ type, effectiveDate, reason });
 
@@ -16,6 +16,13 @@ describe('membership lifecycle', () => {
     expect(isMemberStatus(statusOn(life, '2025-12-01'))).toBe(true);
     expect(statusOn(life, '2026-03-31')).toBe('withdrawn');
     expect(isMemberStatus(statusOn(life, '2026-04-01'))).toBe(false);
+  });
+
+  it('lists the events each status allows', () => {
+    expect(allowedEvents(null)).toEqual(['apply', 'admit']);
+    expect(allowedEvents('admitted')).toEqual(['notify_withdrawal', 'expel', 'die']);
+    expect(allowedEvents('withdrawal_notified')).toEqual(['withdraw', 'revoke_withdrawal_notice', 'expel', 'die']);
+    expect(allowedEvents('deceased')).toEqual([]);
   });
 
   it('refuses transitions the lifecycle does not have', () => {

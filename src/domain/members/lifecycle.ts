@@ -35,6 +35,12 @@ const transitions: Record<MembershipStatus, Partial<Record<MembershipEventType, 
   rejected: {},
 };
 
+/** The events that may follow a status (for the new membership: apply or admit). */
+export function allowedEvents(status: MembershipStatus | null): MembershipEventType[] {
+  if (status === null) return ['apply', 'admit'];
+  return Object.keys(transitions[status]) as MembershipEventType[];
+}
+
 /** Statuses in which a person counts as a member (one member, one vote; quorum; the Act's ratios). */
 export const memberStatuses: readonly MembershipStatus[] = ['admitted', 'withdrawal_notified'];
 

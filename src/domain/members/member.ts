@@ -49,18 +49,6 @@ export interface RecordedMembershipEvent extends MembershipEvent {
   recordedBy: string | null;
 }
 
-export interface Engagement {
-  id: string;
-  organizationId: string;
-  personId: string;
-  site: string | null;
-  startedOn: string;
-  endedOn: string | null;
-  labourContractFrom: string | null;
-  labourContractUntil: string | null;
-  exemption: LabourContractExemption | null;
-}
-
 /** Dates after a status change: admission sets the start; withdrawal, expulsion, death or rejection the end. */
 export function membershipDates(status: MembershipStatus, event: MembershipEvent, current: { admittedOn: string | null; endedOn: string | null }) {
   const ends: readonly MembershipStatus[] = ['withdrawn', 'expelled', 'deceased', 'rejected'];
@@ -77,6 +65,12 @@ export interface EngagementFields {
   labourContractFrom: string | null;
   labourContractUntil: string | null;
   exemption: LabourContractExemption | null;
+}
+
+export interface Engagement extends EngagementFields {
+  id: string;
+  organizationId: string;
+  personId: string;
 }
 
 /** Periods must run forwards; a labour contract lies within the engagement. */
