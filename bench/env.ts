@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { buildApp } from '../src/http/app.js';
 import { ensureDemo, openRuntime, sqliteFile, type Runtime } from '../src/runtime.js';
 import { openBarePostgres, openBareSqlite, type BareDatabase } from './bare-database.js';
+import type { Dataset } from './metric.js';
 import type { BenchOptions } from './options.js';
 import { createScratchDatabase } from './scratch-postgres.js';
 import { listenOnLoopback } from './servers.js';
@@ -28,6 +29,8 @@ export interface Fixture {
 export interface BenchEnv {
   dialect: DialectName;
   options: BenchOptions;
+  /** The demo data loaded: the biggest any selected metric asks for. */
+  dataset: Dataset;
   config: Config;
   runtime: Runtime;
   /** Kyodo as `kyodo serve` builds it (without the web app), listening on loopback. */
@@ -39,8 +42,22 @@ export interface BenchEnv {
   log(message: string): void;
 }
 
-async function createFixture(runtime: Runtime, config: Config): Promise<Fixture> {
-  const demo = await ensureDemo(runtime, config);
+/** Loading the seed-scale data takes a while: progress every tenth. */
+function loadProgress(log: (message: string) => void) {
+  let shown = 0;
+  return (done: number, total: number) => {
+    const tenths = Math.floor((done / total) * 10);
+    if (tenths <= shown) return;
+    shown = tenths;
+    log(`  members ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+  };
+}
+
+async function createFixture(runtime: Runtime, config: Config, dataset: Dataset, log: (message: string) => void): Promise<Fixture> {
+  const started = performance.now();
+  if (dataset === 'jwcu') log('loading the jwcu dataset (25 organizations, 64,626 members)');
+  const demo = await ensureDemo(runtime, config, dataset, loadProgress(log));
+  if (dataset === 'jwcu') log(`  loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (!demo) throw new Error('the scratch database was not empty: no demo accounts were created');
   const admin = await findUserByEmail(runtime.ctx, demo.adminEmail);
   if (!admin?.organization_id) throw new Error(`demo administrator ${demo.adminEmail} is missing or has no organization`);
@@ -50,10 +67,10 @@ async function createFixture(runtime: Runtime, config: Config): Promise<Fixture>
 
 /**
  * A scratch database (a temporary SQLite folder, or with DATABASE_URL a scratch PostgreSQL database on that
- * server) holding the demo federation, Kyodo listening on it, and bare access to it for baselines. Everything
- * opened is registered with `teardown`, also when a later step fails.
+ * server) holding the demo federation at the size `dataset` names, Kyodo listening on it, and bare access to it
+ * for baselines. Everything opened is registered with `teardown`, also when a later step fails.
  */
-export async function openBenchEnv(options: BenchOptions, teardown: Teardown, log: (message: string) => void): Promise<BenchEnv> {
+export async function openBenchEnv(options: BenchOptions, dataset: Dataset, teardown: Teardown, log: (message: string) => void): Promise<BenchEnv> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kyodo-bench-'));
   teardown.defer(() => fs.rm(dataDir, { recursive: true, force: true }));
   // The app's own check of DATABASE_URL, before anything is created on that server.
@@ -65,10 +82,10 @@ export async function openBenchEnv(options: BenchOptions, teardown: Teardown, lo
   const runtime = await openRuntime(config, { poolSize });
   teardown.defer(() => runtime.close());
   log(`database: ${runtime.database.dialect} (${scratch ? new URL(scratch.url).pathname.slice(1) : sqliteFile(config)})`);
-  const fixture = await createFixture(runtime, config);
+  const fixture = await createFixture(runtime, config, dataset, log);
   const app = await listenOnLoopback(await buildApp({ ctx: runtime.ctx, config, webRoot: null }));
   teardown.defer(() => app.close());
   const bare = scratch ? openBarePostgres(scratch.url, poolSize, log) : openBareSqlite(sqliteFile(config));
   teardown.defer(() => bare.close());
-  return { dialect: runtime.database.dialect, options, config, runtime, appOrigin: app.origin, fixture, bare, log };
+  return { dialect: runtime.database.dialect, options, dataset, config, runtime, appOrigin: app.origin, fixture, bare, log };
 }

@@ -4,7 +4,16 @@ import autocannon from 'autocannon';
 export interface Target {
   url: string;
   headers?: Record<string, string>;
+  /**
+   * GET paths (with their query strings, already encoded) on the URL's origin that each connection requests in
+   * turn, over and over, in place of the URL's own path: a rotation over several queries.
+   */
+  paths?: readonly string[];
 }
+
+/** Every URL a target's load requests, in order. */
+export const targetUrls = (target: Target): string[] =>
+  target.paths ? target.paths.map((path) => new URL(path, target.url).toString()) : [target.url];
 
 export interface LoadPlan {
   connections: number;
@@ -39,7 +48,10 @@ function runLoad(target: Target, seconds: number, connections: number): Promise<
       instance.stop();
       reject(new Error(`load on ${target.url} did not finish within ${seconds + overrunSeconds} s`));
     }, (seconds + overrunSeconds) * 1000);
-    const instance = autocannon({ url: target.url, headers: target.headers, connections, duration: seconds, workers: 1, sampleInt: sampleMs }, (error, result) => {
+    // Plain request objects (no setupRequest function) cross into the worker thread as they are.
+    const requests = target.paths?.map((path) => ({ method: 'GET' as const, path }));
+    const options = { url: target.url, headers: target.headers, requests, connections, duration: seconds, workers: 1, sampleInt: sampleMs };
+    const instance = autocannon(options, (error, result) => {
       clearTimeout(guard);
       if (error) return reject(error instanceof Error ? error : new Error(String(error)));
       const failures = result.errors + result.non2xx + result.timeouts;
@@ -89,10 +101,19 @@ export async function compareLoad(
   return { app: summarize(measured.app), baseline: summarize(measured.baseline) };
 }
 
-/** One request before the load, so that a wrong token or route fails with its answer rather than as 401s. */
-export async function probe(target: Target): Promise<unknown> {
-  const response = await fetch(target.url, { headers: target.headers, signal: AbortSignal.timeout(10_000) });
+async function getJson(url: string, headers: Record<string, string> | undefined): Promise<unknown> {
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
   const body = await response.text();
-  if (!response.ok) throw new Error(`GET ${target.url} answered ${response.status}: ${body.slice(0, 300)}`);
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
   return JSON.parse(body) as unknown;
+}
+
+/** One request before the load, so that a wrong token or route fails with its answer rather than as 401s. */
+export const probe = (target: Target): Promise<unknown> => getJson(targetUrls(target)[0]!, target.headers);
+
+/** One request to each URL of the target's load, in order: each answer can be checked before measuring. */
+export async function probeEach(target: Target): Promise<unknown[]> {
+  const bodies: unknown[] = [];
+  for (const url of targetUrls(target)) bodies.push(await getJson(url, target.headers));
+  return bodies;
 }

@@ -12,8 +12,26 @@ export interface BenchResult {
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
-const targetNote = (ratio: number, target: number | undefined): string[] =>
-  target === undefined ? [] : [`target: ratio >= ${target} (${ratio >= target ? 'met' : 'missed'})`];
+/** A bound on the measured value itself, such as "p99 < 50 ms" or "at least 20,000 rows/s". */
+export interface AbsoluteTarget {
+  /** 'min': the value must be at least `bound`; 'max': below it. */
+  kind: 'min' | 'max';
+  bound: number;
+}
+
+const met = (ok: boolean): string => (ok ? 'met' : 'missed');
+
+function targetNotes(c: Comparison, ratio: number, unit: string): string[] {
+  const notes: string[] = [];
+  if (c.target !== undefined) notes.push(`target: ratio >= ${c.target} (${met(ratio >= c.target)})`);
+  if (c.absolute) {
+    const { kind, bound } = c.absolute;
+    notes.push(kind === 'min'
+      ? `target: value >= ${bound} ${unit} (${met(c.value >= bound)})`
+      : `target: value < ${bound} ${unit} (${met(c.value < bound)})`);
+  }
+  return notes;
+}
 
 export interface Comparison {
   name: string;
@@ -21,7 +39,10 @@ export interface Comparison {
   baseline: number;
   /** What the baseline is, and how the two were measured. */
   context: string;
+  /** The least acceptable ratio. */
   target?: number;
+  /** A bound on the value itself, checked and noted besides (or instead of) the ratio target. */
+  absolute?: AbsoluteTarget;
 }
 
 /** A rate where more is better (requests/s): ratio = value / baseline. */
@@ -33,7 +54,7 @@ export function throughputResult(c: Comparison & { unit: string }): BenchResult 
     unit: c.unit,
     baseline: round(c.baseline, 1),
     ratio: round(ratio, 3),
-    note: [`ratio = value / baseline (higher is better)`, c.context, ...targetNote(ratio, c.target)].join('; '),
+    note: [`ratio = value / baseline (higher is better)`, c.context, ...targetNotes(c, ratio, c.unit)].join('; '),
   };
 }
 
@@ -49,7 +70,7 @@ export function latencyResult(c: Comparison): BenchResult {
     unit: 'ms',
     baseline: round(c.baseline, 2),
     ratio: round(ratio, 3),
-    note: [`ratio = baseline / value (higher is better)`, c.context, ...targetNote(ratio, c.target)].join('; '),
+    note: [`ratio = baseline / value (higher is better)`, c.context, ...targetNotes(c, ratio, 'ms')].join('; '),
   };
 }
 
@@ -58,7 +79,8 @@ export function formatTable(results: BenchResult[]): string {
   const rows = [
     ['metric', 'value', 'unit', 'baseline', 'ratio', 'target'],
     ...results.map((r) => [
-      r.name, String(r.value), r.unit, String(r.baseline), r.ratio.toFixed(3), /target: (ratio >= [\d.]+ \(\w+\))/.exec(r.note)?.[1] ?? '',
+      r.name, String(r.value), r.unit, String(r.baseline), r.ratio.toFixed(3),
+      [...r.note.matchAll(/target: ([^;]+)/g)].map((m) => m[1]).join(', '),
     ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { openBenchEnv } from './env.js';
-import type { Metric } from './metric.js';
+import { datasetFor, type Metric } from './metric.js';
 import { metrics } from './metrics/index.js';
 import { parseOptions, usage, UsageError } from './options.js';
 import { formatTable, type BenchResult } from './results.js';
@@ -22,7 +22,7 @@ function selectMetrics(only: string[] | null): Metric[] {
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2), fileURLToPath(new URL('./results.json', import.meta.url)));
   if (options === 'help') {
-    console.log(`${usage}\n\nmetrics:\n${metrics.map((m) => `  ${m.name.padEnd(12)} ${m.description}`).join('\n')}`);
+    console.log(`${usage}\n\nmetrics:\n${metrics.map((m) => `  ${m.name.padEnd(15)} ${m.description}${m.dataset === 'jwcu' ? ' [jwcu dataset]' : ''}`).join('\n')}`);
     return 0;
   }
   const selected = selectMetrics(options.only);
@@ -38,7 +38,8 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupt);
   let cleanedUp = true;
   try {
-    const env = await openBenchEnv(options, teardown, log);
+    // The seed-scale data takes 15-30 s to load: only when a selected metric needs it.
+    const env = await openBenchEnv(options, datasetFor(selected), teardown, log);
     const results: BenchResult[] = [];
     for (const metric of selected) {
       log(`${metric.name}: ${metric.description}`);
