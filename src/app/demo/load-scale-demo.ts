@@ -4,6 +4,8 @@ import type { LabourContractExemption } from '../../domain/members/member.js';
 import { searchTokens } from '../../domain/members/search-key.js';
 import type { OrganizationFields } from '../../domain/organizations/organization.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
+import { refreshStatistics } from '../../db/refresh-statistics.js';
+import { registryTables } from '../members/import-members.js';
 import type { EngagementTable, MemberSearchTokenTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
 import { recordAudit, systemActor } from '../audit/record-audit.js';
 import { createOrganization } from '../organizations/write-organizations.js';
@@ -163,5 +165,6 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
     done += n;
     progress(done, total);
   }
+  await refreshStatistics(ctx.db, ctx.dialect, registryTables);
   return accounts;
 }

@@ -19,6 +19,7 @@ import {
 import { searchTokens } from '../../domain/members/search-key.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
+import { refreshStatistics } from '../../db/refresh-statistics.js';
 import type { EngagementTable, MemberSearchTokenTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
@@ -118,7 +119,7 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
   }
   const rejectedLines = new Set(analysis.errors.map((e) => e.line));
   const rows = analysis.rows.filter((r) => !rejectedLines.has(r.line)).map((r) => r.row);
-  return inTransaction(ctx, async (trx) => {
+  const result = await inTransaction(ctx, async (trx) => {
     const at = isoNow(ctx);
     const existing = new Map(
       (await trx.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
@@ -143,7 +144,9 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
         }
         await trx.updateTable('people').set({ ...columns, updated_at: at }).where('id', '=', current.person_id).execute();
         await trx.updateTable('memberships').set({ kind: row.kind, updated_at: at }).where('id', '=', current.id).execute();
-        await trx.deleteFrom('member_search_tokens').where('membership_id', '=', current.id).execute();
+        const previous = { familyName: current.family_name, givenName: current.given_name, familyKana: current.family_kana, givenKana: current.given_kana };
+        await trx.deleteFrom('member_search_tokens').where('organization_id', '=', organizationId)
+          .where('token', 'in', searchTokens(previous, row.memberNumber)).where('membership_id', '=', current.id).execute();
         for (const token of searchTokens(row, row.memberNumber)) tokens.push({ organization_id: organizationId, token, membership_id: current.id });
         updated += 1;
         continue;
@@ -177,7 +180,12 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
     }, at);
     return result;
   });
+  if (result.created > 1000) await refreshStatistics(ctx.db, ctx.dialect, registryTables);
+  return result;
 }
+
+/** The tables a bulk load grows, whose planner statistics are refreshed after it. */
+export const registryTables = ['people', 'memberships', 'membership_events', 'member_search_tokens', 'engagements'] as const;
 
 /**
  * A CSV to download about a file: its problems (`errors`: row, column, reason, value) or its refused rows under

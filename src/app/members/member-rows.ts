@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { MembershipStatus } from '../../domain/members/lifecycle.js';
 import type { Membership, Person, PersonFields } from '../../domain/members/member.js';
 import { normalizePostalCode } from '../../domain/organizations/organization.js';
-import { searchTokens } from '../../domain/members/search-key.js';
+import { searchTokens, type NameParts } from '../../domain/members/search-key.js';
 import type { MembershipTable, PersonTable } from '../../db/schema.js';
 import { newId, type Tx } from '../shared/context.js';
 
@@ -33,9 +33,20 @@ export const toMembership = (r: Selectable<MembershipTable>): Membership => ({
   version: Number(r.version),
 });
 
-/** Rewrites the search tokens of one membership from the person's names and the member number. */
-export async function indexMembership(trx: Tx, membership: Pick<Membership, 'id' | 'organizationId' | 'memberNumber'>, person: Person): Promise<void> {
-  await trx.deleteFrom('member_search_tokens').where('membership_id', '=', membership.id).execute();
+/**
+ * Writes the search tokens of one membership from the person's names and the member number. `previous` names
+ * the tokens to remove first (found by key, as the table has no index on membership_id).
+ */
+export async function indexMembership(
+  trx: Tx,
+  membership: Pick<Membership, 'id' | 'organizationId' | 'memberNumber'>,
+  person: NameParts,
+  previous: NameParts | null,
+): Promise<void> {
+  if (previous) {
+    await trx.deleteFrom('member_search_tokens').where('organization_id', '=', membership.organizationId)
+      .where('token', 'in', searchTokens(previous, membership.memberNumber)).where('membership_id', '=', membership.id).execute();
+  }
   const tokens = searchTokens(person, membership.memberNumber);
   await trx
     .insertInto('member_search_tokens')

@@ -56,7 +56,7 @@ export async function registerMember(ctx: AppContext, actor: Actor, organization
         id: newId(), membership_id: membership.id, seq: 1, type: input.firstEvent, effective_date: input.effectiveDate, reason: null,
         recorded_at: at, recorded_by: actor.email,
       }).execute();
-      await indexMembership(trx, membership, person);
+      await indexMembership(trx, membership, person, null);
       await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
         organizationId, entityType: 'membership', entityId: membership.id, action: 'register',
         before: null, after: { memberNumber, kind: membership.kind, status, effectiveDate: input.effectiveDate, personId: person.id },

@@ -29,7 +29,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, membershipId: 
     const updated: Person = { ...after, id, version: version + 1 };
     if (changed.some((k) => ['familyName', 'givenName', 'familyKana', 'givenKana'].includes(k))) {
       const memberships = await trx.selectFrom('memberships').selectAll().where('person_id', '=', id).execute();
-      for (const m of memberships) await indexMembership(trx, toMembership(m), updated);
+      for (const m of memberships) await indexMembership(trx, toMembership(m), updated, before);
     }
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
       organizationId: membership.organization_id, entityType: 'person', entityId: id, action: 'update',

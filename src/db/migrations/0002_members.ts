@@ -71,13 +71,15 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .execute();
   await db.schema.createIndex('engagements_org_idx').on('engagements').columns(['organization_id', 'person_id']).execute();
 
+  // One b-tree per token and no second index: on SQLite the table is clustered on its key (WITHOUT ROWID), and a
+  // membership's tokens are found again from its names when they change, not through an index on membership_id.
   await db.schema
     .createTable('member_search_tokens')
     .addColumn('organization_id', 'text', (c) => c.notNull())
     // Prefix search compares bytes: PostgreSQL's "C" collation is what SQLite does by default.
     .addColumn('token', dialect === 'postgresql' ? sql`text collate "C"` : 'text', (c) => c.notNull())
-    .addColumn('membership_id', 'text', (c) => c.notNull().references('memberships.id'))
+    .addColumn('membership_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('member_search_tokens_pk', ['organization_id', 'token', 'membership_id'])
+    .$call((table) => (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table))
     .execute();
-  await db.schema.createIndex('member_search_tokens_membership_idx').on('member_search_tokens').column('membership_id').execute();
 }

@@ -6,7 +6,23 @@ import { toHiragana, toRomaji } from 'wanakana';
  * ("ohno", "ono", "oono" are one name), since people type Japanese names in Latin letters in several ways.
  */
 export function normalizeForSearch(text: string): string {
-  return toHiragana(text.normalize('NFKC').toLowerCase().replace(/[\s\u3000・･]/g, ''), { passRomaji: true });
+  return memo(normalized, text, () => toHiragana(text.normalize('NFKC').toLowerCase().replace(/[\s\u3000・･]/g, ''), { passRomaji: true }));
+}
+
+/**
+ * Names repeat a great deal (a registry of 65,000 people holds a few thousand distinct names), and kana to
+ * romaji is the costly step of an import: each distinct string is converted once.
+ */
+const normalized = new Map<string, string>();
+const romanized = new Map<string, string>();
+function memo(cache: Map<string, string>, key: string, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /** Folds the ways long vowels are written in romaji: ou/oo/oh → o, uu → u, ei stays. */
@@ -21,11 +37,14 @@ export interface NameParts {
   givenKana: string;
 }
 
-/** Every token a search may start with; a query matches a person when it is the prefix of one of them. */
+/**
+ * Every token a search may start with; a query matches a person when it is the prefix of one of them. The full
+ * name (family then given) also serves searches for the family name alone, which is its prefix.
+ */
 export function searchTokens(person: NameParts, memberNumber: string | null): string[] {
-  const written = [person.familyName, person.givenName, person.familyName + person.givenName].map(normalizeForSearch);
-  const kana = [person.familyKana, person.givenKana, person.familyKana + person.givenKana].map(normalizeForSearch);
-  const romaji = kana.map((k) => foldRomaji(toRomaji(k)));
+  const written = [person.givenName, person.familyName + person.givenName].map(normalizeForSearch);
+  const kana = [person.givenKana, person.familyKana + person.givenKana].map(normalizeForSearch);
+  const romaji = kana.map((k) => memo(romanized, k, () => foldRomaji(toRomaji(k))));
   const tokens = [...written, ...kana, ...romaji, ...(memberNumber ? [normalizeForSearch(memberNumber)] : [])];
   return [...new Set(tokens.filter((t) => t.length > 0))];
 }
