@@ -42,6 +42,8 @@ function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache (the default is 2 MiB): a registry of 65,000 members with its indexes fits.
+  sqlite.pragma('cache_size = -65536');
   // Keeps the planner's statistics fresh (SQLite's advice for every new connection); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });

@@ -129,7 +129,7 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
     const people: Insertable<PersonTable>[] = [];
     const memberships: Insertable<MembershipTable>[] = [];
     const events: Insertable<MembershipEventTable>[] = [];
-    const tokens: Insertable<MemberSearchTokenTable>[] = [];
+    const tokens: MemberSearchTokenTable[] = [];
     const engagements: Insertable<EngagementTable>[] = [];
     let updated = 0;
     let unchanged = 0;
@@ -170,6 +170,8 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
     await bulkInsert(trx, ctx.dialect, 'people', people);
     await bulkInsert(trx, ctx.dialect, 'memberships', memberships);
     await bulkInsert(trx, ctx.dialect, 'membership_events', events);
+    // In key order, every token lands next to the previous one in the index rather than on a random page.
+    tokens.sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : a.membership_id < b.membership_id ? -1 : 1));
     await bulkInsert(trx, ctx.dialect, 'member_search_tokens', tokens);
     await bulkInsert(trx, ctx.dialect, 'engagements', engagements);
     const result = { created: memberships.length, updated, unchanged, rejected: rejectedLines.size, errors: analysis.errors };

@@ -14,7 +14,15 @@ export interface AppContext {
 
 export type Tx = Transaction<Schema> | Kysely<Schema>;
 
-export const newId = (): string => randomUUID();
+/**
+ * Time-ordered UUIDs (version 7, RFC 9562): new rows land at the end of every primary-key index instead of at
+ * random places, which keeps bulk loads of tens of thousands of members fast on both databases. The random part
+ * comes from Node's randomUUID (which draws on a cached entropy pool); the first 48 bits are the time in ms.
+ */
+export function newId(now = Date.now()): string {
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${randomUUID().slice(15)}`;
+}
 
 export const isoNow = (ctx: AppContext): string => ctx.now().toISOString();
 
