@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearEndMonth, formatDate, formatDateTime, formatMonth, formatPostalCode } from './format';
+import { fiscalYearEndMonth, formatDate, formatDateTime, formatDateWithEra, formatMonth, formatNumber, formatPostalCode, todayInJapan } from './format';
 
 describe('formatDate', () => {
   it('shows the Japanese era in Japanese and day-month-year in English', () => {
@@ -42,5 +42,32 @@ describe('formatPostalCode', () => {
   it('puts the hyphen after the third digit of seven', () => {
     expect(formatPostalCode('1700013')).toBe('170-0013');
     expect(formatPostalCode('170')).toBe('170');
+  });
+});
+
+describe('formatDateWithEra', () => {
+  it('gives the era and the Gregorian year in Japanese, the Gregorian date in English', () => {
+    expect(formatDateWithEra('2026-11-26', 'ja')).toBe('令和8年（2026年）11月26日');
+    expect(formatDateWithEra('2019-05-01', 'ja')).toBe('令和元年（2019年）5月1日');
+    expect(formatDateWithEra('2019-04-30', 'ja')).toBe('平成31年（2019年）4月30日');
+    expect(formatDateWithEra('2026-11-26', 'en')).toBe('26 November 2026');
+  });
+
+  it('returns text it cannot read unchanged', () => {
+    expect(formatDateWithEra('someday', 'ja')).toBe('someday');
+  });
+});
+
+describe('todayInJapan', () => {
+  it('is the date in Tokyo, which is ahead of UTC', () => {
+    expect(todayInJapan(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
+    expect(todayInJapan(new Date('2026-03-31T14:59:00Z'))).toBe('2026-03-31');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands', () => {
+    expect(formatNumber(65000, 'ja')).toBe('65,000');
+    expect(formatNumber(65000, 'en')).toBe('65,000');
   });
 });

@@ -16,6 +16,16 @@ const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: TOKYO }),
 };
 
+const eraYearFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  ja: new Intl.NumberFormat('ja-JP'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+
+// en-CA writes dates as YYYY-MM-DD, the form date inputs and the API use.
+const isoDateInTokyo = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TOKYO });
+
 const monthFormats: Record<Locale, Intl.DateTimeFormat> = {
   ja: new Intl.DateTimeFormat('ja-JP', { month: 'long', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }),
@@ -25,6 +35,29 @@ const monthFormats: Record<Locale, Intl.DateTimeFormat> = {
 export function formatDate(isoDate: string, locale: Locale): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : dateFormats[locale].format(date);
+}
+
+/**
+ * A date with both calendars, as Japanese records give it: 令和8年（2026年）11月26日 in Japanese; in English the
+ * Gregorian date alone, as formatDate gives it.
+ */
+export function formatDateWithEra(isoDate: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (locale !== 'ja' || !match) return formatDate(isoDate, locale);
+  const [, year, month, day] = match;
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return `${eraYearFormat.format(date)}（${Number(year)}年）${Number(month)}月${Number(day)}日`;
+}
+
+/** Today's date in Japan as YYYY-MM-DD, whatever the browser's zone: the default of effective-date fields. */
+export function todayInJapan(now: Date = new Date()): string {
+  return isoDateInTokyo.format(now);
+}
+
+/** 65000 → 65,000. */
+export function formatNumber(value: number, locale: Locale): string {
+  return numberFormats[locale].format(value);
 }
 
 /** A UTC timestamp shown in Japan time, e.g. 令和8年11月26日 9:05. */

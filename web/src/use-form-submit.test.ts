@@ -32,6 +32,16 @@ describe('form submission', () => {
     expect(fieldErrorsOf(problem('duplicate_email'))).toEqual({});
   });
 
+  it('puts nested fields where the form says they are', () => {
+    const error = problem('validation_failed', [
+      { field: 'person.familyKana', code: 'invalid_format' },
+      { field: 'memberNumber', code: 'required' },
+    ]);
+    expect(fieldErrorsOf(error)).toEqual({ person: 'invalid_format', memberNumber: 'required' });
+    const lastSegment = (field: string) => field.split('.').at(-1) ?? field;
+    expect(fieldErrorsOf(error, {}, lastSegment)).toEqual({ familyKana: 'invalid_format', memberNumber: 'required' });
+  });
+
   it('marks nothing for failures that are not problems', () => {
     expect(fieldErrorsOf(new TypeError('Failed to fetch'), { internal_error: 'email' })).toEqual({});
   });

@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { fieldErrorsOf, useErrorText, useFieldErrorText, type FieldErrors } from './errors';
+import { fieldErrorsOf, useErrorText, useFieldErrorText, type FieldErrors, type FieldOf } from './errors';
 import { notifyError } from './notify';
 
 /** The fields that hold free text, which an input's change event can set as it is. */
@@ -17,6 +17,8 @@ export interface FormSubmitOptions<V> {
   send: (values: V) => Promise<void>;
   /** Problems the server reports by code alone, and the field each belongs to (`duplicate_email` → `email`). */
   codeFields?: Partial<Record<string, keyof V & string>>;
+  /** Where a field the server names is in this form, when the body nests it (`person.familyKana` → `familyKana`). */
+  fieldOf?: FieldOf;
   /**
    * How a failed send is told: `notify` in a notification, `alert` through `failure`, for the form to show
    * (see FormAlert).
@@ -74,7 +76,7 @@ function focusFirstInvalid(form: HTMLFormElement): void {
  * button, and the report of a failure.
  */
 export function useFormSubmit<V extends object>(options: FormSubmitOptions<V>): FormSubmit<V> {
-  const { check, send, codeFields, report, focusInvalid = false, afterSuccess = 'keep' } = options;
+  const { check, send, codeFields, fieldOf, report, focusInvalid = false, afterSuccess = 'keep' } = options;
   const errorText = useErrorText();
   const fieldErrorText = useFieldErrorText();
   const [initialValues] = useState(options.initialValues);
@@ -100,7 +102,7 @@ export function useFormSubmit<V extends object>(options: FormSubmitOptions<V>): 
     try {
       await send(values);
     } catch (error) {
-      setErrors(fieldErrorsOf(error, codeFields));
+      setErrors(fieldErrorsOf(error, codeFields, fieldOf));
       if (report === 'notify') notifyError(errorText(error));
       else setFailure(error);
       if (focusInvalid) focusFirstInvalid(form);

@@ -2,10 +2,21 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from './api';
 
 export interface Resource<T> {
+  /** The answer for the current path; with `keepPrevious`, the last answer while the next one loads. */
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
+  /** `data` is the answer for another path (only with `keepPrevious`), shown while this one loads. */
+  stale: boolean;
   reload: () => void;
+}
+
+export interface ResourceOptions {
+  /**
+   * Keep showing the last answer while another path loads (the previous page of a list while the next one comes),
+   * instead of nothing.
+   */
+  keepPrevious?: boolean;
 }
 
 interface ResourceState<T> {
@@ -19,7 +30,7 @@ function toApiError(error: unknown): ApiError {
 }
 
 /** Loads `GET path` (nothing while path is null) and reloads on demand. */
-export function useResource<T>(path: string | null): Resource<T> {
+export function useResource<T>(path: string | null, options: ResourceOptions = {}): Resource<T> {
   const [state, setState] = useState<ResourceState<T>>({ path: null });
   const [generation, setGeneration] = useState(0);
 
@@ -37,10 +48,12 @@ export function useResource<T>(path: string | null): Resource<T> {
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   const fresh = state.path === path;
+  const previous = !fresh && options.keepPrevious && path !== null ? state.data : undefined;
   return {
-    data: fresh ? state.data : undefined,
+    data: fresh ? state.data : previous,
     error: fresh ? state.error : undefined,
     loading: path !== null && !fresh,
+    stale: previous !== undefined,
     reload,
   };
 }

@@ -13,6 +13,7 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { canManageUsers } from '../features/session/permissions';
@@ -28,7 +29,7 @@ interface NavItem {
 
 const ITEMS: readonly NavItem[] = [
   { key: 'federation', to: '/', icon: IconBuildingCommunity, prefix: '/organizations' },
-  { key: 'members', to: '/members', icon: IconUsers },
+  { key: 'members', to: '/members', icon: IconUsers, prefix: '/members/' },
   { key: 'capital', to: '/capital', icon: IconCoins },
   { key: 'assemblies', to: '/assemblies', icon: IconUsersGroup },
   { key: 'work', to: '/work', icon: IconBriefcase },
@@ -39,6 +40,9 @@ const ITEMS: readonly NavItem[] = [
   { key: 'users', to: '/users', icon: IconUserCog },
   { key: 'account', to: '/account', icon: IconKey },
 ];
+
+// The current item stays readable (WCAG AA) under the pointer: the darkest indigo text, a lighter hover background.
+const ACTIVE_TEXT = { '--nl-color': 'var(--mantine-color-indigo-9)', '--nl-hover': 'var(--mantine-color-indigo-0)' } as CSSProperties;
 
 function isActive(item: NavItem, pathname: string): boolean {
   return pathname === item.to || (item.prefix !== undefined && pathname.startsWith(item.prefix));
@@ -62,6 +66,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
               label={t(`nav.${item.key}`)}
               leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
               active={active}
+              style={ACTIVE_TEXT}
               aria-current={active ? 'page' : undefined}
               onClick={onNavigate}
             />

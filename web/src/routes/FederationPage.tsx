@@ -6,6 +6,8 @@ import type { Items } from '../api';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { AccountCard } from '../features/account/AccountCard';
+import { memberPaths, type MemberCounts } from '../features/members/member';
+import { countsByOrganization } from '../features/members/member-counts';
 import { FederationHeadline } from '../features/organizations/FederationHeadline';
 import { MemberOrganizationsTable } from '../features/organizations/MemberOrganizationsTable';
 import { OrganizationCard } from '../features/organizations/OrganizationCard';
@@ -26,6 +28,8 @@ function FederationOverview() {
   const { t } = useTranslation();
   const labels = useLabels();
   const organizations = useResource<Items<Organization>>(organizationPaths.list);
+  const memberCounts = useResource<MemberCounts>(memberPaths.counts);
+  const byOrganization = memberCounts.data ? countsByOrganization(memberCounts.data.items) : undefined;
   return (
     <Loaded resource={organizations}>
       {({ items }) => {
@@ -55,8 +59,8 @@ function FederationOverview() {
                 </>
               }
             />
-            <FederationHeadline federation={federation} members={members} />
-            <MemberOrganizationsTable organizations={members} />
+            <FederationHeadline federation={federation} members={members} memberCounts={memberCounts.data} />
+            <MemberOrganizationsTable organizations={members} memberCounts={byOrganization} />
           </>
         );
       }}

@@ -5,9 +5,12 @@ import { PageFocus } from '../components/PageFocus';
 import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
 import { FederationPage } from './FederationPage';
+import { MemberPage } from './MemberPage';
+import { MembersPage } from './MembersPage';
 import { NewOrganizationPage } from './NewOrganizationPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OrganizationPage } from './OrganizationPage';
+import { NonMemberWorkerPage, RegisterMemberPage } from './RegisterMemberPage';
 import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
 import { UsersPage } from './UsersPage';
@@ -28,6 +31,10 @@ export const router = createBrowserRouter([
           { index: true, element: <FederationPage /> },
           { path: 'organizations/new', element: <NewOrganizationPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
+          { path: 'members', element: <MembersPage /> },
+          { path: 'members/new', element: <RegisterMemberPage /> },
+          { path: 'members/workers/new', element: <NonMemberWorkerPage /> },
+          { path: 'members/:membershipId', element: <MemberPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },
           { path: 'account', element: <AccountPage /> },

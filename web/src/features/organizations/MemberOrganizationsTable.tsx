@@ -3,6 +3,9 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatNumber } from '../../format';
+import { useLocale } from '../../i18n';
+import { NO_MEMBERS, type KindCounts } from '../members/member-counts';
 import { useLabels, type Labels } from '../reference/use-labels';
 import { BusinessLineBadges } from './BusinessLineBadges';
 import { MemberOrganizationCards } from './MemberOrganizationCards';
@@ -24,9 +27,21 @@ function searchText(organization: Organization, labels: Labels): string {
     .toLowerCase();
 }
 
-export function MemberOrganizationsTable({ organizations }: { organizations: Organization[] }) {
+interface MemberOrganizationsTableProps {
+  organizations: Organization[];
+  /** Members of each organization by kind; undefined while they load. */
+  memberCounts: Map<string, KindCounts> | undefined;
+}
+
+export function MemberOrganizationsTable({ organizations, memberCounts }: MemberOrganizationsTableProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const labels = useLabels();
+  const counts = (id: string) => (memberCounts ? (memberCounts.get(id) ?? NO_MEMBERS) : undefined);
+  const number = (value: number | undefined) => (value === undefined ? t('common.none') : formatNumber(value, locale));
+  const numeric = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
+  // Narrow count columns whose headings wrap, leaving the room to the names and business lines.
+  const numericHeading = { textAlign: 'right', width: '6.5rem' } as const;
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const shown = organizations.filter((o) => !needle || searchText(o, labels).includes(needle));
@@ -49,9 +64,9 @@ export function MemberOrganizationsTable({ organizations }: { organizations: Org
         {t('federation.shown', { shown: shown.length, total: organizations.length })}
       </Text>
       <Box hiddenFrom="sm">
-        <MemberOrganizationCards organizations={shown} />
+        <MemberOrganizationCards organizations={shown} memberCounts={memberCounts} />
       </Box>
-      <Table.ScrollContainer minWidth={760} visibleFrom="sm">
+      <Table.ScrollContainer minWidth={900} visibleFrom="sm">
         <Table striped highlightOnHover verticalSpacing="sm" aria-labelledby={HEADING_ID}>
           <Table.Thead>
             <Table.Tr>
@@ -60,6 +75,15 @@ export function MemberOrganizationsTable({ organizations }: { organizations: Org
               <Table.Th scope="col">{t('field.prefectureCode')}</Table.Th>
               <Table.Th scope="col">{t('field.status')}</Table.Th>
               <Table.Th scope="col">{t('field.businessLines')}</Table.Th>
+              <Table.Th scope="col" style={numericHeading}>
+                {t('federation.workerMembers')}
+              </Table.Th>
+              <Table.Th scope="col" style={numericHeading}>
+                {t('federation.userMembers')}
+              </Table.Th>
+              <Table.Th scope="col" style={numericHeading}>
+                {t('federation.membersTotal')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -80,11 +104,16 @@ export function MemberOrganizationsTable({ organizations }: { organizations: Org
                 <Table.Td>
                   <BusinessLineBadges lines={organization.businessLines} />
                 </Table.Td>
+                <Table.Td style={numeric}>{number(counts(organization.id)?.worker)}</Table.Td>
+                <Table.Td style={numeric}>{number(counts(organization.id)?.user)}</Table.Td>
+                <Table.Td style={numeric} fw={700}>
+                  {number(counts(organization.id)?.total)}
+                </Table.Td>
               </Table.Tr>
             ))}
             {shown.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={5}>{t('federation.noMatch')}</Table.Td>
+                <Table.Td colSpan={8}>{t('federation.noMatch')}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

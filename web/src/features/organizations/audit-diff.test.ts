@@ -18,4 +18,10 @@ describe('fieldChanges', () => {
       'status',
     ]);
   });
+
+  it('leaves out fields that stay empty and the person a membership belongs to', () => {
+    const before = { status: 'admitted' };
+    const after = { status: 'expelled', effectiveDate: '2026-06-20', reason: null, personId: 'p1' };
+    expect(fieldChanges(before, after).map((change) => change.field)).toEqual(['status', 'effectiveDate']);
+  });
 });

@@ -8,7 +8,7 @@ export interface FieldChange {
 // Bookkeeping that changes on every write and tells a reader nothing, and links (parentId, organizationId)
 // to organizations that the page being read already names.
 const HIDDEN_FIELDS = new Set([
-  'id', 'parentId', 'organizationId', 'version', 'createdAt', 'updatedAt', 'memberOrganizationCount', 'passwordHash',
+  'id', 'parentId', 'organizationId', 'version', 'createdAt', 'updatedAt', 'memberOrganizationCount', 'passwordHash', 'personId',
 ]);
 
 // The order of the organization form, so a history entry reads like the form; other fields follow.
@@ -31,7 +31,8 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const a = asRecord(before);
   const b = asRecord(after);
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((field) => !HIDDEN_FIELDS.has(field) && JSON.stringify(a[field]) !== JSON.stringify(b[field]))
+    // Absent and null both mean "no value": a field that stays empty is no change.
+    .filter((field) => !HIDDEN_FIELDS.has(field) && JSON.stringify(a[field] ?? null) !== JSON.stringify(b[field] ?? null))
     .sort((x, y) => rank(x) - rank(y))
     .map((field) => ({ field, before: a[field], after: b[field] }));
 }

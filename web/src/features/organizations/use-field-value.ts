@@ -11,7 +11,19 @@ const CODE_FIELDS: Partial<Record<string, CodeList>> = {
   kind: 'kind',
   role: 'role',
   businessLines: 'businessLine',
+  exemption: 'exemption',
 };
+
+// The same field names in membership entries: a membership's status and kind have lists of their own.
+const SECOND_LISTS: Partial<Record<string, CodeList>> = {
+  status: 'membershipStatus',
+  kind: 'memberKind',
+};
+
+const DATE_FIELDS = new Set([
+  'registrationDate', 'effectiveDate', 'birthDate', 'startedOn', 'endedOn', 'labourContractFrom', 'labourContractUntil',
+  'admittedOn',
+]);
 
 /** Shows a stored field value (as audit entries record it) the way the rest of the app shows it. */
 export function useFieldValue(): (field: string, value: unknown) => string {
@@ -30,11 +42,15 @@ export function useFieldValue(): (field: string, value: unknown) => string {
       if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
       if (typeof value === 'object') return JSON.stringify(value);
       const text = String(value);
-      if (list) return labels.code(list, text);
+      if (list) {
+        const label = labels.code(list, text);
+        const second = SECOND_LISTS[field];
+        return label === text && second ? labels.code(second, text) : label;
+      }
       if (field === 'prefectureCode') return labels.prefecture(text);
       if (field === 'locale') return t(`language.${text}`, { defaultValue: text });
       if (field === 'postalCode') return formatPostalCode(text);
-      if (field === 'registrationDate') return formatDate(text, locale);
+      if (DATE_FIELDS.has(field)) return formatDate(text, locale);
       if (field === 'fiscalYearStartMonth' && typeof value === 'number') return formatMonth(value, locale);
       return text;
     },

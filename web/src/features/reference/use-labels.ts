@@ -4,7 +4,19 @@ import { useLocale } from '../../i18n';
 import { useReference } from './reference-context';
 
 /** Code lists translated into the current language. */
-export type CodeList = 'legalForm' | 'lawProfile' | 'businessLine' | 'status' | 'role' | 'kind' | 'action' | 'entity';
+export type CodeList =
+  | 'legalForm'
+  | 'lawProfile'
+  | 'businessLine'
+  | 'status'
+  | 'role'
+  | 'kind'
+  | 'action'
+  | 'entity'
+  | 'membershipStatus'
+  | 'memberKind'
+  | 'membershipEvent'
+  | 'exemption';
 
 export interface Labels {
   code: (list: CodeList, code: string) => string;

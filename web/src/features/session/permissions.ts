@@ -11,6 +11,11 @@ export function canManageUsers(me: Me): boolean {
   return me.role === 'federation-admin' || me.role === 'org-admin';
 }
 
+/** The membership registry: the federation administrator sees every organization's, staff keep their own. */
+export function canKeepRegistry(me: Me): boolean {
+  return me.role === 'federation-admin' || ((me.role === 'org-admin' || me.role === 'clerk') && me.organizationId !== null);
+}
+
 export function canEditOrganization(me: Me, organization: Organization): boolean {
   return isFederationAdmin(me) || (me.role === 'org-admin' && me.organizationId === organization.id);
 }

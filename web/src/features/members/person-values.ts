@@ -1,0 +1,94 @@
+import type { FieldErrors } from '../../errors';
+import { postalDigits } from '../organizations/organization-form-values';
+import type { PersonInput } from './member';
+
+/** The person fields of the forms, as typed: full-width or half-width, hiragana or katakana. */
+export interface PersonFormValues {
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+  birthDate: string;
+  email: string;
+  phone: string;
+  postalCode: string;
+  prefectureCode: string;
+  address: string;
+}
+
+export const EMPTY_PERSON: PersonFormValues = {
+  familyName: '',
+  givenName: '',
+  familyKana: '',
+  givenKana: '',
+  birthDate: '',
+  email: '',
+  phone: '',
+  postalCode: '',
+  prefectureCode: '',
+  address: '',
+};
+
+/** フリガナ as the server accepts it: hiragana, katakana (full or half width), the long-vowel mark and spaces. */
+const KANA = /^[\u3041-\u3096\u30A1-\u30FA\u30FC\uFF66-\uFF9F\s\u3000]+$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Hyphens, dashes and the long-vowel mark people type between the digits of a phone number.
+const DASHES = /[\u2010-\u2015\u2212\u30FC\uFF0D\uFF70]/g;
+
+/** Hiragana → katakana (やまだ → ヤマダ): フリガナ is written in katakana. Everything else is left as typed. */
+export function toKatakana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/** ０３－１２３４－５６７８ or 03ー1234ー5678 → 03-1234-5678. */
+export function normalizePhone(text: string): string {
+  return text.normalize('NFKC').replace(DASHES, '-').trim();
+}
+
+/** Full-width letters and ＠ typed with a Japanese input method → ASCII. */
+export function normalizeEmail(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
+export function checkPerson(values: PersonFormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of ['familyName', 'givenName', 'familyKana', 'givenKana'] as const) {
+    if (!values[field].trim()) errors[field] = 'required';
+  }
+  for (const field of ['familyKana', 'givenKana'] as const) {
+    if (!errors[field] && !KANA.test(values[field].trim())) errors[field] = 'invalid_kana';
+  }
+  if (values.birthDate && !ISO_DATE.test(values.birthDate)) errors.birthDate = 'invalid_format';
+  const email = normalizeEmail(values.email);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'invalid_email';
+  const phone = normalizePhone(values.phone);
+  if (phone && !/^[0-9+()\- ]+$/.test(phone)) errors.phone = 'invalid_phone';
+  if (values.postalCode.trim() && postalDigits(values.postalCode).length !== 7) errors.postalCode = 'invalid_postal_code';
+  return errors;
+}
+
+export function toPersonInput(values: PersonFormValues): PersonInput {
+  return {
+    familyName: values.familyName.trim(),
+    givenName: values.givenName.trim(),
+    familyKana: toKatakana(values.familyKana.trim()),
+    givenKana: toKatakana(values.givenKana.trim()),
+    birthDate: orNull(values.birthDate),
+    email: orNull(normalizeEmail(values.email)),
+    phone: orNull(normalizePhone(values.phone)),
+    postalCode: orNull(postalDigits(values.postalCode)),
+    prefectureCode: orNull(values.prefectureCode),
+    address: orNull(values.address),
+  };
+}
+
+/**
+ * Where a field the server names is in the member forms, which hold the person's and the engagement's fields side
+ * by side: `person.familyKana` → `familyKana`, `engagement.endedOn` → `endedOn`.
+ */
+export function memberFormField(serverField: string): string {
+  const [head, field] = serverField.split('.');
+  return (head === 'person' || head === 'engagement') && field ? field : (head ?? serverField);
+}

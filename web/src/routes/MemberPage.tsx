@@ -1,0 +1,127 @@
+import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import type { MouseEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import type { Items } from '../api';
+import { Loaded } from '../components/Loaded';
+import { PageHeader } from '../components/PageHeader';
+import { Engagements } from '../features/members/Engagements';
+import { memberPaths, personKana, personName, type MemberRecord } from '../features/members/member';
+import { MembershipActions } from '../features/members/MembershipActions';
+import { MembershipDetails, PersonDetails } from '../features/members/MemberDetails';
+import { MembershipStatusBadge } from '../features/members/MembershipStatusBadge';
+import { MembershipTimeline } from '../features/members/MembershipTimeline';
+import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { useLabels } from '../features/reference/use-labels';
+import { isFederationAdmin } from '../features/session/permissions';
+import { useMe } from '../features/session/session-context';
+import { useResource } from '../use-resource';
+
+/** One membership: the person, the membership and its history, what may happen next, and engagement in the work. */
+export function MemberPage() {
+  const { membershipId = '' } = useParams();
+  const record = useResource<MemberRecord>(memberPaths.one(membershipId));
+  return (
+    <>
+      <BackLink />
+      <Loaded resource={record}>{(data) => <MemberView record={data} reload={record.reload} />}</Loaded>
+    </>
+  );
+}
+
+/**
+ * Back to the registry as it was left: search, filters and page. Coming from the list, a plain click steps back in
+ * the history, which holds the list exactly as it was even if it changed a moment before the member was opened.
+ */
+function BackLink() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const state: unknown = location.state;
+  const fromList = typeof state === 'object' && state !== null && typeof (state as { backTo?: unknown }).backTo === 'string';
+  const backTo = fromList ? (state as { backTo: string }).backTo : '/members';
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!fromList || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(-1);
+  };
+  return (
+    <Anchor
+      component={Link}
+      to={backTo}
+      onClick={onClick}
+      size="sm"
+      display="inline-flex"
+      mb="xs"
+      style={{ alignItems: 'center', gap: 4 }}
+    >
+      <IconArrowLeft size={14} aria-hidden />
+      {t('members.back')}
+    </Anchor>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id} withBorder p="md">
+      <Title order={2} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function MemberView({ record, reload }: { record: MemberRecord; reload: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const labels = useLabels();
+  const { membership, person, events, engagements } = record;
+  // The organization is named for the federation administrator, who sees every organization's members.
+  const organizations = useResource<Items<Organization>>(isFederationAdmin(me) ? organizationPaths.list : null);
+  const organization = organizations.data?.items.find((o) => o.id === membership.organizationId);
+
+  return (
+    <>
+      <PageHeader
+        title={personName(person)}
+        subtitle={`${personKana(person)} · ${t('member.numberLabel', { number: membership.memberNumber })}`}
+        actions={<MembershipStatusBadge status={membership.status} size="lg" />}
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <Section id="member-actions" title={t('memberDetail.actions')}>
+              <MembershipActions membership={membership} onChanged={reload} />
+            </Section>
+            <Section id="member-membership" title={t('memberDetail.membership')}>
+              <MembershipDetails membership={membership} organizationName={organization ? labels.organizationName(organization) : null} />
+            </Section>
+            <Section id="member-person" title={t('memberDetail.person')}>
+              <PersonDetails person={person} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="md">
+            <Section id="member-history" title={t('memberDetail.history')}>
+              <MembershipTimeline events={events} />
+              <Text size="xs" c="dimmed" mt="sm">
+                {t('history.timeZoneNote')}
+              </Text>
+            </Section>
+            <Section id="member-engagements" title={t('memberDetail.engagements')}>
+              <Engagements
+                organizationId={membership.organizationId}
+                personId={person.id}
+                engagements={engagements}
+                onChanged={reload}
+              />
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

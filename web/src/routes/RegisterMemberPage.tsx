@@ -1,0 +1,100 @@
+import { Alert, Anchor } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Items } from '../api';
+import { Loaded } from '../components/Loaded';
+import { PageHeader } from '../components/PageHeader';
+import { personName } from '../features/members/member';
+import { NonMemberWorkerForm } from '../features/members/NonMemberWorkerForm';
+import { RegisterMemberForm } from '../features/members/RegisterMemberForm';
+import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
+import { useMe } from '../features/session/session-context';
+import { notifySuccess } from '../notify';
+import { useResource } from '../use-resource';
+
+interface RegistryFormProps {
+  organizations: Organization[];
+  initialOrganizationId: string;
+}
+
+/**
+ * A page that adds someone to an organization's registry. Staff add to their own organization; the federation
+ * administrator chooses one, starting from the one the registry showed.
+ */
+function RegistryFormPage({ title, children }: { title: string; children: (props: RegistryFormProps) => ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [params] = useSearchParams();
+  const organizations = useResource<Items<Organization>>(organizationPaths.list);
+  const allowed = canKeepRegistry(me);
+
+  return (
+    <>
+      <Anchor component={Link} to="/members" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
+        <IconArrowLeft size={14} aria-hidden />
+        {t('members.back')}
+      </Anchor>
+      <PageHeader title={title} />
+      {allowed ? (
+        <Loaded resource={organizations}>
+          {({ items }) => {
+            const choices = isFederationAdmin(me)
+              ? items.filter((o) => o.kind === 'organization')
+              : items.filter((o) => o.id === me.organizationId);
+            const requested = params.get('organization');
+            const initial = choices.find((o) => o.id === requested) ?? (choices.length === 1 ? choices[0] : undefined);
+            return children({ organizations: choices, initialOrganizationId: initial?.id ?? '' });
+          }}
+        </Loaded>
+      ) : (
+        <Alert color="gray">{t('errors.forbidden')}</Alert>
+      )}
+    </>
+  );
+}
+
+export function RegisterMemberPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <RegistryFormPage title={t('members.register')}>
+      {(props) => (
+        <RegisterMemberForm
+          {...props}
+          onCancel={() => navigate('/members')}
+          onRegistered={({ person, membership }) => {
+            notifySuccess(t('members.registered', { name: personName(person) }));
+            navigate(`/members/${membership.id}`, { replace: true });
+          }}
+        />
+      )}
+    </RegistryFormPage>
+  );
+}
+
+export function NonMemberWorkerPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <RegistryFormPage title={t('nonMemberWorker.title')}>
+      {(props) => (
+        <>
+          <Alert color="blue" variant="light" mb="lg">
+            {t('nonMemberWorker.intro')}
+          </Alert>
+          <NonMemberWorkerForm
+            {...props}
+            onCancel={() => navigate('/members')}
+            onRegistered={(person) => {
+              notifySuccess(t('nonMemberWorker.registered', { name: personName(person) }));
+              navigate('/members');
+            }}
+          />
+        </>
+      )}
+    </RegistryFormPage>
+  );
+}
