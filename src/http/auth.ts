@@ -41,9 +41,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext, config: Conf
       throw new DomainError('forbidden', 'csrf_failed', `cookie-authenticated writes need the ${csrfHeader} header`);
     }
   });
-  app.addHook('preHandler', async (request) => {
-    if (request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
-    if (!request.auth) throw new DomainError('unauthenticated', 'unauthenticated', 'sign in or send an API token');
+  app.addHook('preHandler', (request, _reply, done) => {
+    const refused = !request.auth && !request.routeOptions.config.public && request.url.startsWith('/api/');
+    done(refused ? new DomainError('unauthenticated', 'unauthenticated', 'sign in or send an API token') : undefined);
   });
 }
 
