@@ -112,3 +112,83 @@ export function withQuery(path: string, query: Record<string, string | null | un
   const text = params.toString();
   return text ? `${path}?${text}` : path;
 }
+
+export interface UploadOptions {
+  /** Called as the body goes out: the share sent, 0–1. */
+  onProgress?: (share: number) => void;
+  /** Called once the whole body is sent, while the server works on it. */
+  onSent?: () => void;
+  signal?: AbortSignal;
+}
+
+function problemOf(status: number, text: string): Problem {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  if (isProblem(body)) return { ...body, status };
+  return { status, code: status >= 500 ? 'internal_error' : 'unknown' };
+}
+
+/**
+ * POSTs a file as the raw body and answers its JSON. XMLHttpRequest, not fetch: only it reports upload progress.
+ */
+export function uploadFile<T>(path: string, file: Blob, contentType: string, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', BASE + path);
+    request.withCredentials = true;
+    request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader('content-type', contentType);
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
+    };
+    request.upload.onload = () => {
+      options.onProgress?.(1);
+      options.onSent?.();
+    };
+    request.onload = () => {
+      if (request.status >= 200 && request.status < 300) {
+        try {
+          resolve(JSON.parse(request.responseText) as T);
+        } catch {
+          reject(new ApiError({ status: request.status, code: 'internal_error' }));
+        }
+        return;
+      }
+      const problem = problemOf(request.status, request.responseText);
+      if (problem.status === 401 && problem.code === 'unauthenticated') onUnauthenticated?.();
+      reject(new ApiError(problem));
+    };
+    request.onerror = () => reject(new ApiError({ status: 0, code: 'network_error' }));
+    request.onabort = () => reject(new ApiError({ status: 0, code: 'aborted' }));
+    options.signal?.addEventListener('abort', () => request.abort());
+    request.send(file);
+  });
+}
+
+/** POSTs a file as the raw body and answers the file the server sends back (a report to download). */
+export async function postFileForFile(path: string, file: Blob, contentType: string): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error' });
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (problem.status === 401 && problem.code === 'unauthenticated') onUnauthenticated?.();
+    throw new ApiError(problem);
+  }
+  return response.blob();
+}
+
+/** The address of a GET under the API, for a plain link (a download: the session cookie goes along). */
+export function apiHref(path: string): string {
+  return BASE + path;
+}

@@ -49,6 +49,10 @@ export const isMemberStatus = (status: MembershipStatus | null): boolean => stat
 /** Expulsion is decided by the general assembly (special resolution): its reason must be on record. */
 const reasonRequired: readonly MembershipEventType[] = ['expel', 'reject'];
 
+export const requiresReason = (type: MembershipEventType): boolean => reasonRequired.includes(type);
+
+export const isMembershipStatus = (status: string): status is MembershipStatus => (membershipStatuses as readonly string[]).includes(status);
+
 /**
  * The status after `event`, or a rule violation naming why it cannot happen. The first event must be `apply` or
  * — for members recorded from before Kyodo — `admit`; dates never go backwards.
@@ -65,7 +69,7 @@ export function applyEvent(current: MembershipStatus | null, lastDate: string | 
       { field: 'effectiveDate', code: 'date_before_previous_event', message: `must be ${lastDate} or later` },
     ]);
   }
-  if (reasonRequired.includes(event.type) && !event.reason?.trim()) {
+  if (requiresReason(event.type) && !event.reason?.trim()) {
     throw new DomainError('rule_violation', 'reason_required', `a reason is required to ${event.type}`, [
       { field: 'reason', code: 'required', message: 'required for this event' },
     ]);

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -23,6 +23,7 @@ import {
   type MemberListState,
   type MemberSort,
 } from '../features/members/member-list-query';
+import { ExportMenu } from '../features/members/ExportMenu';
 import { MemberCards } from '../features/members/MemberCards';
 import { MemberFilters } from '../features/members/MemberFilters';
 import { MemberSearch } from '../features/members/MemberSearch';
@@ -99,6 +100,10 @@ function RegistryList({ organizations }: { organizations: Organization[] }) {
         subtitle={scoped ? labels.organizationName(scoped) : t('members.allOrganizations')}
         actions={
           <>
+            {scope !== null && <ExportMenu organizationId={scope} />}
+            <Button component={Link} to={withQuery('/members/import', registerQuery)} variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
+              {t('memberImport.open')}
+            </Button>
             <Button component={Link} to={withQuery('/members/workers/new', registerQuery)} variant="default" leftSection={<IconUserPlus size={16} aria-hidden />}>
               {t('members.registerNonMember')}
             </Button>

@@ -6,6 +6,7 @@ import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
 import { FederationPage } from './FederationPage';
 import { MemberPage } from './MemberPage';
+import { MemberImportPage } from './MemberImportPage';
 import { MembersPage } from './MembersPage';
 import { NewOrganizationPage } from './NewOrganizationPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'members', element: <MembersPage /> },
           { path: 'members/new', element: <RegisterMemberPage /> },
           { path: 'members/workers/new', element: <NonMemberWorkerPage /> },
+          { path: 'members/import', element: <MemberImportPage /> },
           { path: 'members/:membershipId', element: <MemberPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },

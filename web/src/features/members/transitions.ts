@@ -1,38 +1,23 @@
 import { ApiError } from '../../api';
-import type { MembershipEventType, MembershipStatus } from './member';
+import {
+  allowedEvents as domainAllowedEvents,
+  isMemberStatus as domainIsMemberStatus,
+  isMembershipStatus,
+  requiresReason,
+} from '../../../../src/domain/members/lifecycle';
+import type { MembershipEventType } from './member';
 
 /**
- * What may happen next to a membership in each status; the server's table (domain/members/lifecycle.ts), so the page
- * offers only the actions the server accepts. The server decides again.
+ * The lifecycle's rules come from the server's own domain module, so the page offers exactly the actions the
+ * server accepts (the server decides again).
  */
-const NEXT_EVENTS: Record<MembershipStatus, readonly MembershipEventType[]> = {
-  applied: ['admit', 'reject', 'die'],
-  admitted: ['notify_withdrawal', 'expel', 'die'],
-  withdrawal_notified: ['withdraw', 'revoke_withdrawal_notice', 'expel', 'die'],
-  withdrawn: [],
-  expelled: [],
-  deceased: [],
-  rejected: [],
-};
-
-function isStatus(status: string): status is MembershipStatus {
-  return Object.hasOwn(NEXT_EVENTS, status);
-}
-
-/** The events that may be recorded next; none for a status the page does not know. */
 export function allowedEvents(status: string): readonly MembershipEventType[] {
-  return isStatus(status) ? NEXT_EVENTS[status] : [];
+  return isMembershipStatus(status) ? domainAllowedEvents(status) : [];
 }
 
-/** Expulsion (a general-assembly decision) and refusing an application need their reason on record. */
-export function reasonRequired(type: MembershipEventType): boolean {
-  return type === 'expel' || type === 'reject';
-}
+export const reasonRequired = (type: MembershipEventType): boolean => requiresReason(type);
 
-/** Statuses in which a person counts as a member: admitted, and still so while a notice of withdrawal runs. */
-export function isMemberStatus(status: string): boolean {
-  return status === 'admitted' || status === 'withdrawal_notified';
-}
+export const isMemberStatus = (status: string): boolean => isMembershipStatus(status) && domainIsMemberStatus(status);
 
 /** Actions that end a membership or refuse it, and cannot be undone: they are shown in red. */
 export function isFinalEvent(type: MembershipEventType): boolean {

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from 'axe-core';
+import iconv from 'iconv-lite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { startDemoServer, type RunningServer } from '../support/web-server.js';
+
+const shots = path.resolve(import.meta.dirname, '../../test-results/e2e');
+
+/**
+ * axe-core run in the page; only serious and critical violations fail the test. It is evaluated through the
+ * DevTools protocol because the app's Content-Security-Policy (rightly) refuses inline scripts.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AxeBuilder.source);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+    return axe.run();
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/** A registry as a clerk's spreadsheet saves it: Shift_JIS, half-width kana, full-width digits, an era date. */
+const memberCsv = iconv.encode(
+  [
+    '組合員番号,姓,名,セイ,メイ,組合員の種類,加入日',
+    '９００１,山田,協子,ﾔﾏﾀﾞ,ｷｮｳｺ,労働者組合員,令和6年4月1日',
+    '９００２,髙橋,太郎,タカハシ,タロウ,労働者組合員,令和６年４月１日',
+  ].join('\r\n') + '\r\n',
+  'cp932',
+);
+
+describe.runIf(chromiumAvailable)('importing members from CSV in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    server = await startDemoServer();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('previews a Shift_JIS file, imports it and finds the member by kana', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(server.url);
+    await page.getByLabel('メールアドレス').fill('chiba-clerk@kyodo.example');
+    await page.getByLabel('パスワード').fill(server.password);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+
+    await page.getByRole('link', { name: '組合員', exact: true }).filter({ visible: true }).first().click();
+    await page.getByRole('heading', { name: '組合員名簿', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'CSVで書き出す' }).waitFor();
+    await page.getByRole('link', { name: 'CSVから取り込む' }).click();
+    await page.getByRole('heading', { name: '組合員名簿の取り込み', level: 1 }).waitFor();
+
+    await page.locator('input[type=file]').setInputFiles({ name: 'meibo.csv', mimeType: 'text/csv', buffer: memberCsv });
+    await page.getByRole('button', { name: '内容を確認する' }).click();
+
+    const preview = page.locator('section').filter({ has: page.getByRole('heading', { name: '2. 内容を確認する' }) });
+    await preview.waitFor();
+    await preview.getByText('Shift_JIS (CP932)', { exact: true }).waitFor();
+    expect(await page.getByLabel('列「セイ」の取り込み先').inputValue()).toBe('familyKana');
+    expect(await page.getByLabel('列「加入日」の取り込み先').inputValue()).toBe('admittedOn');
+    await preview.getByText('誤りは見つかりませんでした。').waitFor();
+    await preview.getByRole('cell', { name: '協子' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'member-import-preview-ja.png'), fullPage: true });
+
+    expect(await page.getByLabel('すべて正しいときだけ取り込む').isChecked()).toBe(true);
+    await page.getByRole('button', { name: '取り込む', exact: true }).click();
+    const result = page.locator('section').filter({ has: page.getByRole('heading', { name: '取り込みが終わりました' }) });
+    await result.waitFor();
+    await expect.poll(() => result.getByRole('status').innerText()).toMatch(/新規\s*2/);
+    await page.screenshot({ path: path.join(shots, 'member-import-done-ja.png'), fullPage: true });
+
+    await result.getByRole('link', { name: '組合員名簿に戻る' }).click();
+    await page.getByLabel('組合員を検索').fill('やまだ');
+    await page.getByLabel('組合員を検索').press('Enter');
+    await page.getByText(/山田\s*協子/).filter({ visible: true }).first().waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
