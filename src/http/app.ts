@@ -13,7 +13,7 @@ import { DomainError } from '../domain/shared/errors.js';
 import { registerAuth } from './auth.js';
 import { handleError, handleNotFound } from './errors.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
-import { securityHeaders } from './security-headers.js';
+import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { memberImportRoutes } from './routes/member-imports.js';
@@ -49,17 +49,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  const pageHeaders = pageSecurityHeaders();
   app.addHook('onSend', (_request, reply, payload, done) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string') reply.header('content-type', withCharset(type));
+    // JSON answers get the short API set; pages, scripts and downloads the full set from helmet.
+    reply.headers(typeof type === 'string' && /^application\/(problem\+)?json/.test(type) ? apiSecurityHeaders : pageHeaders);
     done(null, payload);
   });
 
-  const headers = securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

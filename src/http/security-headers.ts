@@ -2,10 +2,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 
 /**
- * Security headers from helmet. They depend only on these options (no per-request CSP nonces), so they are
- * computed once at start instead of on every request.
+ * Headers for JSON answers (OWASP REST Security Cheat Sheet): nothing in them may run, be framed, be sniffed as
+ * another type, or be kept in a shared cache — they carry people's data.
  */
-export function securityHeaders(): Record<string, string> {
+export const apiSecurityHeaders: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * Security headers for pages (the web app, the API browser) from helmet. They depend only on these options (no
+ * per-request CSP nonces), so they are computed once at start instead of on every request.
+ */
+export function pageSecurityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string) {

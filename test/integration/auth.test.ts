@@ -18,8 +18,13 @@ describe.each(dialects)('accounts and sessions (%s)', (dialect) => {
     expect(response.json()).toEqual({ status: 'ok', database: dialect });
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cache-control']).toBe('no-store');
+    const problem = await t.app.inject({ url: '/api/v1/nowhere' });
+    expect(problem.headers['x-frame-options']).toBe('DENY');
+    const docs = await t.app.inject({ url: '/api/v1/docs/static/index.html' });
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('signs in with a secure HttpOnly SameSite cookie, reports the session, and signs out', async () => {
