@@ -14,7 +14,7 @@ export type PreparedRunner = (name: string, sql: string, parameters: readonly un
 export interface Database {
   db: Kysely<Schema>;
   dialect: DialectName;
-  /** Null on SQLite, where the statement cache below already keeps statements prepared. */
+  /** Named prepared statements on PostgreSQL; the read-only connection on an SQLite file; null in memory. */
   runPrepared: PreparedRunner | null;
   /** Path of the SQLite file; null on PostgreSQL. */
   sqlitePath: string | null;
@@ -40,21 +40,43 @@ function openSqlite(file: string): Database {
   // WAL lets readers (and `kyodo backup`) work while the server writes; foreign keys are off by default in SQLite.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  // 64 MiB of page cache (the default is 2 MiB): a registry of 65,000 members with its indexes fits.
-  sqlite.pragma('cache_size = -65536');
+  configure(sqlite);
   // Keeps the planner's statistics fresh (SQLite's advice for every new connection); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const reader = file === ':memory:' ? null : openReader(file);
   return {
     db,
     dialect: 'sqlite',
     sqlitePath: file,
     sqlite,
-    runPrepared: null,
-    close: () => db.destroy(),
+    runPrepared: reader,
+    close: async () => {
+      reader?.close();
+      await db.destroy();
+    },
   };
+}
+
+function configure(sqlite: SQLite.Database): void {
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache (the default is 2 MiB): a registry of 65,000 members with its indexes fits.
+  sqlite.pragma('cache_size = -65536');
+}
+
+/**
+ * A second, read-only connection for the hot reads (the session or token check, an organization): in WAL mode
+ * it reads the last committed state while the writing connection is busy, so a long import does not hold up
+ * every request, and a read skips the queue in front of the writing connection. It sees committed data only,
+ * which is why only reads made outside a transaction go through it.
+ */
+function openReader(file: string): PreparedRunner & { close(): void } {
+  const reader = new SQLite(file, { readonly: true });
+  configure(reader);
+  const statements = withStatementCache(reader);
+  const run = async (_name: string, sqlText: string, parameters: readonly unknown[]) => statements.prepare(sqlText).all(...parameters) as unknown[];
+  return Object.assign(run, { close: () => reader.close() });
 }
 
 /**

@@ -60,9 +60,11 @@ async function dropDatabase(name: string): Promise<void> {
 /** A fresh, migrated database: in-memory SQLite, or a scratch PostgreSQL database dropped on close. */
 export async function openTestDatabase(dialect: DialectName): Promise<Database> {
   if (dialect === 'sqlite') {
-    const database = openDatabase({ databaseUrl: null, sqlitePath: ':memory:' });
+    // A file, not :memory:, so the read-only connection for hot reads is exercised as in production.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-test-'));
+    const database = openDatabase({ databaseUrl: null, sqlitePath: path.join(dir, 'kyodo.db') });
     await migrateToLatest(database.db, 'sqlite');
-    return database;
+    return { ...database, close: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `kyodo_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testPostgresUrl });
