@@ -46,3 +46,13 @@ export function compileOnce<P extends Record<string, string>, R>(build: (target:
     return (await target.db.executeQuery<R>({ ...compiled, parameters })).rows;
   };
 }
+
+/**
+ * Runs a read built with Kysely outside any transaction, on the read path of `runPrepared` when there is one
+ * (SQLite's read-only connection; PostgreSQL's pool), else through Kysely.
+ */
+export async function executeRead<R>(target: Target, query: Compilable<R>): Promise<R[]> {
+  const compiled = query.compile();
+  if (target.runPrepared) return (await target.runPrepared(null, compiled.sql, compiled.parameters)) as R[];
+  return (await target.db.executeQuery<R>(compiled)).rows;
+}

@@ -8,8 +8,11 @@ import type { Schema } from './schema.js';
 
 export type { DialectName } from './dialect-name.js';
 
-/** Runs a query as a named prepared statement (PostgreSQL parses and plans it once per connection). */
-export type PreparedRunner = (name: string, sql: string, parameters: readonly unknown[]) => Promise<unknown[]>;
+/**
+ * Runs a read outside any transaction: as a named prepared statement on PostgreSQL (parsed and planned once per
+ * connection; `name` null for one-off SQL), on the read-only connection on SQLite.
+ */
+export type PreparedRunner = (name: string | null, sql: string, parameters: readonly unknown[]) => Promise<unknown[]>;
 
 export interface Database {
   db: Kysely<Schema>;
@@ -75,7 +78,7 @@ function openReader(file: string): PreparedRunner & { close(): void } {
   const reader = new SQLite(file, { readonly: true });
   configure(reader);
   const statements = withStatementCache(reader);
-  const run = async (_name: string, sqlText: string, parameters: readonly unknown[]) => statements.prepare(sqlText).all(...parameters) as unknown[];
+  const run = async (_name: string | null, sqlText: string, parameters: readonly unknown[]) => statements.prepare(sqlText).all(...parameters) as unknown[];
   return Object.assign(run, { close: () => reader.close() });
 }
 
@@ -105,6 +108,7 @@ function openPostgres(connectionString: string, max: number): Database {
   // An idle connection that the server closes (restart, failover) must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.error(`kyodo: an idle PostgreSQL connection failed: ${error.message}`));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  const runPrepared: PreparedRunner = async (name, text, values) => (await pool.query({ name, text, values: [...values] })).rows;
+  const runPrepared: PreparedRunner = async (name, text, values) =>
+    (await pool.query(name === null ? { text, values: [...values] } : { name, text, values: [...values] })).rows;
   return { db, dialect: 'postgresql', runPrepared, sqlitePath: null, sqlite: null, close: () => db.destroy() };
 }

@@ -5,6 +5,7 @@ import type { MembershipStatus } from '../../domain/members/lifecycle.js';
 import { searchQueryKey } from '../../domain/members/search-key.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import type { AppContext } from '../shared/context.js';
+import { executeRead } from '../../db/compiled-query.js';
 import { toMembership, toPerson } from './member-rows.js';
 
 export const memberSorts = ['memberNumber', 'kana', 'admittedOn'] as const;
@@ -99,11 +100,11 @@ export async function listMembers(ctx: AppContext, actor: Actor, query: MemberQu
   rows = rows.orderBy('m.id');
   // The total rides along with the page (a window count): one query, not two. Past the last page there is no row
   // to carry it, so only then is it counted on its own.
-  const page = await rows.select((eb) => eb.fn.countAll<number>().over().as('total'))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const page = await executeRead(ctx, rows.select((eb) => eb.fn.countAll<number>().over().as('total'))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize));
   const total = page.length > 0
     ? Number(page[0]!.total)
-    : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    : Number((await executeRead(ctx, base.select((eb) => eb.fn.countAll<number>().as('n'))))[0]?.n ?? 0);
   return { items: page.map(({ total: _total, ...r }) => ({ ...r, status: r.status as MembershipStatus })), total };
 }
 
