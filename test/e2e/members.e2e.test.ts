@@ -1,26 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from 'axe-core';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { chromiumAvailable, launchChromium, screenshots as shots, seriousViolations } from '../support/browser.js';
 import { startDemoServer, type RunningServer } from '../support/web-server.js';
-
-const shots = path.resolve(import.meta.dirname, '../../test-results/e2e');
-
-/**
- * axe-core run in the page; only serious and critical violations fail the test. It is evaluated through the
- * DevTools protocol because the app's Content-Security-Policy (rightly) refuses inline scripts.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AxeBuilder.source);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
-    return axe.run();
-  });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 /** A registry as a clerk's spreadsheet saves it: Shift_JIS, half-width kana, full-width digits, an era date. */
 const memberCsv = iconv.encode(
