@@ -2,35 +2,23 @@ import { api } from '../../api';
 
 // The membership registry (組合員名簿) as the server describes it.
 
-export const MEMBERSHIP_STATUSES = [
-  'applied', // 加入申込中
-  'admitted', // 組合員
-  'withdrawal_notified', // 脱退予告中 — still a member until the withdrawal takes effect
-  'withdrawn', // 脱退
-  'expelled', // 除名
-  'deceased', // 死亡
-  'rejected', // 加入不承諾
-] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-
-export const MEMBERSHIP_EVENT_TYPES = [
-  'apply',
-  'admit',
-  'reject',
-  'notify_withdrawal',
-  'revoke_withdrawal_notice',
-  'withdraw',
-  'expel',
-  'die',
-] as const;
-export type MembershipEventType = (typeof MEMBERSHIP_EVENT_TYPES)[number];
-
-/** The built-in kinds; an organization may use other codes, which are shown as they are. */
-export const MEMBER_KINDS = ['worker', 'user'] as const;
-
-/** Who may work without a labour contract under the Worker Cooperatives Act. */
-export const EXEMPTIONS = ['representative-director', 'full-time-director', 'auditor'] as const;
-export type Exemption = (typeof EXEMPTIONS)[number];
+// The vocabularies are the server's own domain modules, so page and server can never disagree.
+export {
+  membershipEventTypes as MEMBERSHIP_EVENT_TYPES,
+  membershipStatuses as MEMBERSHIP_STATUSES,
+  type MembershipEventType,
+  type MembershipStatus,
+} from '../../../../src/domain/members/lifecycle';
+export {
+  labourContractExemptions as EXEMPTIONS,
+  memberKinds as MEMBER_KINDS,
+  type LabourContractExemption as Exemption,
+  type Membership,
+  type Person,
+  type PersonFields as PersonInput,
+} from '../../../../src/domain/members/member';
+import type { MembershipEventType, MembershipStatus } from '../../../../src/domain/members/lifecycle';
+import type { LabourContractExemption as Exemption, Membership, Person, PersonFields as PersonInput } from '../../../../src/domain/members/member';
 
 export interface MemberListItem {
   membershipId: string;
@@ -50,36 +38,6 @@ export interface MemberListItem {
 export interface MemberPage {
   items: MemberListItem[];
   total: number;
-}
-
-export interface Membership {
-  id: string;
-  organizationId: string;
-  personId: string;
-  memberNumber: string;
-  kind: string;
-  status: MembershipStatus;
-  admittedOn: string | null;
-  endedOn: string | null;
-  version: number;
-}
-
-export interface PersonInput {
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-  birthDate: string | null;
-  email: string | null;
-  phone: string | null;
-  postalCode: string | null;
-  prefectureCode: string | null;
-  address: string | null;
-}
-
-export interface Person extends PersonInput {
-  id: string;
-  version: number;
 }
 
 export interface MembershipEventRecord {
