@@ -102,6 +102,11 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
     });
     expect(worker.statusCode).toBe(201);
     expect((await list('engaged=true')).items.map((i) => i.memberNumber)).toEqual(['0001']);
+    const workers = await t.app.inject({ url: `${orgUrl}/workers?date=2025-06-01`, headers });
+    expect(workers.json<{ items: { familyName: string; member: boolean; site: string | null }[] }>().items.map((w) => [w.familyName, w.member, w.site]))
+      .toEqual([['鈴木', false, null], ['山田', true, 'あぐりーん']]);
+    const nonMembers = await t.app.inject({ url: `${orgUrl}/workers?date=2025-06-01&nonMembersOnly=true`, headers });
+    expect(nonMembers.json<{ items: { familyName: string }[] }>().items.map((w) => w.familyName)).toEqual(['鈴木']);
     expect((await list('labourContract=false')).total).toBe(3);
   });
 

@@ -84,6 +84,7 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: { membershipId: string;
     'POST /api/v1/organizations/{id}/member-imports': { url: `/api/v1/organizations/${b}/member-imports`, csv: csvRow, targetsB: true },
     'POST /api/v1/organizations/{id}/member-imports/report': { url: `/api/v1/organizations/${b}/member-imports/report?report=errors`, csv: csvRow, targetsB: true },
     'GET /api/v1/organizations/{id}/members/export': { url: `/api/v1/organizations/${b}/members/export`, targetsB: true },
+    'GET /api/v1/organizations/{id}/workers': { url: `/api/v1/organizations/${b}/workers`, targetsB: true },
     'POST /api/v1/organizations/{id}/non-member-workers': {
       url: `/api/v1/organizations/${b}/non-member-workers`, targetsB: true, body: { person, engagement: { startedOn: '2026-04-01' } },
     },

@@ -3,6 +3,7 @@ import Type, { type Static } from 'typebox';
 import { countMembers } from '../../app/members/count-members.js';
 import { getMember, listMembers, memberSorts, type MemberQuery } from '../../app/members/read-members.js';
 import { recordEngagement, registerNonMemberWorker } from '../../app/members/record-engagement.js';
+import { listWorkers } from '../../app/members/list-workers.js';
 import { defineMemberKind, listMemberKinds } from '../../app/members/member-kinds.js';
 import { recordMembershipEvent } from '../../app/members/record-membership-event.js';
 import { updatePerson } from '../../app/members/update-person.js';
@@ -225,6 +226,29 @@ export const memberRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
     },
   }, async (request, reply) =>
     reply.status(201).send(await recordEngagement(ctx, actorOf(request), request.params.id, request.body.personId, engagementWithNulls(request.body.engagement))));
+
+  app.get('/organizations/:id/workers', {
+    schema: {
+      tags,
+      summary: 'Everyone engaged in the work on a date (default today), members and non-member workers, or non-members only',
+      params: OrgParams,
+      querystring: Type.Object({ date: Type.Optional(IsoDate), nonMembersOnly: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({
+            engagementId: Id, personId: Id, familyName: Type.String(), givenName: Type.String(), familyKana: Type.String(), givenKana: Type.String(),
+            site: orNull(Type.String()), startedOn: IsoDate, endedOn: orNull(IsoDate), labourContractFrom: orNull(IsoDate),
+            labourContractUntil: orNull(IsoDate), exemption: orNull(Type.String()), member: Type.Boolean(),
+          })),
+        }),
+        ...problemResponses,
+      },
+    },
+  }, async (request) => ({
+    items: await listWorkers(ctx, actorOf(request), request.params.id, {
+      date: request.query.date ?? ctx.now().toISOString().slice(0, 10), nonMembersOnly: request.query.nonMembersOnly ?? false,
+    }),
+  }));
 
   app.post('/organizations/:id/non-member-workers', {
     schema: {
