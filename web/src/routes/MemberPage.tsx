@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Items } from '../api';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
+import { CorrectPerson } from '../features/members/CorrectPerson';
 import { Engagements } from '../features/members/Engagements';
 import { memberPaths, personKana, personName, type MemberRecord } from '../features/members/member';
 import { MembershipActions } from '../features/members/MembershipActions';
@@ -100,6 +101,7 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
             </Section>
             <Section id="member-person" title={t('memberDetail.person')}>
               <PersonDetails person={person} />
+              <CorrectPerson membershipId={membership.id} person={person} onChanged={reload} />
             </Section>
           </Stack>
         </Grid.Col>

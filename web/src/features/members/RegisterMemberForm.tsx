@@ -5,9 +5,10 @@ import { todayInJapan } from '../../format';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
 import type { Organization } from '../organizations/organization';
 import { useLabels } from '../reference/use-labels';
-import { memberApi, MEMBER_KINDS, type Membership, type Person } from './member';
+import { memberApi, type Membership, type Person } from './member';
 import { PersonFields } from './PersonFields';
 import { memberFormField } from './person-values';
+import { useMemberKindChoices } from './use-member-kinds';
 import { checkNewMember, NEW_MEMBER_CODE_FIELDS, newMemberValues, toNewMemberInput, type RegisterMemberValues } from './register-member-values';
 
 interface RegisterMemberFormProps {
@@ -33,6 +34,7 @@ export function RegisterMemberForm({ organizations, initialOrganizationId, onReg
     afterSuccess: 'leave',
   });
   const invalid = invalidCount(form.errors);
+  const kinds = useMemberKindChoices(form.values.organizationId);
 
   return (
     <form onSubmit={form.onSubmit} noValidate>
@@ -44,6 +46,11 @@ export function RegisterMemberForm({ organizations, initialOrganizationId, onReg
             required
             maw={480}
             {...form.input('organizationId')}
+            onChange={(event) => {
+              form.set('organizationId', event.currentTarget.value);
+              // The kinds an organization defined are its own: another one starts again from the built-in worker.
+              form.set('kind', 'worker');
+            }}
             data={[{ value: '', label: t('common.choose') }, ...organizations.map((o) => ({ value: o.id, label: labels.organizationName(o) }))]}
           />
         )}
@@ -64,7 +71,7 @@ export function RegisterMemberForm({ organizations, initialOrganizationId, onReg
               <NativeSelect
                 label={t('member.kind')}
                 {...form.input('kind')}
-                data={MEMBER_KINDS.map((kind) => ({ value: kind, label: labels.code('memberKind', kind) }))}
+                data={kinds}
               />
             </SimpleGrid>
             <Radio.Group

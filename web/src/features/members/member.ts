@@ -84,6 +84,18 @@ export interface MembershipEventInput {
   reason: string | null;
 }
 
+/** A kind of membership the organization offers: the built-in worker and user, and those it defined. */
+export interface MemberKindOption {
+  code: string;
+  nameJa: string | null;
+  nameEn: string | null;
+  engagedInWork: boolean;
+  builtIn: boolean;
+}
+
+/** A correction of a person: the version that was read, and only the fields that changed. */
+export type PersonPatch = Partial<PersonInput> & { version: number };
+
 export interface MemberCount {
   organizationId: string;
   kind: string;
@@ -100,6 +112,7 @@ const organizationPath = (organizationId: string) => `/organizations/${encodeURI
 export const memberPaths = {
   one: (membershipId: string) => `/memberships/${encodeURIComponent(membershipId)}`,
   counts: '/member-counts',
+  kinds: (organizationId: string) => `${organizationPath(organizationId)}/member-kinds`,
 };
 
 export const memberApi = {
@@ -107,6 +120,7 @@ export const memberApi = {
     api.post<{ person: Person; membership: Membership }>(`${organizationPath(organizationId)}/members`, input),
   recordEvent: (membershipId: string, event: MembershipEventInput) =>
     api.post<Membership>(`${memberPaths.one(membershipId)}/events`, event),
+  updatePerson: (membershipId: string, patch: PersonPatch) => api.patch<Person>(`${memberPaths.one(membershipId)}/person`, patch),
   recordEngagement: (organizationId: string, personId: string, engagement: EngagementInput) =>
     api.post<Engagement>(`${organizationPath(organizationId)}/engagements`, { personId, engagement }),
   registerNonMemberWorker: (organizationId: string, person: PersonInput, engagement: EngagementInput) =>

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../errors';
 import { postalDigits } from '../organizations/organization-form-values';
-import type { PersonInput } from './member';
+import { formatPostalCode } from '../../format';
+import type { Person, PersonInput } from './member';
 
 /** The person fields of the forms, as typed: full-width or half-width, hiragana or katakana. */
 export interface PersonFormValues {
@@ -91,4 +92,30 @@ export function toPersonInput(values: PersonFormValues): PersonInput {
 export function memberFormField(serverField: string): string {
   const [head, field] = serverField.split('.');
   return (head === 'person' || head === 'engagement') && field ? field : (head ?? serverField);
+}
+
+/** A stored person as the form shows them, for a correction. */
+export function personFormValues(person: Person): PersonFormValues {
+  return {
+    familyName: person.familyName,
+    givenName: person.givenName,
+    familyKana: person.familyKana,
+    givenKana: person.givenKana,
+    birthDate: person.birthDate ?? '',
+    email: person.email ?? '',
+    phone: person.phone ?? '',
+    postalCode: person.postalCode ? formatPostalCode(person.postalCode) : '',
+    prefectureCode: person.prefectureCode ?? '',
+    address: person.address ?? '',
+  };
+}
+
+/** The fields of `after` that differ from the stored person: what a correction sends. */
+export function changedPersonFields(person: Person, values: PersonFormValues): Partial<PersonInput> {
+  const after = toPersonInput(values);
+  const changed: Partial<Record<keyof PersonInput, string | null>> = {};
+  for (const key of Object.keys(after) as (keyof PersonInput)[]) {
+    if (after[key] !== person[key]) changed[key] = after[key];
+  }
+  return changed as Partial<PersonInput>;
 }
