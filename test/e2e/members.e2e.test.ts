@@ -72,6 +72,16 @@ describe.runIf(chromiumAvailable)('importing members from CSV in Chromium', () =
     await page.getByLabel('組合員を検索').press('Enter');
     await page.getByText(/山田\s*協子/).filter({ visible: true }).first().waitFor();
 
+    // Open the member and correct the given name: the registry finds her under the new one.
+    await page.getByRole('link', { name: /山田\s*協子/ }).filter({ visible: true }).first().click();
+    await page.getByRole('button', { name: '本人の情報を訂正' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '名', exact: true }).fill('恭子');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText(/山田\s*恭子/).filter({ visible: true }).first().waitFor();
+    const stored = await server.runtime.ctx.db.selectFrom('people').select('given_name').where('family_name', '=', '山田').execute();
+    expect(stored.map((p) => p.given_name)).toContain('恭子');
+
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
