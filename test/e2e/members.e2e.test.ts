@@ -1,10 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, screenshots as shots, seriousViolations } from '../support/browser.js';
-import { startDemoServer, type RunningServer } from '../support/web-server.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshots as shots, seriousViolations, signIn, useDemoInBrowser } from '../support/browser.js';
 
 /** A registry as a clerk's spreadsheet saves it: Shift_JIS, half-width kana, full-width digits, an era date. */
 const memberCsv = iconv.encode(
@@ -17,29 +14,13 @@ const memberCsv = iconv.encode(
 );
 
 describe.runIf(chromiumAvailable)('importing members from CSV in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startDemoServer();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoInBrowser();
 
   it('previews a Shift_JIS file, imports it and finds the member by kana', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { context, page, errors } = await demo.newPage();
+    const { server } = demo;
 
-    await page.goto(server.url);
-    await page.getByLabel('メールアドレス').fill('chiba-clerk@kyodo.example');
-    await page.getByLabel('パスワード').fill(server.password);
-    await page.getByRole('button', { name: 'サインイン' }).click();
+    await signIn(page, server.url, 'chiba-clerk@kyodo.example', server.password);
 
     await page.getByRole('link', { name: '組合員', exact: true }).filter({ visible: true }).first().click();
     await page.getByRole('heading', { name: '組合員名簿', level: 1 }).waitFor();

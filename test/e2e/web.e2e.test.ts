@@ -1,29 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, screenshots as shots, seriousViolations } from '../support/browser.js';
-import { startDemoServer, type RunningServer } from '../support/web-server.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshots as shots, seriousViolations, signIn, useDemoInBrowser } from '../support/browser.js';
 
 describe.runIf(chromiumAvailable)('the web app in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startDemoServer();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoInBrowser();
 
   it('signs in in Japanese, switches to English and keeps it, edits an organization and sees it in the history, signs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { context, page, errors } = await demo.newPage();
+    const { server } = demo;
 
     await page.goto(server.url);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ja');
@@ -69,13 +53,8 @@ describe.runIf(chromiumAvailable)('the web app in Chromium', () => {
   }, 90_000);
 
   it('works on a small phone screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(server.url);
-    await page.getByLabel('メールアドレス').fill('chiba-admin@kyodo.example');
-    await page.getByLabel('パスワード').fill(server.password);
-    await page.getByRole('button', { name: 'サインイン' }).click();
+    const { context, page } = await demo.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await signIn(page, demo.server.url, 'chiba-admin@kyodo.example', demo.server.password);
     await page.getByText('労働者協同組合ワーカーズコープちば').filter({ visible: true }).first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

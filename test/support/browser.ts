@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startDemoServer, type RunningServer } from './web-server.js';
 
 /** Debian's Chromium; no test tool downloads a browser of its own. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,3 +36,44 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Where the browser tests save their screenshots (ignored by git). */
 export const screenshots = path.resolve(import.meta.dirname, '../../test-results/e2e');
+
+/**
+ * The demo server and Chromium for one suite (started before its tests, closed after), and fresh pages that
+ * collect the page's uncaught errors.
+ */
+export function useDemoInBrowser() {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    fs.mkdirSync(screenshots, { recursive: true });
+    server = await startDemoServer();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server(): RunningServer {
+      if (!server) throw new Error('the demo server is not started');
+      return server;
+    },
+    async newPage(options: BrowserContextOptions = { viewport: { width: 1280, height: 900 } }) {
+      if (!browser) throw new Error('Chromium is not started');
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      return { context, page, errors };
+    },
+  };
+}
+
+/** Signs in on the Japanese sign-in page. */
+export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+}
