@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { invalidCount, useFormSubmit } from '../../use-form-submit';
 import { memberApi, personName, type Person } from './member';
 import { PersonFields } from './PersonFields';
 import { changedPersonFields, checkPerson, memberFormField, personFormValues, type PersonFormValues } from './person-values';
+import { FormActions } from '../../components/FormActions';
 
 interface CorrectPersonProps {
   membershipId: string;
@@ -94,14 +95,7 @@ function CorrectPersonForm({ membershipId, person, onCancel, onDone }: CorrectPe
       <Stack gap="md">
         <FormAlert failure={form.failure} summary={invalid > 0 ? t('validation.summary', { count: invalid }) : undefined} />
         <PersonFields input={(field) => form.input(field)} set={(field, value) => form.set(field, value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions inDialog submitLabel={t('common.save')} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

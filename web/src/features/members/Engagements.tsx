@@ -13,6 +13,7 @@ import { EngagementFields } from './EngagementFields';
 import { checkEngagement, EMPTY_ENGAGEMENT, toEngagementInput, type EngagementFormValues } from './engagement-values';
 import { memberApi, type Engagement } from './member';
 import { memberFormField } from './person-values';
+import { FormActions } from '../../components/FormActions';
 
 interface EngagementsProps {
   organizationId: string;
@@ -114,14 +115,7 @@ function EngagementForm({ organizationId, personId, onRecorded, onCancel }: Enga
       <Stack>
         <FormAlert failure={form.failure} summary={invalid > 0 ? t('validation.summary', { count: invalid }) : undefined} />
         <EngagementFields input={(field) => form.input(field)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('engagement.submit')}
-          </Button>
-        </Group>
+        <FormActions inDialog submitLabel={t('engagement.submit')} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
@@ -9,6 +9,7 @@ import { useLocale } from '../../i18n';
 import { useFormSubmit } from '../../use-form-submit';
 import { memberApi, type MembershipEventType } from './member';
 import { dateInProblem, isFinalEvent, reasonRequired } from './transitions';
+import { FormActions } from '../../components/FormActions';
 
 interface EventValues {
   effectiveDate: string;
@@ -78,14 +79,13 @@ export function MembershipEventForm({ membershipId, type, onRecorded, onCancel }
           error={dated && form.errors.effectiveDate ? t('memberEvent.dateProblem', { date: date && formatDateWithEra(date, locale) }) : form.error('effectiveDate')}
         />
         <Textarea label={t('memberEvent.reason')} required={needsReason} autosize minRows={2} maxLength={1000} {...form.input('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color={isFinalEvent(type) ? 'red.9' : undefined} loading={form.submitting}>
-            {t(`membershipAction.${type}`)}
-          </Button>
-        </Group>
+        <FormActions
+          inDialog
+          submitLabel={t(`membershipAction.${type}`)}
+          submitColor={isFinalEvent(type) ? 'red.9' : undefined}
+          submitting={form.submitting}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

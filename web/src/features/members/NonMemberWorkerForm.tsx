@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, NativeSelect, Stack } from '@mantine/core';
+import { Fieldset, NativeSelect, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
@@ -9,6 +9,7 @@ import { checkEngagement, EMPTY_ENGAGEMENT, toEngagementInput, type EngagementFo
 import { memberApi, type PersonInput } from './member';
 import { PersonFields } from './PersonFields';
 import { checkPerson, EMPTY_PERSON, memberFormField, toPersonInput, type PersonFormValues } from './person-values';
+import { FormActions } from '../../components/FormActions';
 
 interface NonMemberWorkerValues extends PersonFormValues, EngagementFormValues {
   organizationId: string;
@@ -67,14 +68,7 @@ export function NonMemberWorkerForm({ organizations, initialOrganizationId, onRe
             <EngagementFields input={(field) => form.input(field)} />
           </Stack>
         </Fieldset>
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('nonMemberWorker.submit')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('nonMemberWorker.submit')} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

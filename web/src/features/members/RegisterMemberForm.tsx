@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Fieldset, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { todayInJapan } from '../../format';
@@ -10,6 +10,7 @@ import { PersonFields } from './PersonFields';
 import { memberFormField } from './person-values';
 import { useMemberKindChoices } from './use-member-kinds';
 import { checkNewMember, NEW_MEMBER_CODE_FIELDS, newMemberValues, toNewMemberInput, type RegisterMemberValues } from './register-member-values';
+import { FormActions } from '../../components/FormActions';
 
 interface RegisterMemberFormProps {
   /** The organizations the person may register members in; a choice is offered when there are several. */
@@ -94,14 +95,7 @@ export function RegisterMemberForm({ organizations, initialOrganizationId, onReg
             />
           </Stack>
         </Fieldset>
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('members.registerSubmit')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('members.registerSubmit')} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );
