@@ -1,16 +1,16 @@
 import type { Insertable } from 'kysely';
 import { familyNames, givenNames, prefecturalCapitals } from '../../domain/demo/japanese-names.js';
 import type { LabourContractExemption } from '../../domain/members/member.js';
-import { searchTokens } from '../../domain/members/search-key.js';
 import type { OrganizationFields } from '../../domain/organizations/organization.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import { refreshStatistics } from '../../db/refresh-statistics.js';
 import { registryTables } from '../members/import-members.js';
-import type { EngagementTable, MemberSearchTokenTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
+import type { EngagementTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
 import { recordAudit, systemActor } from '../audit/record-audit.js';
 import { createOrganization } from '../organizations/write-organizations.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { loadDemo, type DemoAccounts } from './load-demo.js';
+import { SearchTokenBatch } from '../members/member-rows.js';
 
 /** JWCU as of March 2017 (the seed): 25 member organizations, 13,420 worker members, 51,206 older persons' co-op members. */
 export const jwcuScale = { organizations: 25, workerMembers: 13_420, userMembers: 51_206 } as const;
@@ -103,7 +103,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
       const people: Insertable<PersonTable>[] = [];
       const memberships: Insertable<MembershipTable>[] = [];
       const events: Insertable<MembershipEventTable>[] = [];
-      const tokens: Insertable<MemberSearchTokenTable>[] = [];
+      const tokens = new SearchTokenBatch(o.id);
       const engagements: Insertable<EngagementTable>[] = [];
       const prefecture = o.prefecture_code ?? '13';
       const person = (): Insertable<PersonTable> => {
@@ -129,8 +129,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
           ended_on: null, last_event_on: admittedOn, version: 1, created_at: at, updated_at: at,
         });
         events.push({ id: newId(), membership_id: membershipId, seq: 1, type: 'admit', effective_date: admittedOn, reason: null, recorded_at: at, recorded_by: 'system:demo' });
-        const names = { familyName: p.family_name!, givenName: p.given_name!, familyKana: p.family_kana!, givenKana: p.given_kana! };
-        for (const token of searchTokens(names, memberNumber)) tokens.push({ organization_id: o.id, token, membership_id: membershipId });
+        tokens.add({ familyName: p.family_name!, givenName: p.given_name!, familyKana: p.family_kana!, givenKana: p.given_kana! }, memberNumber, membershipId);
         // Most worker members work in the co-op (the Act asks at least 4/5) under a labour contract; a few directors are exempt.
         if (kind === 'worker' && rng.next() < 0.93) {
           const exemption = exemptions[i] ?? null;
@@ -155,7 +154,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
       await bulkInsert(trx, ctx.dialect, 'people', people);
       await bulkInsert(trx, ctx.dialect, 'memberships', memberships);
       await bulkInsert(trx, ctx.dialect, 'membership_events', events);
-      await bulkInsert(trx, ctx.dialect, 'member_search_tokens', tokens);
+      await tokens.insert(trx, ctx.dialect);
       await bulkInsert(trx, ctx.dialect, 'engagements', engagements);
       await recordAudit(trx, actor, {
         organizationId: o.id, entityType: 'membership', entityId: o.id, action: 'demo_import', before: null,
