@@ -54,31 +54,44 @@ function fieldErrors(issues: AjvIssue[], part: string): FieldError[] {
 
 const problemType = (code: string) => `urn:kyodo:problem:${code}`;
 
-function send(reply: FastifyReply, status: number, code: string, title: string, detail?: string, errors?: FieldError[]) {
-  return reply
-    .status(status)
-    .type('application/problem+json; charset=utf-8')
-    .send({ type: problemType(code), title, status, code, ...(detail ? { detail } : {}), ...(errors?.length ? { errors } : {}) });
+/** An RFC 9457 problem: the status and the body the API answers with. */
+export interface Problem {
+  status: number;
+  body: { type: string; title: string; status: number; code: string; detail?: string; errors?: FieldError[] };
 }
+
+const problem = (status: number, code: string, title: string, detail?: string, errors?: FieldError[]): Problem => ({
+  status,
+  body: { type: problemType(code), title, status, code, ...(detail ? { detail } : {}), ...(errors?.length ? { errors } : {}) },
+});
+
+/**
+ * What an error becomes for the caller: domain and validation errors keep their code and fields; anything else is
+ * logged and answered as 500 without detail.
+ */
+export function problemOf(error: FastifyError | DomainError | unknown, request: FastifyRequest): Problem {
+  if (error instanceof DomainError) {
+    return problem(statusOf[error.kind], error.code, error.code.replaceAll('_', ' '), error.message, error.errors.length ? error.errors : undefined);
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.validation) {
+    const errors = fieldErrors(fastifyError.validation as AjvIssue[], fastifyError.validationContext ?? 'body');
+    return problem(400, 'validation_failed', 'validation failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
+  const statusCode = fastifyError.statusCode;
+  if (statusCode === 415) return problem(415, 'unsupported_media_type', 'unsupported media type', fastifyError.message);
+  if (statusCode && statusCode >= 400 && statusCode < 500) return problem(statusCode, 'bad_request', 'bad request', fastifyError.message);
+  request.log.error({ err: error }, 'unexpected error');
+  return problem(500, 'internal_error', 'internal error');
+}
+
+const send = (reply: FastifyReply, { status, body }: Problem) => reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 
 /** The one error handler: domain and validation errors become problem+json; only the unexpected is logged as 500. */
 export function handleError(error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof DomainError) {
-    const status = statusOf[error.kind];
-    return send(reply, status, error.code, error.code.replaceAll('_', ' '), error.message, error.errors.length ? error.errors : undefined);
-  }
-  if (error.validation) {
-    const errors = fieldErrors(error.validation as AjvIssue[], error.validationContext ?? 'body');
-    return send(reply, 400, 'validation_failed', 'validation failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-  }
-  if (error.statusCode === 415) return send(reply, 415, 'unsupported_media_type', 'unsupported media type', error.message);
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return send(reply, error.statusCode, 'bad_request', 'bad request', error.message);
-  }
-  request.log.error({ err: error }, 'unexpected error');
-  return send(reply, 500, 'internal_error', 'internal error');
+  return send(reply, problemOf(error, request));
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
-  return send(reply, 404, 'not_found', 'not found', `no route ${request.method} ${request.url.split('?')[0]}`);
+  return send(reply, problem(404, 'not_found', 'not found', `no route ${request.method} ${request.url.split('?')[0]}`));
 }

@@ -110,6 +110,58 @@ describe.each(dialects)('member CSV import and export (%s)', (dialect) => {
     }
   });
 
+  describe('progress as a stream of JSON lines', () => {
+    const ndjson = { accept: 'application/x-ndjson' };
+    /** A file of `n` new members numbered from `first`. */
+    const bigFile = (first: number, n: number) => cp932(lines(...Array.from({ length: n }, (_, i) =>
+      `${first + i},森,一${i},モリ,イチ,worker,2024-04-01,,,,はい,2024-04-01`)));
+    const linesOf = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l) as {
+      progress?: { written: number; total: number }; result?: { created: number; updated: number }; error?: { code: string };
+    });
+
+    it('reports rows written as the import goes, then the result', async () => {
+      const before = await count();
+      const answer = await t.app.inject({ method: 'POST', url: `${base}/member-imports`, headers: { ...headers, ...ndjson, 'content-type': 'text/csv' }, payload: bigFile(20_000, 1_500) });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+      const events = linesOf(answer.body);
+      const progress = events.filter((e) => e.progress).map((e) => e.progress!);
+      expect(progress.length).toBeGreaterThan(10);
+      expect(progress[0]!.written).toBe(0);
+      const total = progress[0]!.total;
+      // people, memberships, events, engagements and seven search tokens or fewer per member
+      expect(total).toBeGreaterThan(1_500 * 4);
+      for (let i = 1; i < progress.length; i++) expect(progress[i]!.written).toBeGreaterThan(progress[i - 1]!.written);
+      expect(progress.at(-1)).toEqual({ written: total, total });
+      expect(events.at(-1)).toMatchObject({ result: { created: 1_500, updated: 0 } });
+      expect(await count()).toBe(before + 1_500);
+    });
+
+    it('answers a refused file as usual, before any line is sent', async () => {
+      const refused = await t.app.inject({
+        method: 'POST', url: `${base}/member-imports`, headers: { ...headers, ...ndjson, 'content-type': 'text/csv' },
+        payload: Buffer.from(lines('0901,鈴木,一郎,スズキ,イチロウ,mystery,2024-04-01,,,,,')),
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'import_rejected' });
+    });
+
+    it('sends the progress while the import runs, not all at the end', async () => {
+      const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const response = await fetch(`${origin}${base}/member-imports`, {
+        method: 'POST', headers: { ...headers, ...ndjson, 'content-type': 'text/csv' }, body: bigFile(30_000, 3_000),
+      });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      const chunks: string[] = [];
+      for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(decoder.decode(next.value, { stream: true }));
+      // Each report leaves the server on its own before the next batch is written.
+      expect(chunks.length).toBeGreaterThan(10);
+      expect(linesOf(chunks.join('')).at(-1)).toMatchObject({ result: { created: 3_000 } });
+    });
+  });
+
   it('keeps other organizations out', async () => {
     const outsider = await t.signIn(tenants.users.orgAdminB.email);
     const refused = await t.app.inject({

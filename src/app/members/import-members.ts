@@ -20,11 +20,12 @@ import { searchTokens } from '../../domain/members/search-key.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import { refreshStatistics } from '../../db/refresh-statistics.js';
-import type { EngagementTable, MemberSearchTokenTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
+import type { EngagementTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { kindCodesOf } from './member-kinds.js';
+import { SearchTokenBatch } from './member-rows.js';
 
 export interface ImportFile {
   bytes: Uint8Array;
@@ -100,6 +101,45 @@ export async function previewMemberImport(ctx: AppContext, actor: Actor, organiz
   };
 }
 
+/** Rows written so far out of all the import writes; the first report comes once the file is checked. */
+export interface ImportProgress {
+  written: number;
+  total: number;
+}
+
+/**
+ * Hears of the import's progress. It is awaited: a listener that streams the progress to the caller lets the
+ * event loop send it (and serve other requests) between batches.
+ */
+export type ImportProgressListener = (progress: ImportProgress) => Promise<void> | void;
+
+class WriteProgress {
+  private written = 0;
+  constructor(private readonly total: number, private readonly listener: ImportProgressListener | undefined) {}
+
+  readonly report = async (rows: number): Promise<void> => {
+    this.written += rows;
+    await this.listener?.({ written: this.written, total: this.total });
+  };
+}
+
+interface ExistingMember {
+  id: string;
+  member_number: string;
+  kind: string;
+  person_id: string;
+  family_name: string;
+  given_name: string;
+  family_kana: string;
+  given_kana: string;
+  birth_date: string | null;
+  email: string | null;
+  phone: string | null;
+  postal_code: string | null;
+  prefecture_code: string | null;
+  address: string | null;
+}
+
 const personColumns = (row: MemberImportRow) => ({
   family_name: row.familyName, given_name: row.givenName, family_kana: row.familyKana, given_kana: row.givenKana, birth_date: row.birthDate,
   email: row.email, phone: row.phone, postal_code: row.postalCode, prefecture_code: row.prefectureCode, address: row.address,
@@ -110,7 +150,14 @@ const personColumns = (row: MemberImportRow) => ({
  * every row's problems; `good-rows` writes the valid rows and hands back the rest. A member number already
  * registered updates that person (or leaves them as they are), so importing the same file twice adds nobody.
  */
-export async function importMembers(ctx: AppContext, actor: Actor, organizationId: string, file: ImportFile, mode: ImportMode): Promise<ImportResult> {
+export async function importMembers(
+  ctx: AppContext,
+  actor: Actor,
+  organizationId: string,
+  file: ImportFile,
+  mode: ImportMode,
+  options: { onProgress?: ImportProgressListener } = {},
+): Promise<ImportResult> {
   const kinds = await authorize(ctx, actor, organizationId);
   const analysis = analyzeMemberFile(file, kinds);
   if (analysis.errors.length > 0 && mode === 'all-or-nothing') {
@@ -121,7 +168,7 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
   const rows = analysis.rows.filter((r) => !rejectedLines.has(r.line)).map((r) => r.row);
   const result = await inTransaction(ctx, async (trx) => {
     const at = isoNow(ctx);
-    const existing = new Map(
+    const existing = new Map<string, ExistingMember>(
       (await trx.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
         .select(['m.id', 'm.member_number', 'm.kind', 'p.id as person_id', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana', 'p.birth_date', 'p.email', 'p.phone', 'p.postal_code', 'p.prefecture_code', 'p.address'])
         .where('m.organization_id', '=', organizationId).execute()).map((r) => [r.member_number, r]),
@@ -129,26 +176,17 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
     const people: Insertable<PersonTable>[] = [];
     const memberships: Insertable<MembershipTable>[] = [];
     const events: Insertable<MembershipEventTable>[] = [];
-    const tokens: MemberSearchTokenTable[] = [];
+    const tokens = new SearchTokenBatch(organizationId);
     const engagements: Insertable<EngagementTable>[] = [];
-    let updated = 0;
+    const changes: { row: MemberImportRow; current: ExistingMember }[] = [];
     let unchanged = 0;
     for (const row of rows) {
       const current = existing.get(row.memberNumber);
       if (current) {
         const columns = personColumns(row);
         const changed = (Object.keys(columns) as (keyof typeof columns)[]).some((k) => columns[k] !== current[k]) || current.kind !== row.kind;
-        if (!changed) {
-          unchanged += 1;
-          continue;
-        }
-        await trx.updateTable('people').set({ ...columns, updated_at: at }).where('id', '=', current.person_id).execute();
-        await trx.updateTable('memberships').set({ kind: row.kind, updated_at: at }).where('id', '=', current.id).execute();
-        const previous = { familyName: current.family_name, givenName: current.given_name, familyKana: current.family_kana, givenKana: current.given_kana };
-        await trx.deleteFrom('member_search_tokens').where('organization_id', '=', organizationId)
-          .where('token', 'in', searchTokens(previous, row.memberNumber)).where('membership_id', '=', current.id).execute();
-        for (const token of searchTokens(row, row.memberNumber)) tokens.push({ organization_id: organizationId, token, membership_id: current.id });
-        updated += 1;
+        if (changed) changes.push({ row, current });
+        else unchanged += 1;
         continue;
       }
       const personId = newId();
@@ -159,7 +197,7 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
         admitted_on: row.admittedOn, ended_on: null, last_event_on: row.admittedOn, version: 1, created_at: at, updated_at: at,
       });
       events.push({ id: newId(), membership_id: membershipId, seq: 1, type: 'admit', effective_date: row.admittedOn, reason: 'CSV import', recorded_at: at, recorded_by: actor.email });
-      for (const token of searchTokens(row, row.memberNumber)) tokens.push({ organization_id: organizationId, token, membership_id: membershipId });
+      tokens.add(row, row.memberNumber, membershipId);
       if (row.engagedInWork || row.labourContractFrom) {
         engagements.push({
           id: newId(), organization_id: organizationId, person_id: personId, site: null, started_on: row.labourContractFrom ?? row.admittedOn, ended_on: null,
@@ -167,13 +205,28 @@ export async function importMembers(ctx: AppContext, actor: Actor, organizationI
         });
       }
     }
-    await bulkInsert(trx, ctx.dialect, 'people', people);
-    await bulkInsert(trx, ctx.dialect, 'memberships', memberships);
-    await bulkInsert(trx, ctx.dialect, 'membership_events', events);
-    // In key order, every token lands next to the previous one in the index rather than on a random page.
-    tokens.sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : a.membership_id < b.membership_id ? -1 : 1));
-    await bulkInsert(trx, ctx.dialect, 'member_search_tokens', tokens);
-    await bulkInsert(trx, ctx.dialect, 'engagements', engagements);
+    for (const { row, current } of changes) tokens.add(row, row.memberNumber, current.id);
+
+    // Progress counts rows written, whatever their table; a changed member is four writes.
+    const progress = new WriteProgress(
+      changes.length * 4 + people.length + memberships.length + events.length + tokens.size + engagements.length,
+      options.onProgress,
+    );
+    await progress.report(0);
+    for (const { row, current } of changes) {
+      await trx.updateTable('people').set({ ...personColumns(row), updated_at: at }).where('id', '=', current.person_id).execute();
+      await trx.updateTable('memberships').set({ kind: row.kind, updated_at: at }).where('id', '=', current.id).execute();
+      const previous = { familyName: current.family_name, givenName: current.given_name, familyKana: current.family_kana, givenKana: current.given_kana };
+      await trx.deleteFrom('member_search_tokens').where('organization_id', '=', organizationId)
+        .where('token', 'in', searchTokens(previous, row.memberNumber)).where('membership_id', '=', current.id).execute();
+      await progress.report(4);
+    }
+    await bulkInsert(trx, ctx.dialect, 'people', people, progress.report);
+    await bulkInsert(trx, ctx.dialect, 'memberships', memberships, progress.report);
+    await bulkInsert(trx, ctx.dialect, 'membership_events', events, progress.report);
+    await tokens.insert(trx, ctx.dialect, progress.report);
+    await bulkInsert(trx, ctx.dialect, 'engagements', engagements, progress.report);
+    const updated = changes.length;
     const result = { created: memberships.length, updated, unchanged, rejected: rejectedLines.size, errors: analysis.errors };
     // One entry for the whole import: the file's hash identifies exactly what was read.
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {

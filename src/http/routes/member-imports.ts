@@ -1,10 +1,13 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { exportMembers } from '../../app/members/export-members.js';
-import { importMembers, memberImportReport, previewMemberImport } from '../../app/members/import-members.js';
+import { importMembers, memberImportReport, previewMemberImport, type ImportProgressListener } from '../../app/members/import-members.js';
 import { memberFields, type ColumnMapping, type MemberField } from '../../domain/members/csv/index.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { actorOf } from '../auth.js';
+import { problemOf } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
@@ -18,6 +21,40 @@ const FileQuery = Type.Object({
 const CsvError = Type.Object({
   line: Type.Integer(), column: Type.String(), field: orNull(Type.String()), code: Type.String(), value: Type.String(),
 });
+const ndjson = 'application/x-ndjson';
+const accepts = (request: FastifyRequest, type: string): boolean => (request.headers.accept ?? '').split(',').some((t) => t.trim().split(';')[0] === type);
+
+/**
+ * Answers a long import as a stream of JSON lines, so a browser can show a real progress bar. Until the first
+ * report (the file read and checked) nothing is sent, so a refused file or a forbidden caller gets the usual
+ * status and problem. After it the status is 200 and the outcome comes as the last line.
+ */
+async function streamProgress(request: FastifyRequest, reply: FastifyReply, run: (onProgress: ImportProgressListener) => Promise<unknown>) {
+  let stream: PassThrough | null = null;
+  let lastPercent = -1;
+  const onProgress: ImportProgressListener = async ({ written, total }) => {
+    if (!stream) {
+      stream = new PassThrough();
+      void reply.type(`${ndjson}; charset=utf-8`).send(stream);
+    }
+    // At most a line per percent; each one is let out (and other requests served) before the next batch.
+    const percent = total === 0 ? 100 : Math.floor((written / total) * 100);
+    if (percent === lastPercent) return;
+    lastPercent = percent;
+    stream.write(`${JSON.stringify({ progress: { written, total } })}\n`);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  try {
+    const result = await run(onProgress);
+    if (!stream) return result;
+    (stream as PassThrough).end(`${JSON.stringify({ result })}\n`);
+  } catch (error) {
+    if (!stream) throw error;
+    (stream as PassThrough).end(`${JSON.stringify({ error: problemOf(error, request).body })}\n`);
+  }
+  return reply;
+}
+
 const fileDescription = 'The CSV file as the request body (Content-Type: text/csv or application/octet-stream), UTF-8 with or without BOM, or CP932 (Shift_JIS).';
 
 function parseMapping(raw: string | undefined): ColumnMapping | undefined {
@@ -67,7 +104,10 @@ export const memberImportRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
 
   app.post('/organizations/:id/member-imports', {
     schema: {
-      tags, summary: 'Import members from CSV in one transaction', description: `${fileDescription} all-or-nothing (default) refuses a file with any bad row; good-rows imports the rest.`,
+      tags, summary: 'Import members from CSV in one transaction',
+      description: `${fileDescription} all-or-nothing (default) refuses a file with any bad row; good-rows imports the rest. ` +
+        `With Accept: ${ndjson}, once the file is checked the answer is a stream of JSON lines: {"progress":{"written":n,"total":m}} ` +
+        'as rows are written, then {"result":…} (as the JSON answer) or {"error":…} (a problem). A file refused before writing is answered as usual.',
       params: Params,
       querystring: Type.Object({ ...FileQuery.properties, mode: Type.Optional(enumOf(['all-or-nothing', 'good-rows'] as const)) }, { additionalProperties: false }),
       response: {
@@ -75,9 +115,12 @@ export const memberImportRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
         ...problemResponses,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { mode, ...query } = request.query;
-    return importMembers(ctx, actorOf(request), request.params.id, fileOf(request.body, query), mode ?? 'all-or-nothing');
+    const run = (onProgress?: ImportProgressListener) =>
+      importMembers(ctx, actorOf(request), request.params.id, fileOf(request.body, query), mode ?? 'all-or-nothing', { onProgress });
+    if (!accepts(request, ndjson)) return run();
+    return streamProgress(request, reply, run);
   });
 
   app.post('/organizations/:id/member-imports/report', {
