@@ -8,6 +8,12 @@ export const memberKinds = [
 ] as const;
 export type MemberKind = (typeof memberKinds)[number];
 
+/**
+ * At least 3/4 of everyone engaged in the work (従事者) must be members, so non-member workers are at most a quarter
+ * (Worker Cooperatives Act; domain.md §2 item 4). A fraction, so that the check is exact integer arithmetic.
+ */
+export const minimumMemberShareOfWorkers = { numerator: 3, denominator: 4 } as const;
+
 /** Who may work without a labour contract under the Worker Cooperatives Act (domain.md §2 item 3). */
 export const labourContractExemptions = ['representative-director', 'full-time-director', 'auditor'] as const;
 export type LabourContractExemption = (typeof labourContractExemptions)[number];
