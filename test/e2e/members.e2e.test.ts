@@ -66,4 +66,38 @@ describe.runIf(chromiumAvailable)('importing members from CSV in Chromium', () =
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('shows the rows being written as a measured progress bar on a large file', async () => {
+    const { context, page, errors } = await demo.newPage();
+    const { server } = demo;
+    await signIn(page, server.url, 'chiba-clerk@kyodo.example', server.password);
+    const rows = Array.from({ length: 6_000 }, (_, i) => `${70_000 + i},森,一${i},モリ,イチ,労働者組合員,2024-04-01`);
+    const file = Buffer.from(['組合員番号,姓,名,セイ,メイ,組合員の種類,加入日', ...rows].join('\r\n') + '\r\n', 'utf8');
+
+    await page.getByRole('link', { name: '組合員', exact: true }).filter({ visible: true }).first().waitFor();
+    await page.goto(`${server.url}/members/import`);
+    await page.getByRole('heading', { name: '組合員名簿の取り込み', level: 1 }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByRole('button', { name: '内容を確認する' }).click();
+    await page.getByText('誤りは見つかりませんでした。').waitFor();
+
+    // Every text the status line shows during the import, as it changes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { statusTexts: string[] }).statusTexts = seen;
+      new MutationObserver(() => {
+        for (const status of document.querySelectorAll('[role=status]')) seen.push(status.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: '取り込む', exact: true }).click();
+    const result = page.locator('section').filter({ has: page.getByRole('heading', { name: '取り込みが終わりました' }) });
+    await result.waitFor({ timeout: 60_000 });
+    await expect.poll(() => result.getByRole('status').innerText()).toMatch(/新規\s*6,000/);
+    const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+    const writing = texts.map((text) => /書き込んでいます… (\d+)%/.exec(text)?.[1]).filter((p) => p !== undefined).map(Number);
+    expect(writing.some((percent) => percent > 0 && percent < 100)).toBe(true);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
 });

@@ -1,6 +1,8 @@
 // The one fetch client of the web app. The server answers JSON and, on failure,
 // application/problem+json with a stable `code` that the app translates.
 
+import { isProgressLine, JsonLinesReader, type StreamedLine } from './json-lines';
+
 export interface FieldProblem {
   field: string;
   code: string;
@@ -118,6 +120,11 @@ export interface UploadOptions {
   onProgress?: (share: number) => void;
   /** Called once the whole body is sent, while the server works on it. */
   onSent?: () => void;
+  /**
+   * For long operations that can report their progress (a member import): asks for the answer as JSON lines and
+   * calls this with the share of the work done, 0–1, as the server reports it.
+   */
+  onServerProgress?: (share: number) => void;
   signal?: AbortSignal;
 }
 
@@ -140,7 +147,8 @@ export function uploadFile<T>(path: string, file: Blob, contentType: string, opt
     const request = new XMLHttpRequest();
     request.open('POST', BASE + path);
     request.withCredentials = true;
-    request.setRequestHeader('accept', 'application/json');
+    const streamed = options.onServerProgress !== undefined;
+    request.setRequestHeader('accept', streamed ? 'application/x-ndjson, application/json;q=0.9' : 'application/json');
     request.setRequestHeader('content-type', contentType);
     if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
     request.upload.onprogress = (event) => {
@@ -150,7 +158,27 @@ export function uploadFile<T>(path: string, file: Blob, contentType: string, opt
       options.onProgress?.(1);
       options.onSent?.();
     };
+    const lines = new JsonLinesReader();
+    let outcome: StreamedLine<T> | null = null;
+    const readLines = () => {
+      if (!streamed || !(request.getResponseHeader('content-type') ?? '').startsWith('application/x-ndjson')) return;
+      for (const line of lines.next(request.responseText)) {
+        if (isProgressLine(line)) options.onServerProgress?.(line.progress.total > 0 ? line.progress.written / line.progress.total : 1);
+        else outcome = line as StreamedLine<T>;
+      }
+    };
+    request.onprogress = readLines;
     request.onload = () => {
+      readLines();
+      const streamedOutcome = outcome as StreamedLine<T> | null;
+      if (streamedOutcome && 'result' in streamedOutcome) {
+        resolve(streamedOutcome.result);
+        return;
+      }
+      if (streamedOutcome && 'error' in streamedOutcome) {
+        reject(new ApiError(problemOf(streamedOutcome.error.status, JSON.stringify(streamedOutcome.error))));
+        return;
+      }
       if (request.status >= 200 && request.status < 300) {
         try {
           resolve(JSON.parse(request.responseText) as T);

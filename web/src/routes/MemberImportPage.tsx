@@ -63,7 +63,11 @@ export function MemberImportPage() {
   );
 }
 
-type Phase = { step: 'idle' } | { step: 'uploading'; share: number; what: 'preview' | 'import' } | { step: 'processing'; what: 'preview' | 'import' };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'uploading'; share: number; what: 'preview' | 'import' }
+  | { step: 'processing'; what: 'preview' | 'import' }
+  | { step: 'writing'; share: number; what: 'import' };
 
 function ImportFlow({ organizations, admin }: { organizations: Organization[]; admin: boolean }) {
   const { t } = useTranslation();
@@ -125,7 +129,10 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
     setFailure(null);
     setPhase({ step: 'uploading', share: 0, what: 'import' });
     try {
-      const answer = await runImport(input, mode, track('import'));
+      const answer = await runImport(input, mode, {
+        ...track('import'),
+        onServerProgress: (share: number) => setPhase({ step: 'writing', share, what: 'import' }),
+      });
       if (id !== latest.current) return;
       setResult({ result: answer, input, mode });
       setPreview(null);
@@ -275,12 +282,18 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
 function PhaseProgress({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   if (phase.step === 'idle') return null;
-  const uploading = phase.step === 'uploading';
-  const percent = uploading ? Math.round(phase.share * 100) : 100;
-  const text = uploading ? t('memberImport.uploading', { percent }) : t(phase.what === 'import' ? 'memberImport.importing' : 'memberImport.reading');
+  // Sending the file and writing the rows have a measure; reading and checking it on the server has none.
+  const measured = phase.step === 'uploading' || phase.step === 'writing';
+  const percent = measured ? Math.round(phase.share * 100) : 100;
+  const text =
+    phase.step === 'uploading'
+      ? t('memberImport.uploading', { percent })
+      : phase.step === 'writing'
+        ? t('memberImport.writing', { percent })
+        : t(phase.what === 'import' ? 'memberImport.importing' : 'memberImport.reading');
   return (
     <Stack gap={4}>
-      <Progress value={percent} striped={!uploading} animated={!uploading} aria-label={text} size="lg" />
+      <Progress value={percent} striped={!measured} animated={!measured} aria-label={text} size="lg" />
       <Text size="sm" role="status">
         {text}
       </Text>
