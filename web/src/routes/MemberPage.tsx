@@ -1,5 +1,5 @@
-import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconBuildingPlus } from '@tabler/icons-react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -8,7 +8,8 @@ import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { CorrectPerson } from '../features/members/CorrectPerson';
 import { Engagements } from '../features/members/Engagements';
-import { memberPaths, personKana, personName, type MemberRecord } from '../features/members/member';
+import { registerKnownPersonLink } from '../features/members/known-person';
+import { memberPaths, personKana, personName, type MemberRecord, type Person } from '../features/members/member';
 import { MembershipActions } from '../features/members/MembershipActions';
 import { MembershipDetails, PersonDetails } from '../features/members/MemberDetails';
 import { MembershipStatusBadge } from '../features/members/MembershipStatusBadge';
@@ -101,7 +102,10 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
             </Section>
             <Section id="member-person" title={t('memberDetail.person')}>
               <PersonDetails person={person} />
-              <CorrectPerson membershipId={membership.id} person={person} onChanged={reload} />
+              <Group gap="xs">
+                <CorrectPerson membershipId={membership.id} person={person} onChanged={reload} />
+                {isFederationAdmin(me) && <RegisterElsewhereLink person={person} organizationId={membership.organizationId} />}
+              </Group>
             </Section>
           </Stack>
         </Grid.Col>
@@ -125,5 +129,19 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
         </Grid.Col>
       </Grid>
     </>
+  );
+}
+
+/**
+ * The federation administrator registers the same person in another member organization (one person, several
+ * memberships): the register form names them and offers every organization but this one.
+ */
+function RegisterElsewhereLink({ person, organizationId }: { person: Person; organizationId: string }) {
+  const { t } = useTranslation();
+  const { to, state } = registerKnownPersonLink(person, undefined, organizationId);
+  return (
+    <Button component={Link} to={to} state={state} variant="default" size="xs" mt="sm" leftSection={<IconBuildingPlus size={14} aria-hidden />}>
+      {t('memberDetail.registerElsewhere')}
+    </Button>
   );
 }

@@ -2,10 +2,11 @@ import { Alert, Anchor } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Items } from '../api';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
+import { knownPersonState } from '../features/members/known-person';
 import { personName } from '../features/members/member';
 import { NonMemberWorkerForm } from '../features/members/NonMemberWorkerForm';
 import { RegisterMemberForm } from '../features/members/RegisterMemberForm';
@@ -20,11 +21,18 @@ interface RegistryFormProps {
   initialOrganizationId: string;
 }
 
+interface RegistryFormPageProps {
+  title: string;
+  /** An organization not to offer, e.g. the one a person is already a member of when registering them in another. */
+  exceptOrganizationId?: string;
+  children: (props: RegistryFormProps) => ReactNode;
+}
+
 /**
  * A page that adds someone to an organization's registry. Staff add to their own organization; the federation
  * administrator chooses one, starting from the one the registry showed.
  */
-function RegistryFormPage({ title, children }: { title: string; children: (props: RegistryFormProps) => ReactNode }) {
+function RegistryFormPage({ title, exceptOrganizationId, children }: RegistryFormPageProps) {
   const { t } = useTranslation();
   const me = useMe();
   const [params] = useSearchParams();
@@ -42,7 +50,7 @@ function RegistryFormPage({ title, children }: { title: string; children: (props
         <Loaded resource={organizations}>
           {({ items }) => {
             const choices = isFederationAdmin(me)
-              ? items.filter((o) => o.kind === 'organization')
+              ? items.filter((o) => o.kind === 'organization' && o.id !== exceptOrganizationId)
               : items.filter((o) => o.id === me.organizationId);
             const requested = params.get('organization');
             const initial = choices.find((o) => o.id === requested) ?? (choices.length === 1 ? choices[0] : undefined);
@@ -56,15 +64,26 @@ function RegistryFormPage({ title, children }: { title: string; children: (props
   );
 }
 
+/**
+ * Registers a member: a new person, or with `?personId=` one already in the registry (a non-member worker, or a
+ * member of another organization), whom the linking page names through the router's state.
+ */
 export function RegisterMemberPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const personId = params.get('personId') ?? '';
+  const known = personId ? knownPersonState(location.state, personId) : null;
+  // Back where the person was picked (the workers list, a member's page), when the app led here.
+  const cancel = () => (personId && location.key !== 'default' ? navigate(-1) : navigate('/members'));
   return (
-    <RegistryFormPage title={t('members.register')}>
+    <RegistryFormPage title={t(personId ? 'members.registerKnown' : 'members.register')} exceptOrganizationId={known?.exceptOrganizationId}>
       {(props) => (
         <RegisterMemberForm
           {...props}
-          onCancel={() => navigate('/members')}
+          existing={personId ? { id: personId, person: known?.person ?? null } : undefined}
+          onCancel={cancel}
           onRegistered={({ person, membership }) => {
             notifySuccess(t('members.registered', { name: personName(person) }));
             navigate(`/members/${membership.id}`, { replace: true });

@@ -1,11 +1,12 @@
-import { Fieldset, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Fieldset, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { todayInJapan } from '../../format';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
 import type { Organization } from '../organizations/organization';
 import { useLabels } from '../reference/use-labels';
-import { memberApi, type Membership, type Person } from './member';
+import type { KnownPerson } from './known-person';
+import { memberApi, personKana, personName, type Membership, type Person } from './member';
 import { PersonFields } from './PersonFields';
 import { memberFormField } from './person-values';
 import { useMemberKindChoices } from './use-member-kinds';
@@ -18,14 +19,19 @@ interface RegisterMemberFormProps {
   initialOrganizationId: string;
   onRegistered: (registered: { person: Person; membership: Membership }) => void;
   onCancel: () => void;
+  /**
+   * A person already in the registry (a non-member worker, a member elsewhere) to register by id, named when the
+   * page that linked here said who they are; without it, a new person is entered.
+   */
+  existing?: { id: string; person: KnownPerson | null };
 }
 
 /** A person and their membership: an application to decide later, or a member admitted on a date. */
-export function RegisterMemberForm({ organizations, initialOrganizationId, onRegistered, onCancel }: RegisterMemberFormProps) {
+export function RegisterMemberForm({ organizations, initialOrganizationId, onRegistered, onCancel, existing }: RegisterMemberFormProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const form = useFormSubmit<RegisterMemberValues>({
-    initialValues: newMemberValues(initialOrganizationId, todayInJapan()),
+    initialValues: newMemberValues(initialOrganizationId, todayInJapan(), existing?.id),
     check: checkNewMember,
     send: async (values) => onRegistered(await memberApi.register(values.organizationId, toNewMemberInput(values))),
     codeFields: NEW_MEMBER_CODE_FIELDS,
@@ -56,7 +62,11 @@ export function RegisterMemberForm({ organizations, initialOrganizationId, onReg
           />
         )}
         <Fieldset legend={t('members.personSection')}>
-          <PersonFields input={(field) => form.input(field)} set={(field, value) => form.set(field, value)} />
+          {existing ? (
+            <KnownPersonSummary person={existing.person} />
+          ) : (
+            <PersonFields input={(field) => form.input(field)} set={(field, value) => form.set(field, value)} />
+          )}
         </Fieldset>
         <Fieldset legend={t('members.membershipSection')}>
           <Stack gap="md">
@@ -98,5 +108,29 @@ export function RegisterMemberForm({ organizations, initialOrganizationId, onReg
         <FormActions submitLabel={t('members.registerSubmit')} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
+  );
+}
+
+/** The person being registered, as already recorded: their name is not typed again. */
+function KnownPersonSummary({ person }: { person: KnownPerson | null }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      {person ? (
+        <div>
+          <Text fw={700} size="lg" lang="ja">
+            {personName(person)}
+          </Text>
+          <Text size="sm" lang="ja">
+            {personKana(person)}
+          </Text>
+        </div>
+      ) : (
+        <Text fw={700}>{t('members.knownPersonUnnamed')}</Text>
+      )}
+      <Text size="sm" c="dimmed">
+        {t('members.knownPersonHint')}
+      </Text>
+    </Stack>
   );
 }

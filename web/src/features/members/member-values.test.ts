@@ -55,8 +55,16 @@ describe('registering a member', () => {
   it('sends the member number in half-width characters, with the person nested', () => {
     const input = toNewMemberInput({ ...newMemberValues('org', '2026-04-01'), ...person, memberNumber: ' Ａ－００１ ', firstEvent: 'apply' });
     expect(input).toMatchObject({ memberNumber: 'A-001', kind: 'worker', firstEvent: 'apply', effectiveDate: '2026-04-01' });
-    expect(input.person.familyName).toBe('山田');
+    expect(input.person).toMatchObject({ familyName: '山田' });
     expect(input).not.toHaveProperty('organizationId');
+  });
+
+  it('registers a person already in the registry by id, without asking for their fields again', () => {
+    const values = { ...newMemberValues('org', '2026-04-01', 'person-1'), memberNumber: '0007' };
+    expect(checkNewMember(values)).toEqual({});
+    const input = toNewMemberInput(values);
+    expect(input.person).toEqual({ id: 'person-1' });
+    expect(input).not.toHaveProperty('personId');
   });
 });
 

@@ -71,7 +71,8 @@ export interface MemberRecord {
 }
 
 export interface NewMemberInput {
-  person: PersonInput;
+  /** A new person, or `{ id }` of a person already known to an organization the user keeps. */
+  person: PersonInput | { id: string };
   memberNumber: string;
   kind: string;
   firstEvent: 'apply' | 'admit';
