@@ -149,7 +149,7 @@ describe.each(dialects)('member CSV import and export (%s)', (dialect) => {
     it('sends the progress while the import runs, not all at the end', async () => {
       const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
       const response = await fetch(`${origin}${base}/member-imports`, {
-        method: 'POST', headers: { ...headers, ...ndjson, 'content-type': 'text/csv' }, body: bigFile(30_000, 3_000),
+        method: 'POST', headers: { ...headers, ...ndjson, 'content-type': 'text/csv' }, body: new Uint8Array(bigFile(30_000, 3_000)),
       });
       expect(response.status).toBe(200);
       const reader = response.body!.getReader();
