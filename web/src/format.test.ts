@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearEndMonth, formatDate, formatDateTime, formatDateWithEra, formatMonth, formatNumber, formatPostalCode, todayInJapan } from './format';
+import { fiscalYearEndMonth, formatDate, formatDateTime, formatDateWithEra, formatMonth, formatNumber, formatPercent, formatPostalCode, todayInJapan } from './format';
 
 describe('formatDate', () => {
   it('shows the Japanese era in Japanese and day-month-year in English', () => {
@@ -69,5 +69,13 @@ describe('formatNumber', () => {
   it('groups thousands', () => {
     expect(formatNumber(65000, 'ja')).toBe('65,000');
     expect(formatNumber(65000, 'en')).toBe('65,000');
+  });
+});
+
+describe('formatPercent', () => {
+  it('shows a share as a percentage with at most one decimal', () => {
+    expect(formatPercent(0.75, 'ja')).toBe('75%');
+    expect(formatPercent(5 / 6, 'en')).toBe('83.3%');
+    expect(formatPercent(1, 'en')).toBe('100%');
   });
 });

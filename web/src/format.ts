@@ -60,6 +60,16 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormats[locale].format(value);
 }
 
+const percentFormats: Record<Locale, Intl.NumberFormat> = {
+  ja: new Intl.NumberFormat('ja-JP', { style: 'percent', maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }),
+};
+
+/** A share 0–1 → 75% or 83.3%: for display only, never for a rule's check. */
+export function formatPercent(share: number, locale: Locale): string {
+  return percentFormats[locale].format(share);
+}
+
 /** A UTC timestamp shown in Japan time, e.g. 令和8年11月26日 9:05. */
 export function formatDateTime(isoTimestamp: string, locale: Locale): string {
   const date = new Date(isoTimestamp);

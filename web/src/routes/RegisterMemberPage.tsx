@@ -3,7 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { Items } from '../api';
+import { withQuery, type Items } from '../api';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { knownPersonState } from '../features/members/known-person';
@@ -107,9 +107,10 @@ export function NonMemberWorkerPage() {
           <NonMemberWorkerForm
             {...props}
             onCancel={() => navigate('/members')}
-            onRegistered={(person) => {
+            onRegistered={(person, organizationId) => {
               notifySuccess(t('nonMemberWorker.registered', { name: personName(person) }));
-              navigate('/members');
+              // A non-member worker is not in the member registry: the workers list shows them.
+              navigate(withQuery('/members/workers', { organization: organizationId }));
             }}
           />
         </>

@@ -15,6 +15,7 @@ import { NonMemberWorkerPage, RegisterMemberPage } from './RegisterMemberPage';
 import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
 import { UsersPage } from './UsersPage';
+import { WorkersPage } from './WorkersPage';
 
 export const router = createBrowserRouter([
   {
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'members/new', element: <RegisterMemberPage /> },
+          { path: 'members/workers', element: <WorkersPage /> },
           { path: 'members/workers/new', element: <NonMemberWorkerPage /> },
           { path: 'members/import', element: <MemberImportPage /> },
           { path: 'members/:membershipId', element: <MemberPage /> },

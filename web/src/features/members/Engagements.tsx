@@ -4,8 +4,6 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
-import { formatDate } from '../../format';
-import { useLocale } from '../../i18n';
 import { notifySuccess } from '../../notify';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
 import { useLabels } from '../reference/use-labels';
@@ -14,23 +12,13 @@ import { checkEngagement, EMPTY_ENGAGEMENT, toEngagementInput, type EngagementFo
 import { memberApi, type Engagement } from './member';
 import { memberFormField } from './person-values';
 import { FormActions } from '../../components/FormActions';
+import { usePeriod } from './use-period';
 
 interface EngagementsProps {
   organizationId: string;
   personId: string;
   engagements: Engagement[];
   onChanged: () => void;
-}
-
-/** A period, open-ended or not: 2026年4月1日 〜 (継続中). */
-function usePeriod() {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  return (from: string | null, until: string | null, open = t('engagement.ongoing')) =>
-    t('engagement.periodText', {
-      from: from ? formatDate(from, locale) : t('common.none'),
-      until: until ? formatDate(until, locale) : open,
-    });
 }
 
 /** Where and when the person is engaged in the organization's work, and under which labour contract. */

@@ -18,7 +18,7 @@ interface NonMemberWorkerValues extends PersonFormValues, EngagementFormValues {
 interface NonMemberWorkerFormProps {
   organizations: Organization[];
   initialOrganizationId: string;
-  onRegistered: (person: PersonInput) => void;
+  onRegistered: (person: PersonInput, organizationId: string) => void;
   onCancel: () => void;
 }
 
@@ -38,7 +38,7 @@ export function NonMemberWorkerForm({ organizations, initialOrganizationId, onRe
     send: async (values) => {
       const person = toPersonInput(values);
       await memberApi.registerNonMemberWorker(values.organizationId, person, toEngagementInput(values));
-      onRegistered(person);
+      onRegistered(person, values.organizationId);
     },
     fieldOf: memberFormField,
     report: 'alert',

@@ -1,4 +1,4 @@
-import { api } from '../../api';
+import { api, withQuery } from '../../api';
 
 // The membership registry (組合員名簿) as the server describes it.
 
@@ -94,6 +94,27 @@ export interface MemberKindOption {
   builtIn: boolean;
 }
 
+/**
+ * A person engaged in the organization's work on a date (従事者), member or not, with the engagement that makes them
+ * one. Someone working at two sites appears twice.
+ */
+export interface Worker {
+  engagementId: string;
+  personId: string;
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+  site: string | null;
+  startedOn: string;
+  endedOn: string | null;
+  labourContractFrom: string | null;
+  labourContractUntil: string | null;
+  exemption: string | null;
+  /** A member of the organization on the date. */
+  member: boolean;
+}
+
 /** A correction of a person: the version that was read, and only the fields that changed. */
 export type PersonPatch = Partial<PersonInput> & { version: number };
 
@@ -114,6 +135,8 @@ export const memberPaths = {
   one: (membershipId: string) => `/memberships/${encodeURIComponent(membershipId)}`,
   counts: '/member-counts',
   kinds: (organizationId: string) => `${organizationPath(organizationId)}/member-kinds`,
+  /** Everyone engaged in the work on `date`; members and non-member workers alike. */
+  workers: (organizationId: string, date: string) => withQuery(`${organizationPath(organizationId)}/workers`, { date }),
 };
 
 export const memberApi = {

@@ -1,0 +1,58 @@
+import { Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../reference/use-labels';
+import { personKana, personName } from './member';
+import { RegisterAsMemberLink } from './RegisterAsMemberLink';
+import { usePeriod } from './use-period';
+import { WorkerBadge } from './WorkerBadge';
+import type { WorkerRowsProps } from './WorkersTable';
+
+/** Everyone engaged in the work on a date as cards, for phones. */
+export function WorkerCards({ workers, organizationId, busy, emptyText, labelledBy }: WorkerRowsProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const period = usePeriod();
+  if (workers.length === 0) return <Text>{emptyText}</Text>;
+  return (
+    <Stack
+      gap="xs"
+      component="ul"
+      p={0}
+      m={0}
+      aria-labelledby={labelledBy}
+      aria-busy={busy}
+      style={{ listStyle: 'none', opacity: busy ? 0.6 : 1, transition: 'opacity 120ms' }}
+    >
+      {workers.map((worker) => (
+        <Paper key={worker.engagementId} component="li" withBorder p="sm">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <Stack gap={0}>
+              <Text fw={700} lang="ja">
+                {personName(worker)}
+              </Text>
+              <Text size="sm" lang="ja">
+                {personKana(worker)}
+              </Text>
+            </Stack>
+            <WorkerBadge member={worker.member} />
+          </Group>
+          <Text size="sm" c="dimmed" mt={4}>
+            {worker.site ?? t('engagement.noSite')} · {period(worker.startedOn, worker.endedOn)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('engagement.labourContract')}:{' '}
+            {worker.labourContractFrom
+              ? period(worker.labourContractFrom, worker.labourContractUntil, t('engagement.noFixedTerm'))
+              : t('engagement.noContract')}
+            {worker.exemption && ` · ${t('engagement.exemption')}: ${labels.code('exemption', worker.exemption)}`}
+          </Text>
+          {!worker.member && (
+            <Group mt="xs">
+              <RegisterAsMemberLink worker={worker} organizationId={organizationId} />
+            </Group>
+          )}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,191 @@
+import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Switch, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconArrowLeft, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { withQuery, type Items } from '../api';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { Loaded } from '../components/Loaded';
+import { PageHeader } from '../components/PageHeader';
+import { memberPaths, type Worker } from '../features/members/member';
+import { memberShareRuleApplies, MINIMUM_MEMBER_SHARE, summarizeWorkers } from '../features/members/worker-summary';
+import { WorkerCards } from '../features/members/WorkerCards';
+import { WorkersSummary } from '../features/members/WorkersSummary';
+import { WorkersTable } from '../features/members/WorkersTable';
+import { readWorkersState, visibleWorkers, workersStateQuery, type WorkersState } from '../features/members/workers-query';
+import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { useLabels } from '../features/reference/use-labels';
+import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
+import { useMe } from '../features/session/session-context';
+import { formatNumber, todayInJapan } from '../format';
+import { useLocale } from '../i18n';
+import { useResource } from '../use-resource';
+
+const RESULTS_HEADING_ID = 'worker-list-heading';
+/** Rows shown at first and added by "show more": a large organization has thousands of workers. */
+const ROWS_AT_A_TIME = 100;
+
+/** 従事者一覧: everyone engaged in an organization's work on a date, members and non-member workers. */
+export function WorkersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!canKeepRegistry(me)) {
+    return (
+      <>
+        <PageHeader title={t('workers.title')} />
+        <Alert color="gray">{t('errors.forbidden')}</Alert>
+      </>
+    );
+  }
+  return <Workers />;
+}
+
+function Workers() {
+  const { t } = useTranslation();
+  const organizations = useResource<Items<Organization>>(organizationPaths.list);
+  return (
+    <>
+      <Anchor component={Link} to="/members" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
+        <IconArrowLeft size={14} aria-hidden />
+        {t('members.back')}
+      </Anchor>
+      <Loaded resource={organizations}>{({ items }) => <WorkersView organizations={items} />}</Loaded>
+    </>
+  );
+}
+
+function WorkersView({ organizations }: { organizations: Organization[] }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const labels = useLabels();
+  const [params, setParams] = useSearchParams();
+  const today = todayInJapan();
+  const state = readWorkersState(params, today);
+  const admin = isFederationAdmin(me);
+  const choices = organizations.filter((o) => o.kind === 'organization');
+  const scope = admin ? (choices.find((o) => o.id === state.organization)?.id ?? null) : me.organizationId;
+  const organization = organizations.find((o) => o.id === scope);
+  const path = scope ? memberPaths.workers(scope, state.date) : null;
+  const workers = useResource<Items<Worker>>(path, { keepPrevious: true });
+  const change = (changes: Partial<WorkersState>) => setParams(workersStateQuery({ ...state, ...changes }, today), { replace: true });
+  const rule = { numerator: MINIMUM_MEMBER_SHARE.numerator, denominator: MINIMUM_MEMBER_SHARE.denominator };
+
+  return (
+    <>
+      <PageHeader
+        title={t('workers.title')}
+        subtitle={organization ? labels.organizationName(organization) : undefined}
+        actions={
+          <Button
+            component={Link}
+            to={withQuery('/members/workers/new', { organization: scope ?? undefined })}
+            variant="default"
+            leftSection={<IconUserPlus size={16} aria-hidden />}
+          >
+            {t('members.registerNonMember')}
+          </Button>
+        }
+      />
+      <Stack gap="md">
+        <Text>{t('workers.intro', rule)}</Text>
+        <Group align="flex-end" gap="md" wrap="wrap">
+          {admin && (
+            <NativeSelect
+              label={t('member.organization')}
+              w={{ base: '100%', sm: 420 }}
+              value={scope ?? ''}
+              onChange={(event) => change({ organization: event.currentTarget.value })}
+              data={[{ value: '', label: t('common.choose') }, ...choices.map((o) => ({ value: o.id, label: labels.organizationName(o) }))]}
+            />
+          )}
+          <TextInput
+            label={t('workers.date')}
+            type="date"
+            w={200}
+            value={state.date}
+            onChange={(event) => change({ date: event.currentTarget.value })}
+          />
+          <Switch
+            label={t('workers.nonMembersOnly')}
+            checked={state.nonMembersOnly}
+            onChange={(event) => change({ nonMembersOnly: event.currentTarget.checked })}
+            mb={8}
+          />
+        </Group>
+
+        {scope === null ? (
+          <Alert color="gray">{t('workers.chooseOrganization')}</Alert>
+        ) : (
+          <section aria-labelledby={RESULTS_HEADING_ID}>
+            <Group gap="xs" mb="xs">
+              <Title order={2} size="h4" id={RESULTS_HEADING_ID}>
+                {t(state.nonMembersOnly ? 'workers.nonMemberListLabel' : 'workers.listLabel')}
+              </Title>
+              {workers.loading && workers.data && <Loader size="xs" aria-hidden />}
+            </Group>
+            {workers.data ? (
+              <WorkerResults
+                // A new list starts again at its first rows.
+                key={`${path}:${String(state.nonMembersOnly)}`}
+                rows={workers.data.items}
+                nonMembersOnly={state.nonMembersOnly}
+                organizationId={scope}
+                ruleApplies={organization ? memberShareRuleApplies(organization.lawProfile) : true}
+                busy={workers.stale}
+              />
+            ) : workers.error ? (
+              <ErrorState error={workers.error} onRetry={workers.reload} />
+            ) : (
+              <LoadingState />
+            )}
+          </section>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+interface WorkerResultsProps {
+  rows: Worker[];
+  nonMembersOnly: boolean;
+  organizationId: string;
+  ruleApplies: boolean;
+  busy: boolean;
+}
+
+function WorkerResults({ rows, nonMembersOnly, organizationId, ruleApplies, busy }: WorkerResultsProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const theme = useMantineTheme();
+  // One layout is rendered, not both with one hidden, as in the member registry.
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
+  const [limit, setLimit] = useState(ROWS_AT_A_TIME);
+  const visible = visibleWorkers(rows, nonMembersOnly);
+  const shown = visible.slice(0, limit);
+  const props = {
+    workers: shown,
+    organizationId,
+    busy,
+    emptyText: t(nonMembersOnly ? 'workers.noNonMembers' : 'workers.none'),
+    labelledBy: RESULTS_HEADING_ID,
+  };
+  return (
+    <Stack gap="sm">
+      <WorkersSummary summary={summarizeWorkers(rows)} ruleApplies={ruleApplies} />
+      {wide ? <WorkersTable {...props} /> : <WorkerCards {...props} />}
+      {visible.length > shown.length && (
+        <Group>
+          <Button variant="default" onClick={() => setLimit((n) => n + ROWS_AT_A_TIME)}>
+            {t('workers.showMore', {
+              count: Math.min(ROWS_AT_A_TIME, visible.length - shown.length),
+              shown: formatNumber(shown.length, locale),
+              total: formatNumber(visible.length, locale),
+            })}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
