@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconBriefcase, IconFileImport, IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { IconBriefcase, IconCategory, IconFileImport, IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -103,6 +103,9 @@ function RegistryList({ organizations }: { organizations: Organization[] }) {
             {scope !== null && <ExportMenu organizationId={scope} />}
             <Button component={Link} to={withQuery('/members/import', registerQuery)} variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
               {t('memberImport.open')}
+            </Button>
+            <Button component={Link} to={withQuery('/members/kinds', registerQuery)} variant="default" leftSection={<IconCategory size={16} aria-hidden />}>
+              {t('memberKinds.title')}
             </Button>
             <Button component={Link} to={withQuery('/members/workers', registerQuery)} variant="default" leftSection={<IconBriefcase size={16} aria-hidden />}>
               {t('workers.title')}

@@ -7,6 +7,7 @@ import { AccountPage } from './AccountPage';
 import { FederationPage } from './FederationPage';
 import { MemberPage } from './MemberPage';
 import { MemberImportPage } from './MemberImportPage';
+import { MemberKindsPage } from './MemberKindsPage';
 import { MembersPage } from './MembersPage';
 import { NewOrganizationPage } from './NewOrganizationPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'members/new', element: <RegisterMemberPage /> },
           { path: 'members/workers', element: <WorkersPage /> },
           { path: 'members/workers/new', element: <NonMemberWorkerPage /> },
+          { path: 'members/kinds', element: <MemberKindsPage /> },
           { path: 'members/import', element: <MemberImportPage /> },
           { path: 'members/:membershipId', element: <MemberPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),

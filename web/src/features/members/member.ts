@@ -94,6 +94,14 @@ export interface MemberKindOption {
   builtIn: boolean;
 }
 
+/** A kind of membership as an organization administrator defines it. */
+export interface NewMemberKindInput {
+  code: string;
+  nameJa: string;
+  nameEn: string | null;
+  engagedInWork: boolean;
+}
+
 /**
  * A person engaged in the organization's work on a date (従事者), member or not, with the engagement that makes them
  * one. Someone working at two sites appears twice.
@@ -147,6 +155,7 @@ export const memberApi = {
   updatePerson: (membershipId: string, patch: PersonPatch) => api.patch<Person>(`${memberPaths.one(membershipId)}/person`, patch),
   recordEngagement: (organizationId: string, personId: string, engagement: EngagementInput) =>
     api.post<Engagement>(`${organizationPath(organizationId)}/engagements`, { personId, engagement }),
+  defineKind: (organizationId: string, input: NewMemberKindInput) => api.post<MemberKindOption>(memberPaths.kinds(organizationId), input),
   registerNonMemberWorker: (organizationId: string, person: PersonInput, engagement: EngagementInput) =>
     api.post<Engagement>(`${organizationPath(organizationId)}/non-member-workers`, { person, engagement }),
 };
