@@ -36,7 +36,7 @@ const searchSql = `
     join people p on p.id = m.person_id
   where t.organization_id = ? and t.token >= ? and t.token < ? and m.organization_id = ?
   group by m.id, p.id
-  order by m.member_number, m.id
+  order by m.member_number_key, m.member_number, m.id
   limit ${pageSize}`;
 
 interface SearchPage {

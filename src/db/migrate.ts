@@ -1,15 +1,17 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import type { DialectName } from './dialect-name.js';
 import type { Schema } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_members.js';
 import * as m0003 from './migrations/0003_member_kinds.js';
+import * as m0004 from './migrations/0004_member_number_order.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
   '0001_foundation': m0001,
   '0002_members': m0002,
   '0003_member_kinds': m0003,
+  '0004_member_number_order': m0004,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -26,11 +28,20 @@ export interface MigrationReport {
 }
 
 /** Brings the schema up to date; each migration runs in its own transaction. */
-export async function migrateToLatest(appDb: Kysely<Schema>, dialect: DialectName): Promise<MigrationReport> {
+export function migrateToLatest(appDb: Kysely<Schema>, dialect: DialectName): Promise<MigrationReport> {
+  return migrate(appDb, dialect, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema up to a named migration (tests of a migration over data written before it). */
+export function migrateTo(appDb: Kysely<Schema>, dialect: DialectName, name: keyof typeof migrations): Promise<MigrationReport> {
+  return migrate(appDb, dialect, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(appDb: Kysely<Schema>, dialect: DialectName, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<MigrationReport> {
   // Migrations see the schema as it was when they were written, not today's types.
   const db = appDb as unknown as Kysely<unknown>;
   const migrator = new Migrator({ db, provider: new StaticProvider(dialect), migrationTableName: 'kysely_migration' });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

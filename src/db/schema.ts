@@ -124,6 +124,8 @@ export interface MembershipTable {
   organization_id: string;
   person_id: string;
   member_number: string;
+  /** What the registry sorts member numbers by: digits as numbers (see memberNumberSortKey). */
+  member_number_key: string;
   kind: string;
   /** The status now; the events are the history. */
   status: string;

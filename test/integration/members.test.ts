@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
@@ -164,5 +165,20 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
   it('filters by the site where members work', async () => {
     expect((await list(`site=${encodeURIComponent('あぐりーん')}`)).items.map((i) => i.memberNumber)).toEqual(['0001']);
     expect((await list(`site=${encodeURIComponent('あじさい')}`)).total).toBe(0);
+  });
+
+  it('sorts member numbers as numbers, whatever their zero padding, both ways, and exports in that order', async () => {
+    for (const [n, name] of [['000284', '番号'], ['12', '番号'], ['W10', '番号'], ['W9', '番号']] as const) {
+      expect((await register(n, name, 'バンゴウ')).statusCode).toBe(201);
+    }
+    const ours = new Set(['0003', '000284', '12', 'W10', 'W9']);
+    const numbers = async (order: string) => (await list(`sort=memberNumber&order=${order}&pageSize=200`)).items.map((i) => i.memberNumber).filter((n) => ours.has(n));
+    expect(await numbers('asc')).toEqual(['0003', '12', '000284', 'W9', 'W10']);
+    expect(await numbers('desc')).toEqual(['W10', 'W9', '000284', '12', '0003']);
+    const exported = await t.app.inject({ url: `${orgUrl}/members/export?date=2026-11-26`, headers });
+    // Numbers with leading zeros are written as ="0003", so that Excel keeps the zeros.
+    const records = parse(exported.body, { bom: true }) as string[][];
+    const lines = records.map((r) => r[0]!.replace(/^="(.*)"$/, '$1')).filter((n) => ours.has(n));
+    expect(lines).toEqual(['0003', '12', '000284', 'W9', 'W10']);
   });
 });

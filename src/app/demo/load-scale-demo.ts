@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { familyNames, givenNames, prefecturalCapitals } from '../../domain/demo/japanese-names.js';
 import type { LabourContractExemption } from '../../domain/members/member.js';
+import { memberNumberSortKey } from '../../domain/members/member-number.js';
 import type { OrganizationFields } from '../../domain/organizations/organization.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import { refreshStatistics } from '../../db/refresh-statistics.js';
@@ -125,7 +126,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
         const memberNumber = `${kind === 'worker' ? 'W' : 'U'}${String(i + 1).padStart(6, '0')}`;
         people.push(p);
         memberships.push({
-          id: membershipId, organization_id: o.id, person_id: p.id!, member_number: memberNumber, kind, status: 'admitted', admitted_on: admittedOn,
+          id: membershipId, organization_id: o.id, person_id: p.id!, member_number: memberNumber, member_number_key: memberNumberSortKey(memberNumber), kind, status: 'admitted', admitted_on: admittedOn,
           ended_on: null, last_event_on: admittedOn, version: 1, created_at: at, updated_at: at,
         });
         events.push({ id: newId(), membership_id: membershipId, seq: 1, type: 'admit', effective_date: admittedOn, reason: null, recorded_at: at, recorded_by: 'system:demo' });

@@ -17,6 +17,7 @@ export async function exportMembers(ctx: AppContext, actor: Actor, organizationI
     .where('m.organization_id', '=', organizationId)
     .where('m.admitted_on', '<=', options.date)
     .where((eb) => eb.or([eb('m.ended_on', 'is', null), eb('m.ended_on', '>', options.date)]))
+    .orderBy('m.member_number_key')
     .orderBy('m.member_number')
     .execute();
   const seen = new Set<string>();

@@ -16,6 +16,7 @@ import {
   type MemberImportRow,
   type ValidatedMemberRow,
 } from '../../domain/members/csv/index.js';
+import { memberNumberSortKey } from '../../domain/members/member-number.js';
 import { searchTokens } from '../../domain/members/search-key.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
@@ -193,7 +194,7 @@ export async function importMembers(
       const membershipId = newId();
       people.push({ id: personId, ...personColumns(row), version: 1, created_at: at, updated_at: at });
       memberships.push({
-        id: membershipId, organization_id: organizationId, person_id: personId, member_number: row.memberNumber, kind: row.kind, status: 'admitted',
+        id: membershipId, organization_id: organizationId, person_id: personId, member_number: row.memberNumber, member_number_key: memberNumberSortKey(row.memberNumber), kind: row.kind, status: 'admitted',
         admitted_on: row.admittedOn, ended_on: null, last_event_on: row.admittedOn, version: 1, created_at: at, updated_at: at,
       });
       events.push({ id: newId(), membership_id: membershipId, seq: 1, type: 'admit', effective_date: row.admittedOn, reason: 'CSV import', recorded_at: at, recorded_by: actor.email });

@@ -48,7 +48,7 @@ export interface MemberListItem {
 type MemberScope = ExpressionBuilder<Schema & { m: MembershipTable; p: PersonTable }, 'm' | 'p'>;
 
 const sortColumns = {
-  memberNumber: ['m.member_number'],
+  memberNumber: ['m.member_number_key', 'm.member_number'],
   kana: ['p.family_kana', 'p.given_kana'],
   admittedOn: ['m.admitted_on'],
 } as const;

@@ -1,5 +1,6 @@
 import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
 import { applyEvent } from '../../domain/members/lifecycle.js';
+import { memberNumberSortKey } from '../../domain/members/member-number.js';
 import type { Membership, Person, PersonFields } from '../../domain/members/member.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -49,7 +50,7 @@ export async function registerMember(ctx: AppContext, actor: Actor, organization
         admittedOn: input.firstEvent === 'admit' ? input.effectiveDate : null, endedOn: null, version: 1,
       };
       await trx.insertInto('memberships').values({
-        id: membership.id, organization_id: organizationId, person_id: person.id, member_number: memberNumber, kind: membership.kind,
+        id: membership.id, organization_id: organizationId, person_id: person.id, member_number: memberNumber, member_number_key: memberNumberSortKey(memberNumber), kind: membership.kind,
         status, admitted_on: membership.admittedOn, ended_on: null, last_event_on: input.effectiveDate, version: 1, created_at: at, updated_at: at,
       }).execute();
       await trx.insertInto('membership_events').values({
