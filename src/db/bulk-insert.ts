@@ -39,28 +39,41 @@ export async function bulkInsert<T extends keyof Schema & string>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!) as (keyof Insertable<Schema[T]> & string)[];
-  const values: unknown[] = [];
-  for (const row of rows) for (const column of columns) values.push(row[column] ?? null);
-  await bulkInsertValues(db, dialect, table, columns, values, onBatch);
+  const writer = new BulkWriter(db, dialect, table, columns, { onBatch });
+  for (const row of rows) await writer.add(...columns.map((column) => row[column] ?? null));
+  await writer.flush();
 }
 
 /**
- * Inserts rows given as one flat array of values, row after row in `columns` order: for the largest loads (the
- * search tokens of an import), where an object per row would only make work for the garbage collector.
+ * Writes rows as they are added, a multi-row statement whenever a batch is full: a large load needs neither an
+ * object per row nor an array of every row. Values come in `columns` order. `flush` writes what is left.
+ * A writer whose rows refer to another's (a foreign key) names it in `after`: that one's rows go out first.
  */
-export async function bulkInsertValues<T extends keyof Schema & string>(
-  db: Db,
-  dialect: DialectName,
-  table: T,
-  columns: readonly (keyof Insertable<Schema[T]> & string)[],
-  values: readonly unknown[],
-  onBatch?: BatchListener,
-): Promise<void> {
-  const width = columns.length;
-  if (values.length % width !== 0) throw new Error(`bulkInsertValues(${table}): ${values.length} values do not fill rows of ${width}`);
-  for (let start = 0; start < values.length; start += batchSize * width) {
-    const batch = values.slice(start, start + batchSize * width);
-    await db.executeQuery(CompiledQuery.raw(insertSql(db, dialect, table, columns, batch.length / width), batch));
-    await onBatch?.(batch.length / width);
+export class BulkWriter<T extends keyof Schema & string> {
+  private values: unknown[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: DialectName,
+    private readonly table: T,
+    private readonly columns: readonly (keyof Insertable<Schema[T]> & string)[],
+    private readonly options: { onBatch?: BatchListener | undefined; after?: readonly { flush(): Promise<void> }[] } = {},
+  ) {}
+
+  /** Adds one row; a promise only when the row filled a batch that is being written. */
+  add(...row: unknown[]): Promise<void> | undefined {
+    if (row.length !== this.columns.length) throw new Error(`BulkWriter(${this.table}): ${row.length} values for ${this.columns.length} columns`);
+    for (const value of row) this.values.push(value);
+    return this.values.length >= batchSize * this.columns.length ? this.flush() : undefined;
+  }
+
+  async flush(): Promise<void> {
+    for (const writer of this.options.after ?? []) await writer.flush();
+    if (this.values.length === 0) return;
+    const batch = this.values;
+    this.values = [];
+    const rows = batch.length / this.columns.length;
+    await this.db.executeQuery(CompiledQuery.raw(insertSql(this.db, this.dialect, this.table, this.columns, rows), batch));
+    await this.options.onBatch?.(rows);
   }
 }

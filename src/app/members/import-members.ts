@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Insertable } from 'kysely';
 import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
 import {
   decodeCsv,
@@ -19,9 +18,8 @@ import {
 import { memberNumberSortKey } from '../../domain/members/member-number.js';
 import { searchTokens } from '../../domain/members/search-key.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
-import { bulkInsert } from '../../db/bulk-insert.js';
+import { BulkWriter } from '../../db/bulk-insert.js';
 import { refreshStatistics } from '../../db/refresh-statistics.js';
-import type { EngagementTable, MembershipEventTable, MembershipTable, PersonTable } from '../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
@@ -141,6 +139,14 @@ interface ExistingMember {
   address: string | null;
 }
 
+/** A member who works in the co-operative (従事) or has a labour contract gets an engagement. */
+const isEngaged = (row: MemberImportRow): boolean => Boolean(row.engagedInWork || row.labourContractFrom);
+
+const personChanged = (row: MemberImportRow, current: ExistingMember): boolean => {
+  const columns = personColumns(row);
+  return (Object.keys(columns) as (keyof typeof columns)[]).some((k) => columns[k] !== current[k]) || current.kind !== row.kind;
+};
+
 const personColumns = (row: MemberImportRow) => ({
   family_name: row.familyName, given_name: row.givenName, family_kana: row.familyKana, given_kana: row.givenKana, birth_date: row.birthDate,
   email: row.email, phone: row.phone, postal_code: row.postalCode, prefecture_code: row.prefectureCode, address: row.address,
@@ -174,45 +180,29 @@ export async function importMembers(
         .select(['m.id', 'm.member_number', 'm.kind', 'p.id as person_id', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana', 'p.birth_date', 'p.email', 'p.phone', 'p.postal_code', 'p.prefecture_code', 'p.address'])
         .where('m.organization_id', '=', organizationId).execute()).map((r) => [r.member_number, r]),
     );
-    const people: Insertable<PersonTable>[] = [];
-    const memberships: Insertable<MembershipTable>[] = [];
-    const events: Insertable<MembershipEventTable>[] = [];
-    const tokens = new SearchTokenBatch(organizationId);
-    const engagements: Insertable<EngagementTable>[] = [];
+    // First the plan: who is new (with new ids), who changed, and every search token; then the writes.
+    const additions: { row: MemberImportRow; personId: string; membershipId: string }[] = [];
     const changes: { row: MemberImportRow; current: ExistingMember }[] = [];
+    const tokens = new SearchTokenBatch(organizationId);
     let unchanged = 0;
+    let engaged = 0;
     for (const row of rows) {
       const current = existing.get(row.memberNumber);
-      if (current) {
-        const columns = personColumns(row);
-        const changed = (Object.keys(columns) as (keyof typeof columns)[]).some((k) => columns[k] !== current[k]) || current.kind !== row.kind;
-        if (changed) changes.push({ row, current });
-        else unchanged += 1;
-        continue;
-      }
-      const personId = newId();
-      const membershipId = newId();
-      people.push({ id: personId, ...personColumns(row), version: 1, created_at: at, updated_at: at });
-      memberships.push({
-        id: membershipId, organization_id: organizationId, person_id: personId, member_number: row.memberNumber, member_number_key: memberNumberSortKey(row.memberNumber), kind: row.kind, status: 'admitted',
-        admitted_on: row.admittedOn, ended_on: null, last_event_on: row.admittedOn, version: 1, created_at: at, updated_at: at,
-      });
-      events.push({ id: newId(), membership_id: membershipId, seq: 1, type: 'admit', effective_date: row.admittedOn, reason: 'CSV import', recorded_at: at, recorded_by: actor.email });
-      tokens.add(row, row.memberNumber, membershipId);
-      if (row.engagedInWork || row.labourContractFrom) {
-        engagements.push({
-          id: newId(), organization_id: organizationId, person_id: personId, site: null, started_on: row.labourContractFrom ?? row.admittedOn, ended_on: null,
-          labour_contract_from: row.labourContractFrom, labour_contract_until: row.labourContractUntil, exemption: null, version: 1, created_at: at, updated_at: at,
-        });
+      if (!current) {
+        const membershipId = newId();
+        additions.push({ row, personId: newId(), membershipId });
+        tokens.add(row, row.memberNumber, membershipId);
+        if (isEngaged(row)) engaged += 1;
+      } else if (personChanged(row, current)) {
+        changes.push({ row, current });
+        tokens.add(row, row.memberNumber, current.id);
+      } else {
+        unchanged += 1;
       }
     }
-    for (const { row, current } of changes) tokens.add(row, row.memberNumber, current.id);
 
-    // Progress counts rows written, whatever their table; a changed member is four writes.
-    const progress = new WriteProgress(
-      changes.length * 4 + people.length + memberships.length + events.length + tokens.size + engagements.length,
-      options.onProgress,
-    );
+    // Progress counts rows written, whatever their table: a changed member is four writes, a new one three or four.
+    const progress = new WriteProgress(changes.length * 4 + additions.length * 3 + engaged + tokens.size, options.onProgress);
     await progress.report(0);
     for (const { row, current } of changes) {
       await trx.updateTable('people').set({ ...personColumns(row), updated_at: at }).where('id', '=', current.person_id).execute();
@@ -222,13 +212,38 @@ export async function importMembers(
         .where('token', 'in', searchTokens(previous, row.memberNumber)).where('membership_id', '=', current.id).execute();
       await progress.report(4);
     }
-    await bulkInsert(trx, ctx.dialect, 'people', people, progress.report);
-    await bulkInsert(trx, ctx.dialect, 'memberships', memberships, progress.report);
-    await bulkInsert(trx, ctx.dialect, 'membership_events', events, progress.report);
+    // Rows go out a batch at a time as they are made, each table after the one its foreign keys point to.
+    const people = new BulkWriter(trx, ctx.dialect, 'people', [
+      'id', 'family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date', 'email', 'phone', 'postal_code', 'prefecture_code', 'address',
+      'version', 'created_at', 'updated_at',
+    ], { onBatch: progress.report });
+    const memberships = new BulkWriter(trx, ctx.dialect, 'memberships', [
+      'id', 'organization_id', 'person_id', 'member_number', 'member_number_key', 'kind', 'status', 'admitted_on', 'ended_on', 'last_event_on',
+      'version', 'created_at', 'updated_at',
+    ], { onBatch: progress.report, after: [people] });
+    const events = new BulkWriter(trx, ctx.dialect, 'membership_events', [
+      'id', 'membership_id', 'seq', 'type', 'effective_date', 'reason', 'recorded_at', 'recorded_by',
+    ], { onBatch: progress.report, after: [memberships] });
+    const engagements = new BulkWriter(trx, ctx.dialect, 'engagements', [
+      'id', 'organization_id', 'person_id', 'site', 'started_on', 'ended_on', 'labour_contract_from', 'labour_contract_until', 'exemption',
+      'version', 'created_at', 'updated_at',
+    ], { onBatch: progress.report, after: [people] });
+    for (const { row, personId, membershipId } of additions) {
+      await people.add(personId, row.familyName, row.givenName, row.familyKana, row.givenKana, row.birthDate, row.email, row.phone, row.postalCode,
+        row.prefectureCode, row.address, 1, at, at);
+      await memberships.add(membershipId, organizationId, personId, row.memberNumber, memberNumberSortKey(row.memberNumber), row.kind, 'admitted',
+        row.admittedOn, null, row.admittedOn, 1, at, at);
+      await events.add(newId(), membershipId, 1, 'admit', row.admittedOn, 'CSV import', at, actor.email);
+      if (isEngaged(row)) {
+        await engagements.add(newId(), organizationId, personId, null, row.labourContractFrom ?? row.admittedOn, null, row.labourContractFrom,
+          row.labourContractUntil, null, 1, at, at);
+      }
+    }
+    await events.flush();
+    await engagements.flush();
     await tokens.insert(trx, ctx.dialect, progress.report);
-    await bulkInsert(trx, ctx.dialect, 'engagements', engagements, progress.report);
     const updated = changes.length;
-    const result = { created: memberships.length, updated, unchanged, rejected: rejectedLines.size, errors: analysis.errors };
+    const result = { created: additions.length, updated, unchanged, rejected: rejectedLines.size, errors: analysis.errors };
     // One entry for the whole import: the file's hash identifies exactly what was read.
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
       organizationId, entityType: 'membership', entityId: organizationId, action: 'import', before: null,
@@ -236,8 +251,20 @@ export async function importMembers(
     }, at);
     return result;
   });
-  if (result.created > 1000) await refreshStatistics(ctx.db, ctx.dialect, registryTables);
+  if (result.created > 1000) refreshStatisticsSoon(ctx);
   return result;
+}
+
+/**
+ * After a large import the planner's statistics are refreshed, so that searches keep using the token index. That is
+ * upkeep, not part of the import: it runs once the answer is on its way (ANALYZE takes longer as the registry grows).
+ */
+function refreshStatisticsSoon(ctx: AppContext): void {
+  setImmediate(() => {
+    refreshStatistics(ctx.db, ctx.dialect, registryTables).catch((error: unknown) => {
+      console.warn(`kyodo: refreshing planner statistics after an import failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
 }
 
 /** The tables a bulk load grows, whose planner statistics are refreshed after it. */

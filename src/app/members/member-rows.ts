@@ -3,7 +3,7 @@ import type { MembershipStatus } from '../../domain/members/lifecycle.js';
 import type { Membership, Person, PersonFields } from '../../domain/members/member.js';
 import { normalizePostalCode } from '../../domain/organizations/organization.js';
 import { searchTokens, type NameParts } from '../../domain/members/search-key.js';
-import { bulkInsertValues, type BatchListener } from '../../db/bulk-insert.js';
+import { BulkWriter, type BatchListener } from '../../db/bulk-insert.js';
 import type { DialectName } from '../../db/dialect-name.js';
 import type { MembershipTable, PersonTable } from '../../db/schema.js';
 import { newId, type Tx } from '../shared/context.js';
@@ -81,11 +81,11 @@ export class SearchTokenBatch {
   }
 
   async insert(trx: Tx, dialect: DialectName, onBatch?: BatchListener): Promise<void> {
-    const values: string[] = [];
+    const writer = new BulkWriter(trx, dialect, 'member_search_tokens', ['organization_id', 'token', 'membership_id'], { onBatch });
     for (const token of [...this.members.keys()].sort()) {
-      for (const membershipId of this.members.get(token)!.sort()) values.push(this.organizationId, token, membershipId);
+      for (const membershipId of this.members.get(token)!.sort()) await writer.add(this.organizationId, token, membershipId);
     }
-    await bulkInsertValues(trx, dialect, 'member_search_tokens', ['organization_id', 'token', 'membership_id'], values, onBatch);
+    await writer.flush();
   }
 }
 
