@@ -19,6 +19,7 @@ import { memberNumberSortKey } from '../../domain/members/member-number.js';
 import { searchTokens } from '../../domain/members/search-key.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { BulkWriter } from '../../db/bulk-insert.js';
+import type { MembershipTable, PersonTable } from '../../db/schema.js';
 import { refreshStatistics } from '../../db/refresh-statistics.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
@@ -122,22 +123,8 @@ class WriteProgress {
   };
 }
 
-interface ExistingMember {
-  id: string;
-  member_number: string;
-  kind: string;
-  person_id: string;
-  family_name: string;
-  given_name: string;
-  family_kana: string;
-  given_kana: string;
-  birth_date: string | null;
-  email: string | null;
-  phone: string | null;
-  postal_code: string | null;
-  prefecture_code: string | null;
-  address: string | null;
-}
+/** A membership already in the registry, with the person's fields an import may change. */
+type ExistingMember = Pick<MembershipTable, 'id' | 'member_number' | 'kind'> & { person_id: string } & Omit<PersonTable, 'id' | 'version' | 'created_at' | 'updated_at'>;
 
 /** A member who works in the co-operative (従事) or has a labour contract gets an engagement. */
 const isEngaged = (row: MemberImportRow): boolean => Boolean(row.engagedInWork || row.labourContractFrom);
