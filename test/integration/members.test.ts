@@ -86,7 +86,7 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
   });
 
   it('records engagement in the work, labour contracts and non-member workers', async () => {
-    const yamada = await t.ctx.db.selectFrom('memberships').select(['person_id']).where('member_number', '=', '0001').where('organization_id', '=', tenants.orgA.id).executeTakeFirstOrThrow();
+    const yamada = await t.ctx.db.selectFrom('memberships').select(['id', 'person_id']).where('member_number', '=', '0001').where('organization_id', '=', tenants.orgA.id).executeTakeFirstOrThrow();
     const engaged = await t.app.inject({
       method: 'POST', url: `${orgUrl}/engagements`, headers,
       payload: { personId: yamada.person_id, engagement: { site: 'あぐりーん', startedOn: '2024-04-01', labourContractFrom: '2024-04-01' } },
@@ -104,8 +104,13 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
     expect(worker.statusCode).toBe(201);
     expect((await list('engaged=true')).items.map((i) => i.memberNumber)).toEqual(['0001']);
     const workers = await t.app.inject({ url: `${orgUrl}/workers?date=2025-06-01`, headers });
-    expect(workers.json<{ items: { familyName: string; member: boolean; site: string | null }[] }>().items.map((w) => [w.familyName, w.member, w.site]))
-      .toEqual([['鈴木', false, null], ['山田', true, 'あぐりーん']]);
+    expect(workers.json<{ items: { familyName: string; member: boolean; site: string | null; membershipId: string | null }[] }>().items
+      .map((w) => [w.familyName, w.member, w.site, w.membershipId]))
+      .toEqual([['鈴木', false, null, null], ['山田', true, 'あぐりーん', yamada.id]]);
+    // A member from the day of admission.
+    const onAdmission = await t.app.inject({ url: `${orgUrl}/workers?date=2024-04-01`, headers });
+    expect(onAdmission.json<{ items: { familyName: string; membershipId: string | null }[] }>().items.map((w) => [w.familyName, w.membershipId]))
+      .toEqual([['山田', yamada.id]]);
     const nonMembers = await t.app.inject({ url: `${orgUrl}/workers?date=2025-06-01&nonMembersOnly=true`, headers });
     expect(nonMembers.json<{ items: { familyName: string }[] }>().items.map((w) => w.familyName)).toEqual(['鈴木']);
     expect((await list('labourContract=false')).total).toBe(3);

@@ -239,6 +239,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
             engagementId: Id, personId: Id, familyName: Type.String(), givenName: Type.String(), familyKana: Type.String(), givenKana: Type.String(),
             site: orNull(Type.String()), startedOn: IsoDate, endedOn: orNull(IsoDate), labourContractFrom: orNull(IsoDate),
             labourContractUntil: orNull(IsoDate), exemption: orNull(Type.String()), member: Type.Boolean(),
+            membershipId: orNull(Id),
           })),
         }),
         ...problemResponses,
