@@ -9,6 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { CorrectPerson } from '../features/members/CorrectPerson';
 import { Engagements } from '../features/members/Engagements';
 import { registerKnownPersonLink } from '../features/members/known-person';
+import { memberBackLink } from '../features/members/member-back-link';
 import { memberPaths, personKana, personName, type MemberRecord, type Person } from '../features/members/member';
 import { MembershipActions } from '../features/members/MembershipActions';
 import { MembershipDetails, PersonDetails } from '../features/members/MemberDetails';
@@ -33,25 +34,24 @@ export function MemberPage() {
 }
 
 /**
- * Back to the registry as it was left: search, filters and page. Coming from the list, a plain click steps back in
- * the history, which holds the list exactly as it was even if it changed a moment before the member was opened.
+ * Back to the list the member was opened from (the registry, or the workers list) as it was left: search, filters
+ * and page. Coming from a list, a plain click steps back in the history, which holds the list exactly as it was even
+ * if it changed a moment before the member was opened.
  */
 function BackLink() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const state: unknown = location.state;
-  const fromList = typeof state === 'object' && state !== null && typeof (state as { backTo?: unknown }).backTo === 'string';
-  const backTo = fromList ? (state as { backTo: string }).backTo : '/members';
+  const back = memberBackLink(location.state);
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (!fromList || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!back.fromList || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(-1);
   };
   return (
     <Anchor
       component={Link}
-      to={backTo}
+      to={back.to}
       onClick={onClick}
       size="sm"
       display="inline-flex"
@@ -59,7 +59,7 @@ function BackLink() {
       style={{ alignItems: 'center', gap: 4 }}
     >
       <IconArrowLeft size={14} aria-hidden />
-      {t('members.back')}
+      {t(back.label)}
     </Anchor>
   );
 }

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { withQuery, type Items } from '../api';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
@@ -60,6 +60,7 @@ function WorkersView({ organizations }: { organizations: Organization[] }) {
   const { t } = useTranslation();
   const me = useMe();
   const labels = useLabels();
+  const location = useLocation();
   const [params, setParams] = useSearchParams();
   const today = todayInJapan();
   const state = readWorkersState(params, today);
@@ -132,6 +133,7 @@ function WorkersView({ organizations }: { organizations: Organization[] }) {
                 rows={workers.data.items}
                 nonMembersOnly={state.nonMembersOnly}
                 organizationId={scope}
+                backTo={location.pathname + location.search}
                 ruleApplies={organization ? memberShareRuleApplies(organization.lawProfile) : true}
                 busy={workers.stale}
               />
@@ -151,11 +153,12 @@ interface WorkerResultsProps {
   rows: Worker[];
   nonMembersOnly: boolean;
   organizationId: string;
+  backTo: string;
   ruleApplies: boolean;
   busy: boolean;
 }
 
-function WorkerResults({ rows, nonMembersOnly, organizationId, ruleApplies, busy }: WorkerResultsProps) {
+function WorkerResults({ rows, nonMembersOnly, organizationId, backTo, ruleApplies, busy }: WorkerResultsProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const theme = useMantineTheme();
@@ -167,6 +170,7 @@ function WorkerResults({ rows, nonMembersOnly, organizationId, ruleApplies, busy
   const props = {
     workers: shown,
     organizationId,
+    backTo,
     busy,
     emptyText: t(nonMembersOnly ? 'workers.noNonMembers' : 'workers.none'),
     labelledBy: RESULTS_HEADING_ID,

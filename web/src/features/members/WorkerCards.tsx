@@ -1,14 +1,15 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../reference/use-labels';
-import { personKana, personName } from './member';
+import { personKana } from './member';
 import { RegisterAsMemberLink } from './RegisterAsMemberLink';
 import { usePeriod } from './use-period';
 import { WorkerBadge } from './WorkerBadge';
+import { WorkerName } from './WorkerName';
 import type { WorkerRowsProps } from './WorkersTable';
 
 /** Everyone engaged in the work on a date as cards, for phones. */
-export function WorkerCards({ workers, organizationId, busy, emptyText, labelledBy }: WorkerRowsProps) {
+export function WorkerCards({ workers, organizationId, backTo, busy, emptyText, labelledBy }: WorkerRowsProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const period = usePeriod();
@@ -27,9 +28,7 @@ export function WorkerCards({ workers, organizationId, busy, emptyText, labelled
         <Paper key={worker.engagementId} component="li" withBorder p="sm">
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <Stack gap={0}>
-              <Text fw={700} lang="ja">
-                {personName(worker)}
-              </Text>
+              <WorkerName worker={worker} backTo={backTo} />
               <Text size="sm" lang="ja">
                 {personKana(worker)}
               </Text>

@@ -1,14 +1,17 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../reference/use-labels';
-import { personKana, personName, type Worker } from './member';
+import { personKana, type Worker } from './member';
 import { RegisterAsMemberLink } from './RegisterAsMemberLink';
 import { usePeriod } from './use-period';
 import { WorkerBadge } from './WorkerBadge';
+import { WorkerName } from './WorkerName';
 
 export interface WorkerRowsProps {
   workers: Worker[];
   organizationId: string;
+  /** Where a member's page leads back to: this list with its date and switch. */
+  backTo: string;
   /** The previous date's list still shows while the next loads. */
   busy: boolean;
   emptyText: string;
@@ -16,7 +19,7 @@ export interface WorkerRowsProps {
 }
 
 /** Everyone engaged in the work on a date as a table, for screens wide enough. */
-export function WorkersTable({ workers, organizationId, busy, emptyText, labelledBy }: WorkerRowsProps) {
+export function WorkersTable({ workers, organizationId, backTo, busy, emptyText, labelledBy }: WorkerRowsProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const period = usePeriod();
@@ -46,8 +49,8 @@ export function WorkersTable({ workers, organizationId, busy, emptyText, labelle
         <Table.Tbody>
           {workers.map((worker) => (
             <Table.Tr key={worker.engagementId}>
-              <Table.Td style={nowrap} fw={700} lang="ja">
-                {personName(worker)}
+              <Table.Td style={nowrap}>
+                <WorkerName worker={worker} backTo={backTo} />
               </Table.Td>
               <Table.Td style={nowrap} lang="ja">
                 {personKana(worker)}

@@ -121,6 +121,8 @@ export interface Worker {
   exemption: string | null;
   /** A member of the organization on the date. */
   member: boolean;
+  /** The membership current on the date, when a member. */
+  membershipId: string | null;
 }
 
 /** A correction of a person: the version that was read, and only the fields that changed. */

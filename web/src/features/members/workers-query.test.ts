@@ -29,6 +29,7 @@ describe('the rows shown', () => {
   const row = (personId: string, member: boolean): Worker => ({
     engagementId: `e-${personId}`, personId, familyName: '山田', givenName: '花子', familyKana: 'ヤマダ', givenKana: 'ハナコ',
     site: null, startedOn: '2026-04-01', endedOn: null, labourContractFrom: null, labourContractUntil: null, exemption: null, member,
+    membershipId: member ? `m-${personId}` : null,
   });
 
   it('are everyone, or the non-member workers only', () => {
