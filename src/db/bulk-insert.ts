@@ -1,11 +1,14 @@
-import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DialectName } from './dialect-name.js';
 import type { Schema } from './schema.js';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
-/** Rows per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters for our widest tables. */
-const batchSize = 500;
+/**
+ * Rows per statement. SQLite binds every value (far below its 32,766 parameters for our widest tables). PostgreSQL
+ * gets one array per column (see `unnestSql`), so a statement can carry many more rows.
+ */
+const batchSizes: Record<DialectName, number> = { sqlite: 500, postgresql: 5_000 };
 
 const compiled = new Map<string, string>();
 
@@ -24,6 +27,35 @@ function insertSql<T extends keyof Schema & string>(db: Db, dialect: DialectName
     compiled.set(key, text);
   }
   return text;
+}
+
+/**
+ * PostgreSQL: `insert … select * from unnest($1::text[], $2::int4[], …)`, one array parameter per column. The
+ * statement is parsed and planned once per batch whatever its row count, instead of binding tens of thousands of
+ * single parameters. The arrays need the columns' types, read once per table from the catalogue.
+ */
+const columnTypes = new Map<string, Promise<Map<string, string>>>();
+
+function typesOf(db: Db, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    types = sql<{ column_name: string; udt_name: string }>`select column_name, udt_name from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table}`.execute(db)
+      .then((result) => new Map(result.rows.map((r) => [r.column_name, r.udt_name])));
+    types.catch(() => columnTypes.delete(table));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+async function unnestSql(db: Db, table: string, columns: readonly string[]): Promise<string> {
+  const types = await typesOf(db, table);
+  const arrays = columns.map((column, i) => {
+    const type = types.get(column);
+    if (!type) throw new Error(`bulk insert: ${table} has no column ${column}`);
+    return `$${i + 1}::${type}[]`;
+  });
+  return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${arrays.join(', ')})`;
 }
 
 /** Told how many rows each statement wrote, after it ran (progress reports). */
@@ -64,7 +96,7 @@ export class BulkWriter<T extends keyof Schema & string> {
   add(...row: unknown[]): Promise<void> | undefined {
     if (row.length !== this.columns.length) throw new Error(`BulkWriter(${this.table}): ${row.length} values for ${this.columns.length} columns`);
     for (const value of row) this.values.push(value);
-    return this.values.length >= batchSize * this.columns.length ? this.flush() : undefined;
+    return this.values.length >= batchSizes[this.dialect] * this.columns.length ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {
@@ -72,8 +104,18 @@ export class BulkWriter<T extends keyof Schema & string> {
     if (this.values.length === 0) return;
     const batch = this.values;
     this.values = [];
-    const rows = batch.length / this.columns.length;
-    await this.db.executeQuery(CompiledQuery.raw(insertSql(this.db, this.dialect, this.table, this.columns, rows), batch));
+    const width = this.columns.length;
+    const rows = batch.length / width;
+    if (this.dialect === 'postgresql') {
+      const arrays = this.columns.map((_, c) => {
+        const column = new Array<unknown>(rows);
+        for (let r = 0; r < rows; r++) column[r] = batch[r * width + c];
+        return column;
+      });
+      await this.db.executeQuery(CompiledQuery.raw(await unnestSql(this.db, this.table, this.columns), arrays));
+    } else {
+      await this.db.executeQuery(CompiledQuery.raw(insertSql(this.db, this.dialect, this.table, this.columns, rows), batch));
+    }
     await this.options.onBatch?.(rows);
   }
 }

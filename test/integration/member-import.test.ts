@@ -126,7 +126,8 @@ describe.each(dialects)('member CSV import and export (%s)', (dialect) => {
       expect(answer.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
       const events = linesOf(answer.body);
       const progress = events.filter((e) => e.progress).map((e) => e.progress!);
-      expect(progress.length).toBeGreaterThan(10);
+      // A line at least for each table written (people, memberships, events, engagements, tokens) besides the first.
+      expect(progress.length).toBeGreaterThan(5);
       expect(progress[0]!.written).toBe(0);
       const total = progress[0]!.total;
       // people, memberships, events, engagements and seven search tokens or fewer per member
@@ -157,7 +158,7 @@ describe.each(dialects)('member CSV import and export (%s)', (dialect) => {
       const chunks: string[] = [];
       for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(decoder.decode(next.value, { stream: true }));
       // Each report leaves the server on its own before the next batch is written.
-      expect(chunks.length).toBeGreaterThan(10);
+      expect(chunks.length).toBeGreaterThan(5);
       expect(linesOf(chunks.join('')).at(-1)).toMatchObject({ result: { created: 3_000 } });
     });
   });
