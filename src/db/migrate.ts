@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_members.js';
 import * as m0003 from './migrations/0003_member_kinds.js';
 import * as m0004 from './migrations/0004_member_number_order.js';
+import * as m0005 from './migrations/0005_capital.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0002_members': m0002,
   '0003_member_kinds': m0003,
   '0004_member_number_order': m0004,
+  '0005_capital': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

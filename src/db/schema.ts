@@ -179,6 +179,45 @@ export interface MemberKindTable {
   created_at: string;
 }
 
+export interface CapitalRulesTable {
+  organization_id: string;
+  effective_from: string;
+  share_price: number;
+  minimum_shares: number;
+  cap_percent: number | null;
+  takeover_cap_percent: number | null;
+  cap_exempt_up_to: number;
+  refund_notice_days: number;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** An entry of the capital journal; append-only (database triggers refuse updates and deletes). */
+export interface JournalEntryTable {
+  id: string;
+  organization_id: string;
+  entry_date: string;
+  type: string;
+  description: string | null;
+  reason: string | null;
+  reverses_entry_id: string | null;
+  batch_id: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface JournalLineTable {
+  entry_id: string;
+  line_no: number;
+  organization_id: string;
+  entry_date: string;
+  account: string;
+  membership_id: string | null;
+  /** Integer yen, debit positive and credit negative (bigint on PostgreSQL, read back as a string). */
+  amount: number | string;
+  shares: number;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   organization_business_lines: OrganizationBusinessLineTable;
@@ -191,6 +230,9 @@ export interface Schema {
   audit_head: AuditHeadTable;
   people: PersonTable;
   memberships: MembershipTable;
+  capital_rules: CapitalRulesTable;
+  journal_entries: JournalEntryTable;
+  journal_lines: JournalLineTable;
   membership_events: MembershipEventTable;
   engagements: EngagementTable;
   member_search_tokens: MemberSearchTokenTable;

@@ -16,6 +16,7 @@ import { databaseRateLimitStore } from './rate-limit-store.js';
 import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { capitalRoutes } from './routes/capital.js';
 import { memberImportRoutes } from './routes/member-imports.js';
 import { memberRoutes } from './routes/members.js';
 import { organizationRoutes } from './routes/organizations.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(auditRoutes, deps);
     await api.register(memberRoutes, deps);
     await api.register(memberImportRoutes, deps);
+    await api.register(capitalRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

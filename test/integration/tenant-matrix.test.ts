@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts/api-tokens.js';
+import { subscribeShares } from '../../src/app/capital/capital-movements.js';
+import { setCapitalRules } from '../../src/app/capital/capital-rules.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import { actorFor, buildTenants, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
@@ -29,7 +31,18 @@ const requestOf = (probe: Probe) =>
  * One probe per route of the OpenAPI document. A route without a probe fails the test, so every route added later
  * must say how it is aimed at another organization's data.
  */
-function probes(t: Tenants, tokenOfB: string, memberOfB: { membershipId: string; personId: string }): Record<string, Probe> {
+interface MemberOfB {
+  membershipId: string;
+  personId: string;
+  /** A second member of B with three paid shares: subscribes, pays, transfers, withdraws and writes down. */
+  otherMembershipId: string;
+  /** A third member of B, to receive a transfer. */
+  thirdMembershipId: string;
+  /** A payment of B's ledger, to reverse. */
+  entryId: string;
+}
+
+function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<string, Probe> {
   const b = t.orgB.id;
   const person = { familyName: '侵入', givenName: '太郎', familyKana: 'シンニュウ', givenKana: 'タロウ' };
   return {
@@ -88,6 +101,32 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: { membershipId: string;
     'POST /api/v1/organizations/{id}/non-member-workers': {
       url: `/api/v1/organizations/${b}/non-member-workers`, targetsB: true, body: { person, engagement: { startedOn: '2026-04-01' } },
     },
+    'GET /api/v1/organizations/{id}/capital-rules': { url: `/api/v1/organizations/${b}/capital-rules`, targetsB: true },
+    'POST /api/v1/organizations/{id}/capital-rules': { url: `/api/v1/organizations/${b}/capital-rules`, targetsB: true, body: { effectiveFrom: '2031-04-01', sharePrice: 1000 } },
+    'GET /api/v1/memberships/{membershipId}/capital': { url: `/api/v1/memberships/${memberOfB.membershipId}/capital`, targetsB: true },
+    'POST /api/v1/memberships/{membershipId}/capital/subscriptions': {
+      url: `/api/v1/memberships/${memberOfB.otherMembershipId}/capital/subscriptions`, targetsB: true, body: { date: '2026-04-01', shares: 1 },
+    },
+    'POST /api/v1/memberships/{membershipId}/capital/payments': {
+      url: `/api/v1/memberships/${memberOfB.otherMembershipId}/capital/payments`, targetsB: true, body: { date: '2026-04-01', amount: 1000, method: 'bank' },
+    },
+    'POST /api/v1/memberships/{membershipId}/capital/transfers': {
+      url: `/api/v1/memberships/${memberOfB.otherMembershipId}/capital/transfers`, targetsB: true,
+      body: { date: '2026-05-01', toMembershipId: memberOfB.thirdMembershipId, shares: 1, approval: 'board 2026-04-20' },
+    },
+    'POST /api/v1/memberships/{membershipId}/capital/withdrawals': {
+      url: `/api/v1/memberships/${memberOfB.otherMembershipId}/capital/withdrawals`, targetsB: true, body: { date: '2026-06-01', shares: 1 },
+    },
+    'POST /api/v1/memberships/{membershipId}/capital/refunds': {
+      url: `/api/v1/memberships/${memberOfB.otherMembershipId}/capital/refunds`, targetsB: true, body: { date: '2027-04-10' },
+    },
+    'POST /api/v1/memberships/{membershipId}/capital/write-downs': {
+      url: `/api/v1/memberships/${memberOfB.otherMembershipId}/capital/write-downs`, targetsB: true, body: { date: '2027-05-01', amount: 100, reason: 'loss covered' },
+    },
+    'POST /api/v1/capital/entries/{entryId}/reversal': {
+      url: `/api/v1/capital/entries/${memberOfB.entryId}/reversal`, targetsB: true, body: { date: '2026-04-02', reason: 'entered twice' },
+    },
+    'GET /api/v1/organizations/{id}/capital/register': { url: `/api/v1/organizations/${b}/capital/register`, targetsB: true },
   };
 }
 
@@ -96,7 +135,7 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
   let tenants: Tenants;
   let routes: { method: string; path: string }[];
   let tokenOfB: { id: string; token: string };
-  let memberOfB: { membershipId: string; personId: string };
+  let memberOfB: MemberOfB;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -106,7 +145,20 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
       person: { familyName: '美絵', givenName: '秘密', familyKana: 'ビー', givenKana: 'ヒミツ', birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null },
       memberNumber: 'B-0001', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
     });
-    memberOfB = { membershipId: registered.membership.id, personId: registered.person.id };
+    // B's capital: rules, and a second member holding three fully paid shares (to transfer, withdraw and write down).
+    const adminB = actorFor(tenants.users.orgAdminB);
+    await setCapitalRules(t.ctx, adminB, tenants.orgB.id, { effectiveFrom: '2025-04-01', sharePrice: 1000 });
+    const other = await registerMember(t.ctx, adminB, tenants.orgB.id, {
+      person: { familyName: '別', givenName: '組合員', familyKana: 'ベツ', givenKana: 'クミアイイン', birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null },
+      memberNumber: 'B-0002', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
+    });
+    await subscribeShares(t.ctx, adminB, other.membership.id, { date: '2025-04-01', shares: 3, firstPayment: { amount: 3000, method: 'bank', founding: false } });
+    const third = await registerMember(t.ctx, adminB, tenants.orgB.id, {
+      person: { familyName: '三', givenName: '組合員', familyKana: 'サン', givenKana: 'クミアイイン', birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null },
+      memberNumber: 'B-0003', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
+    });
+    const [, payment] = await subscribeShares(t.ctx, adminB, registered.membership.id, { date: '2025-04-01', shares: 1, firstPayment: { amount: 1000, method: 'bank', founding: false } });
+    memberOfB = { membershipId: registered.membership.id, personId: registered.person.id, otherMembershipId: other.membership.id, thirdMembershipId: third.membership.id, entryId: payment!.id };
     const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
   });
@@ -152,7 +204,10 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     const usersOfB = await t.ctx.db.selectFrom('users').select('id').where('organization_id', '=', b.id).execute();
     expect(usersOfB).toHaveLength(1);
     const registryOfB = await t.ctx.db.selectFrom('memberships').select(['id', 'status']).where('organization_id', '=', b.id).execute();
-    expect(registryOfB).toEqual([{ id: memberOfB.membershipId, status: 'admitted' }]);
+    const expectedRegistry = [memberOfB.membershipId, memberOfB.otherMembershipId, memberOfB.thirdMembershipId].map((id) => ({ id, status: 'admitted' }));
+    expect([...registryOfB].sort((x, y) => x.id.localeCompare(y.id))).toEqual(expectedRegistry.sort((x, y) => x.id.localeCompare(y.id)));
+    // B's ledger as beforeAll left it: two subscriptions and two payments, nothing more.
+    expect(await t.ctx.db.selectFrom('journal_entries').select('type').where('organization_id', '=', b.id).execute()).toHaveLength(4);
     expect(await t.ctx.db.selectFrom('engagements').select('id').where('organization_id', '=', b.id).execute()).toEqual([]);
   });
 

@@ -25,6 +25,16 @@ export function canKeepRegistry(actor: Actor, organizationId: string): boolean {
   return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
 }
 
+/** The capital ledger: the organization's staff record subscriptions, payments and refunds; the federation sees all. */
+export function canKeepCapital(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+/** The capital rules come from the bylaws: only the organization's administrator (or the federation's) records them. */
+export function canSetCapitalRules(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }

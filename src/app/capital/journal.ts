@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../domain/access/policy.js';
+import { applyLines, assertBalanced, emptyPosition, type CapitalPosition, type EntryType, type JournalLine } from '../../domain/capital/ledger.js';
+import type { AppContext, Tx } from '../shared/context.js';
+import { isoNow, newId } from '../shared/context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { Transaction } from 'kysely';
+import type { Schema } from '../../db/schema.js';
+
+export interface NewEntry {
+  organizationId: string;
+  date: string;
+  type: EntryType;
+  description: string | null;
+  reason: string | null;
+  reversesEntryId: string | null;
+  batchId: string | null;
+  lines: JournalLine[];
+}
+
+export interface PostedEntry extends Omit<NewEntry, 'lines'> {
+  id: string;
+  lines: JournalLine[];
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+/**
+ * Takes the organization's capital lock for the rest of the transaction, so that checks which read the ledger
+ * (the share cap reads every member's shares) and the entry they allow happen as one step. SQLite has one writer
+ * at a time already; PostgreSQL locks the organization's row.
+ */
+export async function lockCapital(trx: Transaction<Schema>, ctx: AppContext, organizationId: string): Promise<void> {
+  if (ctx.dialect === 'postgresql') await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
+}
+
+/** Writes one balanced entry and its lines, with its audit entry, in the caller's transaction. */
+export async function postEntry(trx: Transaction<Schema>, ctx: AppContext, actor: Pick<Actor, 'userId' | 'email'>, entry: NewEntry): Promise<PostedEntry> {
+  assertBalanced(entry.lines);
+  const id = newId();
+  const at = isoNow(ctx);
+  await trx.insertInto('journal_entries').values({
+    id, organization_id: entry.organizationId, entry_date: entry.date, type: entry.type, description: entry.description, reason: entry.reason,
+    reverses_entry_id: entry.reversesEntryId, batch_id: entry.batchId, recorded_at: at, recorded_by: actor.email,
+  }).execute();
+  await trx.insertInto('journal_lines').values(entry.lines.map((line, i) => ({
+    entry_id: id, line_no: i + 1, organization_id: entry.organizationId, entry_date: entry.date, account: line.account,
+    membership_id: line.membershipId, amount: line.amount, shares: line.shares,
+  }))).execute();
+  await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
+    organizationId: entry.organizationId, entityType: 'journal_entry', entityId: id, action: entry.type, before: null,
+    after: { date: entry.date, description: entry.description, reason: entry.reason, reverses: entry.reversesEntryId, lines: entry.lines },
+  }, at);
+  return { ...entry, id, recordedAt: at, recordedBy: actor.email };
+}
+
+/** A member's capital now (every entry, whatever its date), or on a date. */
+export async function positionOf(db: Tx, organizationId: string, membershipId: string, onDate?: string): Promise<CapitalPosition> {
+  let query = db.selectFrom('journal_lines')
+    .select(['account', (eb) => eb.fn.sum<string | number>('amount').as('amount'), (eb) => eb.fn.sum<string | number>('shares').as('shares')])
+    .where('organization_id', '=', organizationId).where('membership_id', '=', membershipId);
+  if (onDate) query = query.where('entry_date', '<=', onDate);
+  const sums = await query.groupBy('account').execute();
+  const lines: JournalLine[] = sums.map((s) => ({ account: s.account as JournalLine['account'], membershipId, amount: Number(s.amount), shares: Number(s.shares) }));
+  return applyLines(emptyPosition, lines, membershipId);
+}
+
+/** Shares held in the organization now: the total and how many members hold any (for the share cap). */
+export async function shareTotals(db: Tx, organizationId: string): Promise<{ totalShares: number; holders: Map<string, number> }> {
+  const rows = await db.selectFrom('journal_lines').select(['membership_id', (eb) => eb.fn.sum<string | number>('shares').as('shares')])
+    .where('organization_id', '=', organizationId).where('account', '=', 'capital').where('membership_id', 'is not', null)
+    .groupBy('membership_id').having(sql`sum(shares)`, '>', 0).execute();
+  const holders = new Map(rows.map((r) => [r.membership_id!, Number(r.shares)]));
+  let totalShares = 0;
+  for (const shares of holders.values()) totalShares += shares;
+  return { totalShares, holders };
+}

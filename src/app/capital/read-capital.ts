@@ -1,0 +1,106 @@
+import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
+import { applyLines, emptyPosition, type CapitalPosition, type JournalLine } from '../../domain/capital/ledger.js';
+import { rulesOn, type CapitalRules } from '../../domain/capital/share-rules.js';
+import { forbidden, notFound } from '../../domain/shared/errors.js';
+import type { AppContext } from '../shared/context.js';
+import { capitalRulesHistory } from './capital-rules.js';
+
+export interface CapitalEntryView {
+  id: string;
+  date: string;
+  type: string;
+  description: string | null;
+  reason: string | null;
+  reversesEntryId: string | null;
+  reversedByEntryId: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+  lines: JournalLine[];
+}
+
+const toLine = (l: { account: string; membership_id: string | null; amount: number | string; shares: number | string }): JournalLine => ({
+  account: l.account as JournalLine['account'], membershipId: l.membership_id, amount: Number(l.amount), shares: Number(l.shares),
+});
+
+/** A member's capital: the position now and on each entry, with every entry that names them, oldest first. */
+export async function memberCapital(ctx: AppContext, actor: Actor, membershipId: string): Promise<{
+  position: CapitalPosition; rules: CapitalRules | null; entries: (CapitalEntryView & { positionAfter: CapitalPosition })[];
+}> {
+  const membership = await ctx.db.selectFrom('memberships').select(['organization_id']).where('id', '=', membershipId).executeTakeFirst();
+  if (!membership) throw notFound('membership');
+  if (!canKeepCapital(actor, membership.organization_id)) throw forbidden();
+  const entryIds = ctx.db.selectFrom('journal_lines').select('entry_id').where('organization_id', '=', membership.organization_id).where('membership_id', '=', membershipId);
+  const [entries, lines, history] = await Promise.all([
+    ctx.db.selectFrom('journal_entries as e').selectAll('e')
+      .select((eb) => eb.selectFrom('journal_entries as r').select('r.id').whereRef('r.reverses_entry_id', '=', 'e.id').as('reversed_by'))
+      .where('e.id', 'in', entryIds).orderBy('e.entry_date').orderBy('e.recorded_at').orderBy('e.id').execute(),
+    ctx.db.selectFrom('journal_lines').selectAll().where('entry_id', 'in', entryIds).orderBy('line_no').execute(),
+    capitalRulesHistory(ctx.db, membership.organization_id),
+  ]);
+  const linesOf = new Map<string, JournalLine[]>();
+  for (const line of lines) {
+    const list = linesOf.get(line.entry_id) ?? [];
+    list.push(toLine(line));
+    linesOf.set(line.entry_id, list);
+  }
+  let position = emptyPosition;
+  const views = entries.map((e) => {
+    const entryLines = linesOf.get(e.id) ?? [];
+    position = applyLines(position, entryLines, membershipId);
+    return {
+      id: e.id, date: e.entry_date, type: e.type, description: e.description, reason: e.reason, reversesEntryId: e.reverses_entry_id,
+      reversedByEntryId: e.reversed_by ?? null, recordedAt: e.recorded_at, recordedBy: e.recorded_by, lines: entryLines, positionAfter: position,
+    };
+  });
+  return { position, rules: rulesOn(history, ctx.now().toISOString().slice(0, 10)), entries: views };
+}
+
+export interface RegisterRow extends CapitalPosition {
+  membershipId: string;
+  memberNumber: string;
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+}
+
+export interface CapitalRegister {
+  organizationId: string;
+  date: string;
+  rules: CapitalRules | null;
+  rows: RegisterRow[];
+  totals: CapitalPosition & { members: number };
+}
+
+/**
+ * The capital register (出資者名簿) at a date: each member's shares, capital, unpaid and paid amounts and refunds
+ * owed, summed from the journal lines dated on or before it; members with nothing left are omitted.
+ */
+export async function capitalRegister(ctx: AppContext, actor: Actor, organizationId: string, date: string): Promise<CapitalRegister> {
+  if (!canKeepCapital(actor, organizationId)) throw forbidden();
+  const [sums, history] = await Promise.all([
+    ctx.db.selectFrom('journal_lines as l')
+      .innerJoin('memberships as m', 'm.id', 'l.membership_id')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .select(['l.membership_id', 'l.account', 'm.member_number', 'm.member_number_key', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana',
+        (eb) => eb.fn.sum<string | number>('l.amount').as('amount'), (eb) => eb.fn.sum<string | number>('l.shares').as('shares')])
+      .where('l.organization_id', '=', organizationId).where('l.entry_date', '<=', date)
+      .groupBy(['l.membership_id', 'l.account', 'm.member_number', 'm.member_number_key', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana'])
+      .orderBy('m.member_number_key').orderBy('m.member_number')
+      .execute(),
+    capitalRulesHistory(ctx.db, organizationId),
+  ]);
+  const rows = new Map<string, RegisterRow>();
+  for (const s of sums) {
+    const id = s.membership_id!;
+    const row = rows.get(id) ?? {
+      ...emptyPosition, membershipId: id, memberNumber: s.member_number, familyName: s.family_name, givenName: s.given_name, familyKana: s.family_kana, givenKana: s.given_kana,
+    };
+    rows.set(id, { ...row, ...applyLines(row, [toLine({ ...s, membership_id: id })], id) });
+  }
+  const kept = [...rows.values()].filter((r) => r.shares !== 0 || r.capital !== 0 || r.unpaid !== 0 || r.refundPayable !== 0);
+  const totals = kept.reduce((t, r) => ({
+    shares: t.shares + r.shares, capital: t.capital + r.capital, unpaid: t.unpaid + r.unpaid, paid: t.paid + r.paid, refundPayable: t.refundPayable + r.refundPayable, members: t.members + (r.shares > 0 ? 1 : 0),
+  }), { ...emptyPosition, members: 0 });
+  return { organizationId, date, rules: rulesOn(history, date), rows: kept, totals };
+}
