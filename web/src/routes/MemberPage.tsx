@@ -15,6 +15,8 @@ import { MembershipActions } from '../features/members/MembershipActions';
 import { MembershipDetails, PersonDetails } from '../features/members/MemberDetails';
 import { MembershipStatusBadge } from '../features/members/MembershipStatusBadge';
 import { MembershipTimeline } from '../features/members/MembershipTimeline';
+import { organizationsToName } from '../features/members/member-kind-values';
+import { useMemberKinds } from '../features/members/use-member-kinds';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
 import { useLabels } from '../features/reference/use-labels';
 import { isFederationAdmin } from '../features/session/permissions';
@@ -83,6 +85,8 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
   // The organization is named for the federation administrator, who sees every organization's members.
   const organizations = useResource<Items<Organization>>(isFederationAdmin(me) ? organizationPaths.list : null);
   const organization = organizations.data?.items.find((o) => o.id === membership.organizationId);
+  // Only a kind of its own needs the organization's list to be named.
+  const memberKinds = useMemberKinds(organizationsToName([membership]));
 
   return (
     <>
@@ -98,7 +102,11 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
               <MembershipActions membership={membership} onChanged={reload} />
             </Section>
             <Section id="member-membership" title={t('memberDetail.membership')}>
-              <MembershipDetails membership={membership} organizationName={organization ? labels.organizationName(organization) : null} />
+              <MembershipDetails
+                membership={membership}
+                kindName={memberKinds.name(membership.organizationId, membership.kind)}
+                organizationName={organization ? labels.organizationName(organization) : null}
+              />
             </Section>
             <Section id="member-person" title={t('memberDetail.person')}>
               <PersonDetails person={person} />

@@ -29,6 +29,8 @@ import { MemberFilters } from '../features/members/MemberFilters';
 import { MemberSearch } from '../features/members/MemberSearch';
 import { MembersPagination } from '../features/members/MembersPagination';
 import { MembersTable } from '../features/members/MembersTable';
+import { kindFilterCodes, organizationsToName } from '../features/members/member-kind-values';
+import { useMemberKinds } from '../features/members/use-member-kinds';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
 import { useLabels } from '../features/reference/use-labels';
 import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
@@ -71,6 +73,10 @@ function RegistryList({ organizations }: { organizations: Organization[] }) {
   const scope = admin ? (organizations.find((o) => o.id === state.organization)?.id ?? null) : me.organizationId;
   const scoped = organizations.find((o) => o.id === scope);
   const list = useResource<MemberPage>(memberListPath(state, scope), { keepPrevious: true });
+  // One organization's kinds name its members and fill the kind filter; across organizations, only those of the
+  // organizations on the page with kinds of their own are asked for (worker and user members need none).
+  const memberKinds = useMemberKinds(scope ? [scope] : organizationsToName(list.data?.items ?? []));
+  const kindChoices = kindFilterCodes(memberKinds.kinds(scope), state.kind).map((code) => ({ value: code, label: memberKinds.name(scope, code) }));
 
   // Changes build on the last one asked for, not on the last render: two quick changes (a filter, then a date)
   // both count.
@@ -133,7 +139,7 @@ function RegistryList({ organizations }: { organizations: Organization[] }) {
           />
         )}
         <MemberSearch value={state.q} onSearch={(q) => show((current) => changeList(current, { q }), true)} />
-        <MemberFilters state={state} onChange={change} />
+        <MemberFilters state={state} kinds={kindChoices} onChange={change} />
 
         <section aria-labelledby={RESULTS_HEADING_ID}>
           <Group justify="space-between" align="center" gap="xs" mb="xs">
@@ -178,6 +184,7 @@ function RegistryList({ organizations }: { organizations: Organization[] }) {
             state={state}
             emptyText={t(state.q.trim() || activeFilterCount(state) > 0 ? 'members.noMatch' : 'members.none')}
             organizationName={scope === null ? organizationName : undefined}
+            kindName={memberKinds.name}
             onSort={sort}
             backTo={location.pathname + location.search}
             onPage={(page) => {
@@ -204,13 +211,14 @@ interface ResultsProps {
   state: MemberListState;
   emptyText: string;
   organizationName: ((id: string) => string) | undefined;
+  kindName: (organizationId: string, kind: string) => string;
   onSort: (sort: MemberSort) => void;
   backTo: string;
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
 }
 
-function Results({ list, error, reload, busy, state, emptyText, organizationName, onSort, backTo, onPage, onPageSize }: ResultsProps) {
+function Results({ list, error, reload, busy, state, emptyText, organizationName, kindName, onSort, backTo, onPage, onPageSize }: ResultsProps) {
   const { t } = useTranslation();
   const theme = useMantineTheme();
   // One layout is rendered, not both with one hidden: up to 200 rows, half the work on every page.
@@ -219,6 +227,7 @@ function Results({ list, error, reload, busy, state, emptyText, organizationName
   const rows = {
     members: list.items,
     organizationName,
+    kindName,
     backTo,
     busy,
     emptyText: list.total > 0 ? t('members.pageEmpty') : emptyText,

@@ -3,16 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../format';
 import { useLocale } from '../../i18n';
-import { useLabels } from '../reference/use-labels';
 import { personKana, personName } from './member';
 import { MembershipStatusBadge } from './MembershipStatusBadge';
 import type { MemberRowsProps } from './MembersTable';
 
 /** The registry as cards, for phones; sorting is offered by a select beside it. */
-export function MemberCards({ members, organizationName, backTo, busy, emptyText, labelledBy }: Omit<MemberRowsProps, 'state' | 'onSort'>) {
+export function MemberCards({ members, organizationName, kindName, backTo, busy, emptyText, labelledBy }: Omit<MemberRowsProps, 'state' | 'onSort'>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const labels = useLabels();
   if (members.length === 0) return <Text>{emptyText}</Text>;
   return (
     <Stack
@@ -38,7 +36,7 @@ export function MemberCards({ members, organizationName, backTo, busy, emptyText
             <MembershipStatusBadge status={member.status} />
           </Group>
           <Text size="sm" c="dimmed" mt={4}>
-            {t('member.numberShort')} {member.memberNumber} · {labels.code('memberKind', member.kind)}
+            {t('member.numberShort')} {member.memberNumber} · {kindName(member.organizationId, member.kind)}
             {member.admittedOn && ` · ${t('member.admittedOn')} ${formatDate(member.admittedOn, locale)}`}
           </Text>
           {organizationName && (

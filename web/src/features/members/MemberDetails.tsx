@@ -20,15 +20,21 @@ function Rows({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
+interface MembershipDetailsProps {
+  membership: Membership;
+  /** The kind's name, as the organization calls it. */
+  kindName: string;
+  organizationName: string | null;
+}
+
 /** The membership: number, kind, status and its dates. */
-export function MembershipDetails({ membership, organizationName }: { membership: Membership; organizationName: string | null }) {
+export function MembershipDetails({ membership, kindName, organizationName }: MembershipDetailsProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const labels = useLabels();
   const date = (value: string | null) => (value ? formatDateWithEra(value, locale) : t('common.none'));
   const rows: [string, ReactNode][] = [
     [t('member.memberNumber'), membership.memberNumber],
-    [t('member.kind'), labels.code('memberKind', membership.kind)],
+    [t('member.kind'), kindName],
     [t('member.status'), <MembershipStatusBadge status={membership.status} />],
     [t('member.admittedOn'), date(membership.admittedOn)],
     [t('member.endedOn'), date(membership.endedOn)],

@@ -4,11 +4,13 @@ import { IconFilter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../reference/use-labels';
-import { MEMBER_KINDS, MEMBERSHIP_STATUSES } from './member';
+import { MEMBERSHIP_STATUSES } from './member';
 import { activeFilterCount, type MemberListState, type YesNo } from './member-list-query';
 
 interface MemberFiltersProps {
   state: MemberListState;
+  /** The kinds to filter by, named: the organization's own among them. */
+  kinds: { value: string; label: string }[];
   onChange: (changes: Partial<MemberListState>) => void;
 }
 
@@ -21,13 +23,13 @@ const yesNo = (value: string): YesNo => (value === 'true' || value === 'false' ?
  * Kind, status, members on a date, engaged in the work, labour contract. On phones they fold behind a button, so
  * the list starts on the first screen.
  */
-export function MemberFilters({ state, onChange }: MemberFiltersProps) {
+export function MemberFilters({ state, kinds, onChange }: MemberFiltersProps) {
   const { t } = useTranslation();
   const theme = useMantineTheme();
   const narrow = useMediaQuery(`(max-width: calc(${theme.breakpoints.sm} - 0.0625em))`, false, { getInitialValueInEffect: false });
   const active = activeFilterCount(state);
   const [opened, setOpened] = useState(active > 0);
-  if (!narrow) return <FilterPanel state={state} onChange={onChange} />;
+  if (!narrow) return <FilterPanel state={state} kinds={kinds} onChange={onChange} />;
   return (
     <Stack gap="xs">
       <Group>
@@ -41,16 +43,15 @@ export function MemberFilters({ state, onChange }: MemberFiltersProps) {
           {active > 0 ? t('members.filtersActive', { count: active }) : t('members.filters')}
         </Button>
       </Group>
-      {opened && <FilterPanel state={state} onChange={onChange} />}
+      {opened && <FilterPanel state={state} kinds={kinds} onChange={onChange} />}
     </Stack>
   );
 }
 
-function FilterPanel({ state, onChange }: MemberFiltersProps) {
+function FilterPanel({ state, kinds, onChange }: MemberFiltersProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const any = { value: '', label: t('members.any') };
-  const kinds = MEMBER_KINDS.includes(state.kind as (typeof MEMBER_KINDS)[number]) || !state.kind ? MEMBER_KINDS : [...MEMBER_KINDS, state.kind];
 
   return (
     <Stack gap={4} id={PANEL_ID}>
@@ -60,7 +61,7 @@ function FilterPanel({ state, onChange }: MemberFiltersProps) {
             label={t('member.kind')}
             value={state.kind}
             onChange={(event) => onChange({ kind: event.currentTarget.value })}
-            data={[any, ...kinds.map((kind) => ({ value: kind, label: labels.code('memberKind', kind) }))]}
+            data={[any, ...kinds]}
           />
           <NativeSelect
             label={t('member.status')}

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../format';
 import { useLocale } from '../../i18n';
-import { useLabels } from '../reference/use-labels';
 import { personKana, personName, type MemberListItem } from './member';
 import { ariaSort, type MemberListState, type MemberSort } from './member-list-query';
 import { MembershipStatusBadge } from './MembershipStatusBadge';
@@ -14,6 +13,8 @@ export interface MemberRowsProps {
   state: MemberListState;
   /** The name of each member's organization; only when the list spans organizations. */
   organizationName?: (organizationId: string) => string;
+  /** The name of a member's kind, as their organization calls it. */
+  kindName: (organizationId: string, kind: string) => string;
   onSort: (sort: MemberSort) => void;
   /** Where a member's page leads back to: this list with its search, filters and page. */
   backTo: string;
@@ -39,10 +40,9 @@ function SortHeader({ column, label, state, onSort }: { column: MemberSort; labe
 }
 
 /** The registry as a table with sortable columns, for screens wide enough. */
-export function MembersTable({ members, state, organizationName, onSort, backTo, busy, emptyText, labelledBy }: MemberRowsProps) {
+export function MembersTable({ members, state, organizationName, kindName, onSort, backTo, busy, emptyText, labelledBy }: MemberRowsProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const labels = useLabels();
   const columns = organizationName ? 7 : 6;
 
   return (
@@ -76,7 +76,7 @@ export function MembersTable({ members, state, organizationName, onSort, backTo,
                 </Anchor>
               </Table.Td>
               <Table.Td lang="ja">{personKana(member)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.code('memberKind', member.kind)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{kindName(member.organizationId, member.kind)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <MembershipStatusBadge status={member.status} />
               </Table.Td>
