@@ -22,6 +22,7 @@ import {
   type ImportProblem,
   type ImportResult,
 } from '../features/members/member-import';
+import { useMemberKinds } from '../features/members/use-member-kinds';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
 import { useLabels } from '../features/reference/use-labels';
 import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
@@ -88,6 +89,8 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
   const [downloading, setDownloading] = useState(false);
   // Only the answer to the latest request counts (the mapping may change again before the last preview is back).
   const latest = useRef(0);
+  // The preview names the kinds in the file, the organization's own among them.
+  const memberKinds = useMemberKinds(preview && organizationId ? [organizationId] : []);
 
   const busy = phase.step !== 'idle';
   const busyWith = (what: 'preview' | 'import') => phase.step !== 'idle' && phase.what === what;
@@ -225,6 +228,7 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
         <PreviewSection
           preview={preview}
           mapping={mapping ?? preview.mapping}
+          kindName={(code) => memberKinds.name(current.organizationId, code)}
           busy={busy}
           downloading={downloading}
           onMapping={(next) => {
@@ -326,13 +330,15 @@ function FailureAlert({ error }: { error: unknown }) {
 interface PreviewSectionProps {
   preview: ImportPreview;
   mapping: ColumnMapping;
+  /** A kind in the sample by its name in the organization, the organization's own kinds among them. */
+  kindName: (code: string) => string;
   busy: boolean;
   downloading: boolean;
   onMapping: (mapping: ColumnMapping) => void;
   onDownload: (report: 'errors' | 'rejected') => void;
 }
 
-function PreviewSection({ preview, mapping, busy, downloading, onMapping, onDownload }: PreviewSectionProps) {
+function PreviewSection({ preview, mapping, kindName, busy, downloading, onMapping, onDownload }: PreviewSectionProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const number = (value: number) => formatNumber(value, locale);
@@ -417,9 +423,7 @@ function PreviewSection({ preview, mapping, busy, downloading, onMapping, onDown
                       <Table.Td>{number(line)}</Table.Td>
                       {mappedFields.map((field) => (
                         <Table.Td key={field}>
-                          {field === 'kind' && typeof row[field] === 'string'
-                            ? t(`memberKind.${row[field]}`, { defaultValue: row[field] })
-                            : cellText(row[field])}
+                          {field === 'kind' && typeof row[field] === 'string' ? kindName(row[field]) : cellText(row[field])}
                         </Table.Td>
                       ))}
                     </Table.Tr>

@@ -7,8 +7,14 @@ import { fieldChanges, type FieldChange } from './audit-diff';
 import type { AuditEntry } from './organization';
 import { useFieldValue } from './use-field-value';
 
+interface AuditEntryCardProps {
+  entry: AuditEntry;
+  /** A membership kind by its name in the organization (its own kinds among them). */
+  memberKindName?: (code: string) => string;
+}
+
 /** One audited change: when, by whom, what, and each field before → after. */
-export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
+export function AuditEntryCard({ entry, memberKindName }: AuditEntryCardProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const labels = useLabels();
@@ -31,7 +37,7 @@ export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
       {changes.length > 0 && (
         <Box component="dl" mt="sm" mb={0}>
           {changes.map((change) => (
-            <ChangeRow key={change.field} change={change} created={entry.before === null} />
+            <ChangeRow key={change.field} change={change} created={entry.before === null} memberKindName={memberKindName} />
           ))}
         </Box>
       )}
@@ -40,9 +46,9 @@ export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
 }
 
 /** A field and its values; a creation has no "before" to show. */
-function ChangeRow({ change, created }: { change: FieldChange; created: boolean }) {
+function ChangeRow({ change, created, memberKindName }: { change: FieldChange; created: boolean; memberKindName?: (code: string) => string }) {
   const { t } = useTranslation();
-  const fieldValue = useFieldValue();
+  const fieldValue = useFieldValue(memberKindName);
   return (
     <Group gap="xs" align="baseline" wrap="wrap" py={4} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
       <Text component="dt" size="sm" fw={700} miw={180}>

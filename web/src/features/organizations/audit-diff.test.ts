@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldChanges } from './audit-diff';
+import { fieldChanges, membershipKindsIn } from './audit-diff';
 
 describe('fieldChanges', () => {
   it('lists only the fields whose values changed, leaving out bookkeeping', () => {
@@ -23,5 +23,17 @@ describe('fieldChanges', () => {
     const before = { status: 'admitted' };
     const after = { status: 'expelled', effectiveDate: '2026-06-20', reason: null, personId: 'p1' };
     expect(fieldChanges(before, after).map((change) => change.field)).toEqual(['status', 'effectiveDate']);
+  });
+});
+
+describe('membershipKindsIn', () => {
+  it('collects the kinds membership entries record, each once, and nothing from other entities', () => {
+    const entries = [
+      { entityType: 'membership', before: null, after: { memberNumber: '0001', kind: 'supporter' } },
+      { entityType: 'membership', before: { kind: 'worker' }, after: { kind: 'supporter' } },
+      { entityType: 'membership', before: null, after: { imported: 12 } },
+      { entityType: 'organization', before: { kind: 'organization' }, after: { kind: 'organization' } },
+    ];
+    expect(membershipKindsIn(entries)).toEqual(['supporter', 'worker']);
   });
 });

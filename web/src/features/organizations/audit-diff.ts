@@ -36,3 +36,12 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     .sort((x, y) => rank(x) - rank(y))
     .map((field) => ({ field, before: a[field], after: b[field] }));
 }
+
+/** The kinds of membership the entries record (a registration's kind, say), each once: to name an organization's own. */
+export function membershipKindsIn(entries: readonly { entityType: string; before: unknown; after: unknown }[]): string[] {
+  const kinds = entries
+    .filter((entry) => entry.entityType === 'membership')
+    .flatMap((entry) => [asRecord(entry.before).kind, asRecord(entry.after).kind])
+    .filter((kind): kind is string => typeof kind === 'string');
+  return [...new Set(kinds)];
+}

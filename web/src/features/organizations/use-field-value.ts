@@ -25,8 +25,11 @@ const DATE_FIELDS = new Set([
   'admittedOn',
 ]);
 
-/** Shows a stored field value (as audit entries record it) the way the rest of the app shows it. */
-export function useFieldValue(): (field: string, value: unknown) => string {
+/**
+ * Shows a stored field value (as audit entries record it) the way the rest of the app shows it; a membership's kind
+ * by `memberKindName` when given, which knows the organization's own kinds.
+ */
+export function useFieldValue(memberKindName?: (code: string) => string): (field: string, value: unknown) => string {
   const { t } = useTranslation();
   const locale = useLocale();
   const labels = useLabels();
@@ -45,7 +48,8 @@ export function useFieldValue(): (field: string, value: unknown) => string {
       if (list) {
         const label = labels.code(list, text);
         const second = SECOND_LISTS[field];
-        return label === text && second ? labels.code(second, text) : label;
+        if (label !== text || !second) return label;
+        return second === 'memberKind' && memberKindName ? memberKindName(text) : labels.code(second, text);
       }
       if (field === 'prefectureCode') return labels.prefecture(text);
       if (field === 'locale') return t(`language.${text}`, { defaultValue: text });
@@ -54,6 +58,6 @@ export function useFieldValue(): (field: string, value: unknown) => string {
       if (field === 'fiscalYearStartMonth' && typeof value === 'number') return formatMonth(value, locale);
       return text;
     },
-    [t, locale, labels],
+    [t, locale, labels, memberKindName],
   );
 }
