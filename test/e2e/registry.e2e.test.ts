@@ -79,15 +79,38 @@ describe.runIf(chromiumAvailable)('member kinds, workers and registering a known
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'register-known-person-ja.png'), fullPage: true });
     await page.getByRole('textbox', { name: '組合員番号' }).fill('0101');
+    // Of the kind the organization defined, offered once its kinds have loaded.
+    const knownKind = page.getByRole('combobox', { name: '種類' });
+    await expect.poll(() => knownKind.locator('option').allInnerTexts()).toContain('賛助組合員');
+    await knownKind.selectOption({ label: '賛助組合員' });
     await page.getByRole('button', { name: '登録する' }).click();
     await page.getByRole('heading', { name: /佐藤\s*健/, level: 1 }).waitFor();
 
-    // One person, now a member: in the registry, and counted as a member among the workers.
+    // One person, now a member: in the registry under the kind's Japanese name, not its code, and found by it.
     await openRegistry(page);
-    await page.getByRole('link', { name: /佐藤\s*健/ }).filter({ visible: true }).first().waitFor();
+    const registry = page.getByRole('table', { name: '組合員一覧' });
+    const sato = registry.getByRole('row').filter({ has: page.getByRole('link', { name: /佐藤\s*健/ }) });
+    await sato.getByRole('cell', { name: '賛助組合員', exact: true }).waitFor();
+    expect(await registry.getByRole('cell', { name: 'supporter', exact: true }).count()).toBe(0);
+    // Checked before filtering: while the next list loads, the last one shows dimmed.
+    expect(await seriousViolations(page)).toEqual([]);
+    const kindFilter = page.getByRole('combobox', { name: '種類' });
+    await expect.poll(() => kindFilter.locator('option').allInnerTexts()).toEqual(['すべて', '労働者組合員', '利用者組合員', '賛助組合員']);
+    await kindFilter.selectOption({ label: '賛助組合員' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('supporter');
+    await expect.poll(() => registry.getByRole('link').allInnerTexts()).toEqual([expect.stringMatching(/佐藤\s*健/)]);
+
+    // Counted as a member among the workers, where the name now leads to the member's page and back.
     await page.getByRole('link', { name: '従事者一覧' }).click();
     await expect.poll(() => list.getByRole('status').innerText()).toMatch(/従事者 1 人（組合員 1 人・組合員でない従事者 0 人）/);
     await page.getByText('組合員が従事者の4分の3以上です').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await list.getByRole('link', { name: /佐藤\s*健/ }).click();
+    await page.getByRole('heading', { name: /佐藤\s*健/, level: 1 }).waitFor();
+    const membershipSection = page.getByRole('region', { name: '組合員資格' });
+    await membershipSection.getByText('賛助組合員', { exact: true }).waitFor();
+    await page.getByRole('link', { name: '従事者一覧に戻る' }).click();
+    await page.getByRole('heading', { name: '従事者一覧', level: 1 }).waitFor();
     const people = await server.runtime.ctx.db.selectFrom('people').select('id').where('family_name', '=', '佐藤').execute();
     expect(people).toHaveLength(1);
 
@@ -162,6 +185,14 @@ describe.runIf(chromiumAvailable)('member kinds, workers and registering a known
       .select(['m.member_number', 'm.person_id']).where('p.family_name', '=', '佐藤').orderBy('m.member_number').execute();
     expect(memberships.map((m) => m.member_number)).toEqual(['0101', 'C-0001']);
     expect(new Set(memberships.map((m) => m.person_id)).size).toBe(1);
+
+    // Across organizations, each membership's kind by its own organization's name for it.
+    await page.goto(`${server.url}/members?q=${encodeURIComponent('佐藤')}`);
+    await page.getByRole('heading', { name: '組合員名簿', level: 1 }).waitFor();
+    const registry = page.getByRole('table', { name: '組合員一覧' });
+    const row = (organization: string) => registry.getByRole('row').filter({ has: page.getByRole('cell', { name: organization, exact: true }) });
+    await row('労働者協同組合ワーカーズコープちば').getByRole('cell', { name: '賛助組合員', exact: true }).waitFor();
+    await row('労働者協同組合ワーカーズコープ・センター事業団').getByRole('cell', { name: '労働者組合員', exact: true }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
