@@ -1,8 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hledgerAccountName } from '../../src/domain/capital/hledger.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import { actorFor, buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const hledgerAvailable = (() => {
+  try {
+    execFileSync('hledger', ['--version']);
+    return true;
+  } catch {
+    if (process.env.CI === 'true') throw new Error('CI=true but hledger is not installed: the ledger export must be checked by hledger in CI');
+    console.warn('\n⚠ hledger is not installed: the check of the capital journal by hledger is SKIPPED on this machine.\n');
+    return false;
+  }
+})();
+
+/** Every account's balance as hledger computes it from the journal, in integer yen. */
+function hledgerBalances(journal: string): Map<string, number> {
+  const csv = execFileSync('hledger', ['-f', '-', 'balance', '--flat', '--empty', '--no-total', '-O', 'csv'], { input: journal, encoding: 'utf8' });
+  const balances = new Map<string, number>();
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [account, amount] = line.split('","').map((cell) => cell.replaceAll('"', ''));
+    balances.set(account!, Number((amount ?? '0').replace(/[^\d-]/g, '') || 0));
+  }
+  return balances;
+}
+
+const pdftotextAvailable = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.CI === 'true') throw new Error('CI=true but pdftotext (poppler-utils) is not installed');
+    console.warn('\n⚠ pdftotext is not installed: the text of the capital PDFs is not checked on this machine.\n');
+    return false;
+  }
+})();
+
+const pdfText = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
 
 interface Position { shares: number; capital: number; unpaid: number; paid: number; refundPayable: number }
 
@@ -19,6 +57,8 @@ describe.each(dialects)('capital ledger (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
+    // A fixed day in fiscal 2026 (April 2026 to March 2027), so that years and refunds come out the same whenever this runs.
+    t.ctx.now = () => new Date('2026-11-26T03:00:00Z');
     tenants = await buildTenants(t.ctx);
     const clerkSession = await t.signIn(tenants.users.clerkA.email);
     clerk = { cookie: clerkSession.cookie, 'x-csrf-token': clerkSession.csrf };
@@ -121,6 +161,73 @@ describe.each(dialects)('capital ledger (%s)', (dialect) => {
     expect(now.rows.map((r) => r.memberNumber)).toEqual(['C-1', 'C-2', 'C-3', 'C-4']);
     expect(now.totals).toMatchObject({ members: 4, shares: 19, refundPayable: 0 });
     for (const row of now.rows) expect(row).toMatchObject(await positionOf(members[Number(row.memberNumber.slice(2)) - 1]!));
+  });
+
+  it('records a month of payroll deductions from CSV all or nothing, naming each bad row', async () => {
+    // C-2 owes nothing yet: subscribe two more shares to pay off by payroll.
+    expect((await post(`/memberships/${members[1]}/capital/subscriptions`, { date: '2026-06-01', shares: 1 })).statusCode).toBe(201);
+    expect((await post(`/memberships/${members[2]}/capital/subscriptions`, { date: '2026-06-01', shares: 1 })).statusCode).toBe(201);
+    const upload = (csv: string, query = '?date=2026-06-25') =>
+      t.app.inject({ method: 'POST', url: `/api/v1${orgUrl}/capital/payroll-deductions${query}`, headers: { ...clerk, 'content-type': 'text/csv' }, payload: iconv.encode(csv, 'cp932') });
+    const bad = await upload('組合員番号,氏名,控除額\r\nC-2,出資 2郎,"5,000"\r\nC-9,誰か,1000\r\nC-3,出資 3郎,10001\r\n');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json<{ errors: { field: string; code: string }[] }>().errors.map((e) => `${e.field}:${e.code}`)).toEqual(['rows.3.memberNumber:unknown_member', 'rows.4.amount:payment_exceeds_unpaid']);
+    expect((await positionOf(members[1]!)).unpaid).toBe(10_000);
+    const good = await upload('組合員番号,氏名,控除額\r\nC-2,出資 2郎,"5,000"\r\nC-3,出資 3郎,１００００\r\nC-2,出資 2郎,5000円\r\n');
+    expect(good.statusCode).toBe(201);
+    expect(good.json()).toMatchObject({ payments: 3, total: 20_000 });
+    expect(await positionOf(members[1]!)).toMatchObject({ unpaid: 0, paid: 50_000 });
+    expect(await positionOf(members[2]!)).toMatchObject({ unpaid: 0, paid: 50_000 });
+  });
+
+  it('exports the register as CSV for Excel and the journal for hledger, which balances and agrees with the register to the yen', async () => {
+    const csv = await t.app.inject({ url: `/api/v1${orgUrl}/capital/register.csv?date=2026-11-26&encoding=cp932`, headers: clerk });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=shift_jis');
+    const text = iconv.decode(csv.rawPayload, 'cp932');
+    expect(text.split('\r\n')[0]).toBe('組合員番号,氏名,フリガナ,出資口数,出資金額,払込済額,未払込額,払戻未払額');
+    expect(text).toContain('合計,,,21,210000,210000,0,0');
+
+    const journal = await t.app.inject({ url: `/api/v1${orgUrl}/capital/journal.hledger`, headers: clerk });
+    expect(journal.statusCode).toBe(200);
+    expect(journal.headers['content-type']).toBe('text/plain; charset=utf-8');
+    if (!hledgerAvailable) return;
+    const balances = hledgerBalances(journal.body);
+    expect([...balances.values()].reduce((a, b) => a + b, 0)).toBe(0);
+    const register = (await t.app.inject({ url: `/api/v1${orgUrl}/capital/register?date=2026-11-26`, headers: clerk })).json<{ rows: (Position & { memberNumber: string })[] }>();
+    for (const row of register.rows) {
+      expect(0 - (balances.get(hledgerAccountName('capital', row.memberNumber)) ?? 0)).toBe(row.capital);
+      expect(balances.get(hledgerAccountName('capital-unpaid', row.memberNumber)) ?? 0).toBe(row.unpaid);
+      expect(0 - (balances.get(hledgerAccountName('refund-payable', row.memberNumber)) ?? 0)).toBe(row.refundPayable);
+    }
+  });
+
+  it('prints a member\'s certificate and the register as PDF with the Japanese text intact', async () => {
+    const certificate = await t.app.inject({ url: `/api/v1/memberships/${members[0]}/capital/certificate.pdf?date=2026-11-26`, headers: clerk });
+    expect(certificate.statusCode).toBe(200);
+    expect(certificate.headers['content-type']).toBe('application/pdf');
+    expect(certificate.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const register = await t.app.inject({ url: `/api/v1${orgUrl}/capital/register.pdf?date=2026-11-26&locale=ja`, headers: clerk });
+    expect(register.statusCode).toBe(200);
+    if (!pdftotextAvailable) return;
+    const text = pdfText(certificate.rawPayload);
+    expect(text).toContain('出資金残高証明書');
+    expect(text).toContain('出資 1郎');
+    expect(text).toContain('C-1');
+    expect(text).toContain('70,000');
+    expect(pdfText(register.rawPayload)).toMatch(/C-4[\s\S]*出資 4郎/);
+  });
+
+  it('sums capital by fiscal year for the federation, and shows staff their own organization only', async () => {
+    const byYear = async (headers: Record<string, string>) =>
+      (await t.app.inject({ url: '/api/v1/capital/by-fiscal-year?years=3', headers })).json<{ items: { organizationId: string; fiscalYear: number; asOf: string; members: number; shares: number; capital: number }[] }>().items;
+    const own = await byYear(clerk);
+    expect(new Set(own.map((i) => i.organizationId))).toEqual(new Set([tenants.orgA.id]));
+    // 2024 and 2025 closed; 2026 is counted up to the test's today.
+    expect(own.map((i) => [i.fiscalYear, i.members, i.shares])).toEqual([[2024, 0, 0], [2025, 4, 19], [2026, 4, 21]]);
+    expect(own.find((i) => i.fiscalYear === 2025)).toMatchObject({ asOf: '2026-03-31', capital: 190_000 });
+    const federation = await t.bearer(tenants.users.federationAdmin);
+    const all = await byYear({ authorization: federation });
+    expect(new Set(all.map((i) => i.organizationId))).toEqual(new Set([tenants.orgA.id, tenants.orgB.id]));
   });
 
   it('keeps other organizations out', async () => {

@@ -127,6 +127,14 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
       url: `/api/v1/capital/entries/${memberOfB.entryId}/reversal`, targetsB: true, body: { date: '2026-04-02', reason: 'entered twice' },
     },
     'GET /api/v1/organizations/{id}/capital/register': { url: `/api/v1/organizations/${b}/capital/register`, targetsB: true },
+    'GET /api/v1/organizations/{id}/capital/register.csv': { url: `/api/v1/organizations/${b}/capital/register.csv`, targetsB: true },
+    'GET /api/v1/memberships/{membershipId}/capital/certificate.pdf': { url: `/api/v1/memberships/${memberOfB.otherMembershipId}/capital/certificate.pdf`, targetsB: true },
+    'GET /api/v1/organizations/{id}/capital/register.pdf': { url: `/api/v1/organizations/${b}/capital/register.pdf`, targetsB: true },
+    'GET /api/v1/capital/by-fiscal-year': { url: '/api/v1/capital/by-fiscal-year', targetsB: false },
+    'GET /api/v1/organizations/{id}/capital/journal.hledger': { url: `/api/v1/organizations/${b}/capital/journal.hledger`, targetsB: true },
+    'POST /api/v1/organizations/{id}/capital/payroll-deductions': {
+      url: `/api/v1/organizations/${b}/capital/payroll-deductions?date=2027-06-25`, targetsB: true, csv: '組合員番号,控除額\r\nB-0001,1\r\n',
+    },
   };
 }
 

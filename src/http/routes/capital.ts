@@ -10,9 +10,15 @@ import {
   writeDownCapital,
 } from '../../app/capital/capital-movements.js';
 import { listCapitalRules, setCapitalRules } from '../../app/capital/capital-rules.js';
+import { capitalCertificatePdf, capitalRegisterPdf } from '../../app/capital/capital-documents.js';
+import { capitalJournalForHledger } from '../../app/capital/export-capital.js';
+import { capitalByFiscalYear } from '../../app/capital/federation-capital.js';
+import { importPayrollDeductions } from '../../app/capital/payroll-deductions.js';
 import { capitalRegister, memberCapital } from '../../app/capital/read-capital.js';
+import { registerCsv } from '../../domain/capital/register-csv.js';
 import { capitalAccounts, entryTypes, paymentMethods } from '../../domain/capital/ledger.js';
 import { actorOf } from '../auth.js';
+import { acceptFileBodies, fileBytes } from '../file-body.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
@@ -39,6 +45,8 @@ const created = (schema: typeof Entry | ReturnType<typeof Type.Array<typeof Entr
 
 /** The capital ledger: rules, movements (each a balanced journal entry), a member's capital and the register. */
 export const capitalRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx }) => {
+  acceptFileBodies(app);
+
   app.get('/organizations/:id/capital-rules', {
     schema: { tags, summary: 'The capital rules of the bylaws, every version with its effective date', params: OrgParams, response: { 200: Type.Object({ items: Type.Array(Rules) }), ...problemResponses } },
   }, async (request) => ({ items: await listCapitalRules(ctx, actorOf(request), request.params.id) }));
@@ -163,4 +171,76 @@ export const capitalRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
       },
     },
   }, async (request) => capitalRegister(ctx, actorOf(request), request.params.id, request.query.date ?? ctx.now().toISOString().slice(0, 10)));
+
+  app.get('/organizations/:id/capital/register.csv', {
+    schema: {
+      tags, summary: 'The capital register at a date as CSV for Excel (UTF-8 with BOM, or CP932)',
+      params: OrgParams,
+      querystring: Type.Object({ date: Type.Optional(IsoDate), encoding: Type.Optional(enumOf(['utf-8', 'cp932'] as const)), locale: Type.Optional(enumOf(['ja', 'en'] as const)) }, { additionalProperties: false }),
+      response: { 200: Type.String({ description: 'text/csv' }), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    const encoding = request.query.encoding ?? 'utf-8';
+    const register = await capitalRegister(ctx, actorOf(request), request.params.id, date);
+    const csv = registerCsv(register.rows, register.totals, { encoding, locale: request.query.locale ?? 'ja' });
+    return reply.type(`text/csv; charset=${encoding === 'cp932' ? 'shift_jis' : 'utf-8'}`)
+      .header('content-disposition', `attachment; filename="capital-register-${date}.csv"`).send(Buffer.from(csv.bytes));
+  });
+
+  app.get('/organizations/:id/capital/journal.hledger', {
+    schema: {
+      tags, summary: 'The capital journal as a plain-text journal that hledger reads (hledger -f FILE balance)',
+      params: OrgParams,
+      response: { 200: Type.String({ description: 'text/plain' }), ...problemResponses },
+    },
+  }, async (request, reply) => reply.type('text/plain; charset=utf-8')
+    .header('content-disposition', 'attachment; filename="capital.journal"')
+    .send(await capitalJournalForHledger(ctx, actorOf(request), request.params.id)));
+
+  app.post('/organizations/:id/capital/payroll-deductions', {
+    schema: {
+      tags, summary: "Record a month's payroll deductions for capital from a CSV (組合員番号, 金額[, 控除日]); all rows or none",
+      description: 'The CSV file as the request body (Content-Type: text/csv), UTF-8 or CP932. Rows without a date take `date`.',
+      params: OrgParams,
+      querystring: Type.Object({ date: IsoDate, encoding: Type.Optional(enumOf(['auto', 'utf-8', 'cp932'] as const)) }, { additionalProperties: false }),
+      response: { 201: Type.Object({ batchId: Id, payments: Type.Integer(), total: Type.Integer() }), ...problemResponses },
+    },
+  }, async (request, reply) => reply.status(201).send(await importPayrollDeductions(ctx, actorOf(request), request.params.id, {
+    bytes: fileBytes(request.body), encoding: request.query.encoding ?? 'auto', date: request.query.date,
+  })));
+
+  const DocumentQuery = Type.Object({ date: Type.Optional(IsoDate), locale: Type.Optional(enumOf(['ja', 'en'] as const)) }, { additionalProperties: false });
+  const pdf = { 200: Type.String({ description: 'application/pdf' }), ...problemResponses };
+
+  app.get('/memberships/:membershipId/capital/certificate.pdf', {
+    schema: { tags, summary: "A member's contribution certificate and balance statement (出資金残高証明書) at a date, as PDF", params: MembershipParams, querystring: DocumentQuery, response: pdf },
+  }, async (request, reply) => {
+    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    const bytes = await capitalCertificatePdf(ctx, actorOf(request), request.params.membershipId, { date, locale: request.query.locale ?? 'ja' });
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="capital-certificate-${date}.pdf"`).send(Buffer.from(bytes));
+  });
+
+  app.get('/organizations/:id/capital/register.pdf', {
+    schema: { tags, summary: 'The capital register (出資者名簿) at a date, as PDF', params: OrgParams, querystring: DocumentQuery, response: pdf },
+  }, async (request, reply) => {
+    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    const bytes = await capitalRegisterPdf(ctx, actorOf(request), request.params.id, { date, locale: request.query.locale ?? 'ja' });
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="capital-register-${date}.pdf"`).send(Buffer.from(bytes));
+  });
+
+  app.get('/capital/by-fiscal-year', {
+    schema: {
+      tags, summary: "Capital by organization and fiscal year: each organization's totals at the end of its last fiscal years (the running one up to today)",
+      querystring: Type.Object({ years: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({
+            organizationId: Id, fiscalYear: Type.Integer(), asOf: IsoDate, members: Type.Integer(), shares: Type.Integer(), capital: Type.Integer(), paid: Type.Integer(), unpaid: Type.Integer(),
+          })),
+        }),
+        ...problemResponses,
+      },
+    },
+  }, async (request) => ({ items: await capitalByFiscalYear(ctx, actorOf(request), request.query.years ?? 5) }));
 };

@@ -8,6 +8,7 @@ import { memberFields, type ColumnMapping, type MemberField } from '../../domain
 import { DomainError } from '../../domain/shared/errors.js';
 import { actorOf } from '../auth.js';
 import { problemOf } from '../errors.js';
+import { acceptFileBodies, fileBytes } from '../file-body.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
@@ -77,14 +78,11 @@ function parseMapping(raw: string | undefined): ColumnMapping | undefined {
   return mapping;
 }
 
-const fileOf = (body: unknown, query: Static<typeof FileQuery>) => {
-  if (!(body instanceof Buffer) || body.length === 0) throw new DomainError('invalid', 'empty_file', 'send the CSV file as the request body');
-  return { bytes: new Uint8Array(body), encoding: query.encoding ?? 'auto', mapping: parseMapping(query.mapping) };
-};
+const fileOf = (body: unknown, query: Static<typeof FileQuery>) => ({ bytes: fileBytes(body), encoding: query.encoding ?? 'auto', mapping: parseMapping(query.mapping) });
 
 /** Member import (preview, import, error reports) and export. CSV bodies up to 50 MB (about 300,000 rows). */
 export const memberImportRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx }) => {
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  acceptFileBodies(app);
 
   app.post('/organizations/:id/member-imports/preview', {
     schema: {
