@@ -20,7 +20,8 @@ const hledgerAvailable = (() => {
 
 /** Every account's balance as hledger computes it from the journal, in integer yen. */
 function hledgerBalances(journal: string): Map<string, number> {
-  const csv = execFileSync('hledger', ['-f', '-', 'balance', '--flat', '--empty', '--no-total', '-O', 'csv'], { input: journal, encoding: 'utf8' });
+  // hledger reads its input in the locale's encoding: without a UTF-8 locale it stops at the first Japanese character.
+  const csv = execFileSync('hledger', ['-f', '-', 'balance', '--flat', '--empty', '--no-total', '-O', 'csv'], { input: journal, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
   const balances = new Map<string, number>();
   for (const line of csv.trim().split('\n').slice(1)) {
     const [account, amount] = line.split('","').map((cell) => cell.replaceAll('"', ''));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
 import { fiscalYearEnd } from '../../domain/members/lifecycle.js';
 import type { AppContext } from '../shared/context.js';
@@ -15,53 +16,66 @@ export interface CapitalByYear {
   unpaid: number;
 }
 
+/** The fiscal year a line falls in, by its organization's start month: 2027-02-10 is in 2026 for an April start. */
+const fiscalYearOf = sql<number>`cast(substr(l.entry_date, 1, 4) as integer) - case when cast(substr(l.entry_date, 6, 2) as integer) < o.fiscal_year_start_month then 1 else 0 end`;
+
 /**
  * Capital by organization and fiscal year (連合会の出資金の推移): each organization's totals at the end of each of
- * its last `years` fiscal years, by its own fiscal-year start month. The federation administrator sees every
- * organization; staff see their own.
+ * its last `years` fiscal years, by its own fiscal-year start month. The lines are summed once per member and
+ * fiscal year, then carried forward year by year. The federation administrator sees every organization; staff
+ * see their own.
  */
 export async function capitalByFiscalYear(ctx: AppContext, actor: Actor, years: number): Promise<CapitalByYear[]> {
   let organizations = ctx.db.selectFrom('organizations').select(['id', 'fiscal_year_start_month']).where('kind', '=', 'organization');
   if (actor.role !== 'federation-admin') organizations = organizations.where('id', '=', actor.organizationId ?? '');
   const visible = (await organizations.execute()).filter((o) => canKeepCapital(actor, o.id));
+  if (visible.length === 0) return [];
+  const ids = visible.map((o) => o.id);
   const today = ctx.now().toISOString().slice(0, 10);
 
-  // The dates to sum up to: each organization's fiscal-year ends, the running year counted up to today.
-  const wanted = new Map<string, { organizationId: string; fiscalYear: number }[]>();
-  for (const o of visible) {
-    const startMonth = Number(o.fiscal_year_start_month);
-    let end = fiscalYearEnd(today, startMonth);
-    for (let i = 0; i < years; i++) {
-      const asOf = end > today ? today : end;
-      const fiscalYear = Number(end.slice(0, 4)) - (startMonth === 1 ? 0 : 1);
-      wanted.set(asOf, [...(wanted.get(asOf) ?? []), { organizationId: o.id, fiscalYear }]);
-      end = fiscalYearEnd(`${Number(end.slice(0, 4)) - 1}${end.slice(4, 8)}01`, startMonth);
-    }
-  }
+  const [perMember, unpaidPerYear] = await Promise.all([
+    ctx.db.selectFrom('journal_lines as l').innerJoin('organizations as o', 'o.id', 'l.organization_id')
+      .select(['l.organization_id', 'l.membership_id', fiscalYearOf.as('fy'), (eb) => eb.fn.sum<string | number>('l.amount').as('amount'), (eb) => eb.fn.sum<string | number>('l.shares').as('shares')])
+      .where('l.organization_id', 'in', ids).where('l.account', '=', 'capital').where('l.entry_date', '<=', today)
+      .groupBy(['l.organization_id', 'l.membership_id', fiscalYearOf]).execute(),
+    ctx.db.selectFrom('journal_lines as l').innerJoin('organizations as o', 'o.id', 'l.organization_id')
+      .select(['l.organization_id', fiscalYearOf.as('fy'), (eb) => eb.fn.sum<string | number>('l.amount').as('amount')])
+      .where('l.organization_id', 'in', ids).where('l.account', '=', 'capital-unpaid').where('l.entry_date', '<=', today)
+      .groupBy(['l.organization_id', fiscalYearOf]).execute(),
+  ]);
 
   const result: CapitalByYear[] = [];
-  for (const [asOf, targets] of wanted) {
-    const ids = targets.map((t) => t.organizationId);
-    const [sums, holders] = await Promise.all([
-      ctx.db.selectFrom('journal_lines').select(['organization_id', 'account', (eb) => eb.fn.sum<string | number>('amount').as('amount'), (eb) => eb.fn.sum<string | number>('shares').as('shares')])
-        .where('organization_id', 'in', ids).where('entry_date', '<=', asOf).where('account', 'in', ['capital', 'capital-unpaid'])
-        .groupBy(['organization_id', 'account']).execute(),
-      ctx.db.selectFrom((eb) => eb.selectFrom('journal_lines').select(['organization_id', 'membership_id', (f) => f.fn.sum<string | number>('shares').as('held')])
-        .where('organization_id', 'in', ids).where('entry_date', '<=', asOf).where('account', '=', 'capital')
-        .groupBy(['organization_id', 'membership_id']).as('h'))
-        .select(['h.organization_id', (eb) => eb.fn.countAll<string | number>().as('members')])
-        .where('h.held', '>', 0).groupBy('h.organization_id').execute(),
-    ]);
-    for (const { organizationId, fiscalYear } of targets) {
-      const capitalRow = sums.find((s) => s.organization_id === organizationId && s.account === 'capital');
-      const unpaidRow = sums.find((s) => s.organization_id === organizationId && s.account === 'capital-unpaid');
-      const capital = -Number(capitalRow?.amount ?? 0);
-      const unpaid = Number(unpaidRow?.amount ?? 0);
-      result.push({
-        organizationId, fiscalYear, asOf, members: Number(holders.find((h) => h.organization_id === organizationId)?.members ?? 0),
-        shares: Number(capitalRow?.shares ?? 0), capital, paid: capital - unpaid, unpaid,
-      });
+  for (const o of visible) {
+    const startMonth = Number(o.fiscal_year_start_month);
+    const currentEnd = fiscalYearEnd(today, startMonth);
+    const current = Number(currentEnd.slice(0, 4)) - (startMonth === 1 ? 0 : 1);
+    const first = current - years + 1;
+    // Each member's shares and capital carried up to the end of each year wanted.
+    const members = new Map<string, { byYear: Map<number, { shares: number; capital: number }> }>();
+    for (const row of perMember) {
+      if (row.organization_id !== o.id || row.membership_id === null) continue;
+      const member = members.get(row.membership_id) ?? { byYear: new Map() };
+      member.byYear.set(Number(row.fy), { shares: Number(row.shares), capital: -Number(row.amount) });
+      members.set(row.membership_id, member);
+    }
+    const unpaid = new Map(unpaidPerYear.filter((u) => u.organization_id === o.id).map((u) => [Number(u.fy), Number(u.amount)]));
+    for (let fy = first; fy <= current; fy++) {
+      let holders = 0;
+      let shares = 0;
+      let capital = 0;
+      for (const { byYear } of members.values()) {
+        let held = 0;
+        let value = 0;
+        for (const [year, sums] of byYear) if (year <= fy) { held += sums.shares; value += sums.capital; }
+        if (held > 0) holders += 1;
+        shares += held;
+        capital += value;
+      }
+      let owed = 0;
+      for (const [year, amount] of unpaid) if (year <= fy) owed += amount;
+      const end = fy === current ? today : fiscalYearEnd(`${fy + (startMonth === 1 ? 0 : 1)}-${String(startMonth === 1 ? 12 : startMonth - 1).padStart(2, '0')}-01`, startMonth);
+      result.push({ organizationId: o.id, fiscalYear: fy, asOf: end, members: holders, shares, capital, paid: capital - owed, unpaid: owed });
     }
   }
-  return result.sort((a, b) => (a.organizationId === b.organizationId ? a.fiscalYear - b.fiscalYear : a.organizationId < b.organizationId ? -1 : 1));
+  return result;
 }

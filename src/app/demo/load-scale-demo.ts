@@ -12,6 +12,7 @@ import { createOrganization } from '../organizations/write-organizations.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { loadDemo, type DemoAccounts } from './load-demo.js';
 import { SearchTokenBatch } from '../members/member-rows.js';
+import { DemoCapital } from './demo-capital.js';
 
 /** JWCU as of March 2017 (the seed): 25 member organizations, 13,420 worker members, 51,206 older persons' co-op members. */
 export const jwcuScale = { organizations: 25, workerMembers: 13_420, userMembers: 51_206 } as const;
@@ -98,6 +99,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
   const total = plan.reduce((a, p) => a + p.n, 0);
   const rng = random(2017);
   let done = 0;
+  const capitalRulesWritten = new Set<string>();
   for (const { o, kind, n } of plan) {
     await inTransaction(ctx, async (trx) => {
       const at = isoNow(ctx);
@@ -118,6 +120,12 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
           address: `${prefecturalCapitals[Number(prefecture) - 1]}${rng.int(1, 9)}丁目${rng.int(1, 30)}-${rng.int(1, 20)}`, version: 1, created_at: at, updated_at: at,
         };
       };
+      const capital = new DemoCapital(trx, ctx.dialect, o.id, kind, at);
+      if (!capitalRulesWritten.has(o.id)) {
+        await capital.rules();
+        capitalRulesWritten.add(o.id);
+      }
+      const subscriptions: [string, string, number][] = [];
       const exemptions: LabourContractExemption[] = ['representative-director', 'full-time-director', 'full-time-director'];
       for (let i = 0; i < n; i++) {
         const p = person();
@@ -131,6 +139,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
         });
         events.push({ id: newId(), membership_id: membershipId, seq: 1, type: 'admit', effective_date: admittedOn, reason: null, recorded_at: at, recorded_by: 'system:demo' });
         tokens.add({ familyName: p.family_name!, givenName: p.given_name!, familyKana: p.family_kana!, givenKana: p.given_kana! }, memberNumber, membershipId);
+        subscriptions.push([membershipId, admittedOn, kind === 'worker' ? rng.int(1, 5) : rng.int(1, 10)]);
         // Most worker members work in the co-op (the Act asks at least 4/5) under a labour contract; a few directors are exempt.
         if (kind === 'worker' && rng.next() < 0.93) {
           const exemption = exemptions[i] ?? null;
@@ -157,6 +166,8 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
       await bulkInsert(trx, ctx.dialect, 'membership_events', events);
       await tokens.insert(trx, ctx.dialect);
       await bulkInsert(trx, ctx.dialect, 'engagements', engagements);
+      for (const [membershipId, admittedOn, shares] of subscriptions) await capital.member(membershipId, admittedOn, shares);
+      await capital.flush();
       await recordAudit(trx, actor, {
         organizationId: o.id, entityType: 'membership', entityId: o.id, action: 'demo_import', before: null,
         after: { members: n, kind, nonMemberWorkers: kind === 'worker' ? Math.floor(n / 7) : 0 },
@@ -165,6 +176,6 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
     done += n;
     progress(done, total);
   }
-  await refreshStatistics(ctx.db, ctx.dialect, registryTables);
+  await refreshStatistics(ctx.db, ctx.dialect, [...registryTables, 'capital_rules', 'journal_entries', 'journal_lines']);
   return accounts;
 }

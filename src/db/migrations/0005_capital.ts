@@ -52,9 +52,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('shares', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('journal_lines_pk', ['entry_id', 'line_no'])
     .execute();
-  // A member's lines, and the register at a date: both read from the index alone.
+  // A member's lines, and the register at a date: both summed from the index alone, in the order they group by.
   await db.schema.createIndex('journal_lines_member_idx').on('journal_lines')
-    .columns(['organization_id', 'membership_id', 'entry_date', 'account', 'amount', 'shares']).execute();
+    .columns(['organization_id', 'membership_id', 'account', 'entry_date', 'amount', 'shares']).execute();
 
   for (const table of ['journal_entries', 'journal_lines']) await forbidRewrites(db, dialect, table);
 }

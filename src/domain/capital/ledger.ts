@@ -38,9 +38,12 @@ const requirePositiveInteger = (value: number, field: string): void => {
   if (!Number.isSafeInteger(value) || value <= 0) throw new DomainError('invalid', 'not_positive_integer', `${field} must be a positive whole number`, [{ field, code: 'not_positive_integer', message: 'a positive whole number' }]);
 };
 
-/** Refuses an entry that does not balance to the yen, has no lines or has amounts that are not whole yen. */
+/**
+ * Refuses an entry that does not balance to the yen, moves nothing, or has amounts that are not whole yen. One line
+ * is enough when it moves shares worth nothing (shares whose capital was all written down).
+ */
 export function assertBalanced(lines: readonly JournalLine[]): void {
-  if (lines.length < 2) throw invalid('unbalanced_entry', 'an entry needs at least two lines');
+  if (lines.every((line) => line.amount === 0 && line.shares === 0)) throw invalid('unbalanced_entry', 'an entry must move some yen or shares');
   let sum = 0;
   for (const line of lines) {
     if (!Number.isSafeInteger(line.amount) || !Number.isSafeInteger(line.shares)) throw invalid('unbalanced_entry', 'amounts and shares are whole numbers');
@@ -73,7 +76,8 @@ export function paymentLines(membershipId: string, amount: number, method: Payme
 /** Fully paid shares passing from one member to another (持分の譲渡), at their book value per share. */
 export function transferLines(from: string, to: string, shares: number, valuePerShare: number): JournalLine[] {
   requirePositiveInteger(shares, 'shares');
-  requirePositiveInteger(valuePerShare, 'sharePrice');
+  // Shares whose capital was all written down pass at no value.
+  if (!Number.isSafeInteger(valuePerShare) || valuePerShare < 0) throw invalid('not_whole_yen', 'the value per share is whole yen, 0 or more', 'sharePrice');
   if (from === to) throw invalid('transfer_to_self', 'a member cannot transfer shares to themselves', 'to');
   const value = shares * valuePerShare;
   return [
@@ -121,10 +125,14 @@ export function applyLines(position: CapitalPosition, lines: readonly JournalLin
 export function withdrawalLines(membershipId: string, position: CapitalPosition, shares: number): JournalLine[] {
   requirePositiveInteger(shares, 'shares');
   if (shares > position.shares) throw invalid('more_shares_than_held', `the member holds ${position.shares} share(s)`, 'shares');
+  if (position.unpaid < 0 || position.unpaid > position.capital) {
+    throw invalid('inconsistent_position', `the member's capital (${position.capital} yen) and unpaid amount (${position.unpaid} yen) do not fit together`);
+  }
   const capital = shares === position.shares ? position.capital : Math.floor((position.capital * shares) / position.shares);
   const unpaid = shares === position.shares ? position.unpaid : Math.min(position.unpaid, Math.floor((position.unpaid * shares) / position.shares));
   const refund = capital - unpaid;
   if (refund > position.paid) throw invalid('refund_exceeds_paid', `a refund of ${refund} yen is more than the ${position.paid} yen paid`);
+  // The capital line always moves the shares, even when they are worth nothing after a write-down.
   const lines: JournalLine[] = [{ account: 'capital', membershipId, amount: capital, shares: -shares }];
   if (unpaid > 0) lines.push({ account: 'capital-unpaid', membershipId, amount: -unpaid, shares: 0 });
   if (refund > 0) lines.push({ account: 'refund-payable', membershipId, amount: -refund, shares: 0 });
@@ -153,4 +161,4 @@ export function writeDownLines(membershipId: string, position: CapitalPosition, 
 
 /** The entry that undoes another (取消仕訳): every line negated. Entries are never edited or deleted. */
 export const reversalLines = (lines: readonly JournalLine[]): JournalLine[] =>
-  lines.map((line) => ({ ...line, amount: -line.amount, shares: -line.shares }));
+  lines.map((line) => ({ ...line, amount: 0 - line.amount, shares: 0 - line.shares }));

@@ -35,10 +35,14 @@ export function checkCapitalRules(rules: CapitalRules): void {
   const errors: { field: string; code: string; message: string }[] = [];
   if (!Number.isSafeInteger(rules.sharePrice) || rules.sharePrice < 1) errors.push({ field: 'sharePrice', code: 'not_positive_integer', message: 'whole yen, at least 1' });
   if (!Number.isSafeInteger(rules.minimumShares) || rules.minimumShares < 1) errors.push({ field: 'minimumShares', code: 'minimum_shares_too_low', message: 'every member holds at least one share' });
-  if (rules.capPercent !== null && (rules.capPercent <= 0 || rules.capPercent > 100)) errors.push({ field: 'capPercent', code: 'out_of_range', message: '1–100' });
-  if (rules.takeoverCapPercent !== null && rules.capPercent !== null && rules.takeoverCapPercent < rules.capPercent) {
+  const percent = (value: number | null) => value === null || (Number.isInteger(value) && value >= 1 && value <= 100);
+  if (!percent(rules.capPercent)) errors.push({ field: 'capPercent', code: 'out_of_range', message: '1–100' });
+  if (!percent(rules.takeoverCapPercent)) errors.push({ field: 'takeoverCapPercent', code: 'out_of_range', message: '1–100' });
+  else if (rules.capPercent !== null && (rules.takeoverCapPercent === null || rules.takeoverCapPercent < rules.capPercent)) {
+    // Without a cap on takeovers an approved takeover would have none at all; the Act allows 35%.
     errors.push({ field: 'takeoverCapPercent', code: 'out_of_range', message: 'at least the ordinary cap' });
   }
+  if (!Number.isSafeInteger(rules.capExemptUpTo) || rules.capExemptUpTo < 0) errors.push({ field: 'capExemptUpTo', code: 'out_of_range', message: '0 or more' });
   if (errors.length > 0) throw new DomainError('invalid', 'invalid_capital_rules', 'the capital rules are not valid', errors);
 }
 
@@ -72,7 +76,7 @@ export function checkShareCap(
   rules: Pick<CapitalRules, 'capPercent' | 'takeoverCapPercent' | 'capExemptUpTo'>,
   options: { approvedTakeover?: boolean } = {},
 ): void {
-  const percent = options.approvedTakeover ? rules.takeoverCapPercent : rules.capPercent;
+  const percent = options.approvedTakeover ? (rules.takeoverCapPercent ?? rules.capPercent) : rules.capPercent;
   if (percent === null || members <= rules.capExemptUpTo || totalShares === 0) return;
   // Whole-number comparison: memberShares / totalShares ≤ percent / 100.
   if (memberShares * 100 > totalShares * percent) {
@@ -83,9 +87,12 @@ export function checkShareCap(
   }
 }
 
-/** At founding the first payment is at least a quarter of each share subscribed (Act, founding provisions). */
+/**
+ * At founding the first payment is at least a quarter of each share subscribed (Act, founding provisions): a
+ * quarter of the share price in whole yen, rounded up, for every share.
+ */
 export function checkFoundingPayment(shares: number, sharePrice: number, firstPayment: number): void {
-  const required = Math.ceil((shares * sharePrice) / 4);
+  const required = shares * Math.ceil(sharePrice / 4);
   if (firstPayment < required) {
     throw new DomainError('rule_violation', 'founding_payment_too_low', `at founding at least a quarter of each share is paid: ${required} yen`, [
       { field: 'amount', code: 'founding_payment_too_low', message: `at least ${required}` },
