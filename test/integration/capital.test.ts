@@ -238,4 +238,14 @@ describe.each(dialects)('capital ledger (%s)', (dialect) => {
     expect((await post(`/memberships/${members[0]}/capital/payments`, { date: '2026-01-01', amount: 1, method: 'bank' }, headers)).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/v1${orgUrl}/capital/register`, headers })).statusCode).toBe(403);
   });
+
+  it('settles the capital of a membership that ends: the shares leave and what was paid becomes a refund owed', async () => {
+    const before = await positionOf(members[3]!);
+    expect(before).toMatchObject({ shares: 4, unpaid: 0, paid: 40_000 });
+    const died = await post(`/memberships/${members[3]}/events`, { type: 'die', effectiveDate: '2026-11-20' });
+    expect(died.statusCode).toBe(201);
+    expect(await positionOf(members[3]!)).toEqual({ shares: 0, capital: 0, unpaid: 0, paid: 0, refundPayable: 40_000 });
+    const history = (await t.app.inject({ url: `/api/v1/memberships/${members[3]}/capital`, headers: clerk })).json<{ entries: { type: string; date: string; reason: string | null }[] }>();
+    expect(history.entries.at(-1)).toMatchObject({ type: 'withdrawal', date: '2026-11-20', reason: 'membership ended' });
+  });
 });

@@ -38,7 +38,7 @@ interface MemberOfB {
   otherMembershipId: string;
   /** A third member of B, to receive a transfer. */
   thirdMembershipId: string;
-  /** A payment of B's ledger, to reverse. */
+  /** A payment of the third member, to reverse (which leaves them owing, for the payroll probe). */
   entryId: string;
 }
 
@@ -133,7 +133,7 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     'GET /api/v1/capital/by-fiscal-year': { url: '/api/v1/capital/by-fiscal-year', targetsB: false },
     'GET /api/v1/organizations/{id}/capital/journal.hledger': { url: `/api/v1/organizations/${b}/capital/journal.hledger`, targetsB: true },
     'POST /api/v1/organizations/{id}/capital/payroll-deductions': {
-      url: `/api/v1/organizations/${b}/capital/payroll-deductions?date=2027-06-25`, targetsB: true, csv: '組合員番号,控除額\r\nB-0001,1\r\n',
+      url: `/api/v1/organizations/${b}/capital/payroll-deductions?date=2027-06-25`, targetsB: true, csv: '組合員番号,控除額\r\nB-0003,1\r\n',
     },
   };
 }
@@ -165,7 +165,8 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
       person: { familyName: '三', givenName: '組合員', familyKana: 'サン', givenKana: 'クミアイイン', birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null },
       memberNumber: 'B-0003', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
     });
-    const [, payment] = await subscribeShares(t.ctx, adminB, registered.membership.id, { date: '2025-04-01', shares: 1, firstPayment: { amount: 1000, method: 'bank', founding: false } });
+    await subscribeShares(t.ctx, adminB, registered.membership.id, { date: '2025-04-01', shares: 1, firstPayment: { amount: 1000, method: 'bank', founding: false } });
+    const [, payment] = await subscribeShares(t.ctx, adminB, third.membership.id, { date: '2025-04-01', shares: 1, firstPayment: { amount: 1000, method: 'bank', founding: false } });
     memberOfB = { membershipId: registered.membership.id, personId: registered.person.id, otherMembershipId: other.membership.id, thirdMembershipId: third.membership.id, entryId: payment!.id };
     const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
@@ -214,8 +215,8 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     const registryOfB = await t.ctx.db.selectFrom('memberships').select(['id', 'status']).where('organization_id', '=', b.id).execute();
     const expectedRegistry = [memberOfB.membershipId, memberOfB.otherMembershipId, memberOfB.thirdMembershipId].map((id) => ({ id, status: 'admitted' }));
     expect([...registryOfB].sort((x, y) => x.id.localeCompare(y.id))).toEqual(expectedRegistry.sort((x, y) => x.id.localeCompare(y.id)));
-    // B's ledger as beforeAll left it: two subscriptions and two payments, nothing more.
-    expect(await t.ctx.db.selectFrom('journal_entries').select('type').where('organization_id', '=', b.id).execute()).toHaveLength(4);
+    // B's ledger as beforeAll left it: three subscriptions and three payments, nothing more.
+    expect(await t.ctx.db.selectFrom('journal_entries').select('type').where('organization_id', '=', b.id).execute()).toHaveLength(6);
     expect(await t.ctx.db.selectFrom('engagements').select('id').where('organization_id', '=', b.id).execute()).toEqual([]);
   });
 

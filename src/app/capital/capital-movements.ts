@@ -225,3 +225,20 @@ async function organizationOf(ctx: AppContext, membershipId: string) {
   if (!organization) throw notFound('organization');
   return organization;
 }
+
+/**
+ * When a membership ends (withdrawal, expulsion, death, or an application refused) the member's shares leave with
+ * it, in the same transaction: the unpaid part is cancelled and what was paid in becomes a refund owed after the
+ * fiscal-year close. Nothing is written for a member without shares.
+ */
+export async function settleCapitalOnLeaving(
+  trx: Transaction<Schema>, ctx: AppContext, actor: Actor, membership: { id: string; organizationId: string }, date: string,
+): Promise<PostedEntry | null> {
+  await lockCapital(trx, ctx, membership.organizationId);
+  const position = await positionOf(trx, membership.organizationId, membership.id);
+  if (position.shares <= 0) return null;
+  return postEntry(trx, ctx, actor, {
+    organizationId: membership.organizationId, date, type: 'withdrawal', description: null, reason: 'membership ended',
+    reversesEntryId: null, batchId: null, lines: withdrawalLines(membership.id, position, position.shares),
+  });
+}

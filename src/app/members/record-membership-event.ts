@@ -4,6 +4,7 @@ import { applyEvent, earliestWithdrawalDate, type MembershipEvent } from '../../
 import { membershipDates, type Membership } from '../../domain/members/member.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { settleCapitalOnLeaving } from '../capital/capital-movements.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { toMembership } from './member-rows.js';
@@ -41,6 +42,9 @@ export async function recordMembershipEvent(ctx: AppContext, actor: Actor, membe
     await trx.updateTable('memberships').set({
       status, admitted_on: dates.admittedOn, ended_on: dates.endedOn, last_event_on: event.effectiveDate, version: current.version + 1, updated_at: at,
     }).where('id', '=', membershipId).execute();
+    if (dates.endedOn !== null && current.endedOn === null) {
+      await settleCapitalOnLeaving(trx, ctx, actor, { id: membershipId, organizationId: row.organization_id }, event.effectiveDate);
+    }
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
       organizationId: row.organization_id, entityType: 'membership', entityId: membershipId, action: event.type,
       before: { status: current.status }, after: { status, effectiveDate: event.effectiveDate, reason: event.reason },
