@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearEndMonth, formatDate, formatDateTime, formatDateWithEra, formatMonth, formatNumber, formatPercent, formatPostalCode, todayInJapan } from './format';
+import {
+  fiscalYearEndMonth,
+  formatDate,
+  formatDateTime,
+  formatDateWithEra,
+  formatFiscalYear,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatPostalCode,
+  formatYen,
+  formatYenChange,
+  formatYenCompact,
+  todayInJapan,
+} from './format';
 
 describe('formatDate', () => {
   it('shows the Japanese era in Japanese and day-month-year in English', () => {
@@ -77,5 +91,39 @@ describe('formatPercent', () => {
     expect(formatPercent(0.75, 'ja')).toBe('75%');
     expect(formatPercent(5 / 6, 'en')).toBe('83.3%');
     expect(formatPercent(1, 'en')).toBe('100%');
+  });
+});
+
+describe('formatYen', () => {
+  it('writes integer yen with thousands separators: 円 after in Japanese, ¥ before in English', () => {
+    expect(formatYen(12000, 'ja')).toBe('12,000円');
+    expect(formatYen(12000, 'en')).toBe('¥12,000');
+    expect(formatYen(0, 'ja')).toBe('0円');
+    expect(formatYen(1_234_567_890, 'en')).toBe('¥1,234,567,890');
+  });
+
+  it('keeps the sign of a negative amount in front', () => {
+    expect(formatYen(-3000, 'ja')).toBe('-3,000円');
+    expect(formatYen(-3000, 'en')).toBe('-¥3,000');
+  });
+
+  it('shows the sign of a change, none for nothing', () => {
+    expect(formatYenChange(5000, 'ja')).toBe('+5,000円');
+    expect(formatYenChange(-5000, 'en')).toBe('-¥5,000');
+    expect(formatYenChange(0, 'en')).toBe('¥0');
+  });
+
+  it('writes large amounts short for a chart axis', () => {
+    expect(formatYenCompact(1_200_000, 'ja')).toBe('120万円');
+    expect(formatYenCompact(150_000_000, 'ja')).toBe('1.5億円');
+    expect(formatYenCompact(1_200_000, 'en')).toBe('¥1.2M');
+    expect(formatYenCompact(0, 'en')).toBe('¥0');
+  });
+});
+
+describe('formatFiscalYear', () => {
+  it('names a fiscal year by the year it starts in', () => {
+    expect(formatFiscalYear(2025, 'ja')).toBe('2025年度');
+    expect(formatFiscalYear(2025, 'en')).toBe('FY2025');
   });
 });

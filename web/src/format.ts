@@ -93,3 +93,36 @@ export const MONTHS: readonly number[] = Array.from({ length: 12 }, (_, i) => i 
 export function formatPostalCode(postalCode: string): string {
   return /^\d{7}$/.test(postalCode) ? `${postalCode.slice(0, 3)}-${postalCode.slice(3)}` : postalCode;
 }
+
+const compactFormats: Record<Locale, Intl.NumberFormat> = {
+  ja: new Intl.NumberFormat('ja-JP', { notation: 'compact', maximumFractionDigits: 1 }),
+  // en-US writes 1.2M; en-GB would write 1.2m.
+  en: new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }),
+};
+
+/**
+ * Integer yen as people write an amount: 12,000円 in Japanese, ¥12,000 in English; a negative amount keeps its sign
+ * in front (-12,000円, -¥12,000).
+ */
+export function formatYen(amount: number, locale: Locale): string {
+  const digits = numberFormats[locale].format(Math.abs(amount));
+  const sign = amount < 0 ? '-' : '';
+  return locale === 'ja' ? `${sign}${digits}円` : `${sign}¥${digits}`;
+}
+
+/** A change in yen with its sign always shown: +12,000円, -3,000円 (0 without a sign). */
+export function formatYenChange(amount: number, locale: Locale): string {
+  return amount > 0 ? `+${formatYen(amount, locale)}` : formatYen(amount, locale);
+}
+
+/** Yen on a chart's axis, short: 120万円 / 1.5億円 in Japanese, ¥1.2M in English. */
+export function formatYenCompact(amount: number, locale: Locale): string {
+  const digits = compactFormats[locale].format(Math.abs(amount));
+  const sign = amount < 0 ? '-' : '';
+  return locale === 'ja' ? `${sign}${digits}円` : `${sign}¥${digits}`;
+}
+
+/** A fiscal year (事業年度) named by the year it starts in: 2025年度 in Japanese, FY2025 in English. */
+export function formatFiscalYear(year: number, locale: Locale): string {
+  return locale === 'ja' ? `${year}年度` : `FY${year}`;
+}
