@@ -4,6 +4,10 @@ import path from 'node:path';
 import { createApiToken } from '../app/accounts/api-tokens.js';
 import { createUser, findUserByEmail } from '../app/accounts/users.js';
 import { systemActor } from '../app/audit/record-audit.js';
+import { capitalJournalForHledger } from '../app/capital/export-capital.js';
+import { importPayrollDeductions } from '../app/capital/payroll-deductions.js';
+import { capitalRegister } from '../app/capital/read-capital.js';
+import { registerCsv } from '../domain/capital/register-csv.js';
 import { verifyAuditLog } from '../app/audit/read-audit-log.js';
 import { loadConfig } from '../config.js';
 import type { Actor, Role } from '../domain/access/policy.js';
@@ -131,4 +135,24 @@ export const runMembersExport = (options: { org: string; encoding: 'utf-8' | 'cp
     if (csv.unencodable.length > 0) console.error(`${csv.unencodable.length} character(s) do not exist in CP932 and were written as 〓; use --encoding utf-8 to keep them`);
     if (options.out) fs.writeFileSync(options.out, csv.bytes);
     else process.stdout.write(csv.bytes);
+  });
+
+export const runCapitalPayroll = (file: string, options: { org: string; date: string; encoding: 'auto' | 'utf-8' | 'cp932' }) =>
+  withRuntime(async (runtime) => {
+    const organizationId = await organizationIdOf(runtime, options.org);
+    const result = await importPayrollDeductions(runtime.ctx, cliActor(), organizationId, { bytes: new Uint8Array(fs.readFileSync(file)), encoding: options.encoding, date: options.date });
+    console.log(`recorded ${result.payments} payroll deduction(s), ${result.total.toLocaleString('en')} yen in all (batch ${result.batchId})`);
+  });
+
+const writeOut = (out: string | undefined, data: string | Uint8Array) => (out ? fs.writeFileSync(out, data) : process.stdout.write(data));
+
+export const runCapitalJournal = (options: { org: string; out?: string }) =>
+  withRuntime(async (runtime) => {
+    writeOut(options.out, await capitalJournalForHledger(runtime.ctx, cliActor(), await organizationIdOf(runtime, options.org)));
+  });
+
+export const runCapitalRegister = (options: { org: string; date?: string; encoding: 'utf-8' | 'cp932'; out?: string }) =>
+  withRuntime(async (runtime) => {
+    const register = await capitalRegister(runtime.ctx, cliActor(), await organizationIdOf(runtime, options.org), options.date ?? new Date().toISOString().slice(0, 10));
+    writeOut(options.out, registerCsv(register.rows, register.totals, { encoding: options.encoding, locale: 'ja' }).bytes);
   });

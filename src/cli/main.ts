@@ -3,7 +3,9 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { roles } from '../domain/access/policy.js';
 import { DomainError } from '../domain/shared/errors.js';
-import { runAuditVerify, runBackup, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd } from './commands.js';
+import {
+  runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
+} from './commands.js';
 import { runServe } from './serve.js';
 
 const program = new Command('kyodo')
@@ -50,6 +52,27 @@ members.command('export')
   .addOption(new Option('--locale <locale>', 'header language').choices(['ja', 'en']).default('ja'))
   .option('--out <file>', 'output file (default: standard output)')
   .action(runMembersExport);
+
+const capital = program.command('capital').description('the capital ledger');
+capital.command('payroll')
+  .description("record a month's payroll deductions for capital from a CSV (組合員番号, 金額[, 控除日]); all rows or none")
+  .argument('<file>', 'the CSV file')
+  .requiredOption('--org <org>', 'organization code or id')
+  .requiredOption('--date <date>', 'the deduction date for rows without one (YYYY-MM-DD)')
+  .addOption(new Option('--encoding <encoding>', 'file encoding').choices(['auto', 'utf-8', 'cp932']).default('auto'))
+  .action(runCapitalPayroll);
+capital.command('journal')
+  .description('write the capital journal as an hledger journal (check it with: hledger -f FILE balance)')
+  .requiredOption('--org <org>', 'organization code or id')
+  .option('--out <file>', 'output file (default: standard output)')
+  .action(runCapitalJournal);
+capital.command('register')
+  .description('write the capital register at a date as CSV for Excel')
+  .requiredOption('--org <org>', 'organization code or id')
+  .option('--date <date>', 'the register date (default: today)')
+  .addOption(new Option('--encoding <encoding>', 'output encoding').choices(['utf-8', 'cp932']).default('utf-8'))
+  .option('--out <file>', 'output file (default: standard output)')
+  .action(runCapitalRegister);
 
 const audit = program.command('audit').description('the audit log');
 audit.command('verify').description('recompute the hash chain; exits 1 if it is broken').action(runAuditVerify);

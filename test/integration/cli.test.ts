@@ -6,6 +6,10 @@ import SQLite from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subscribeShares } from '../../src/app/capital/capital-movements.js';
+import { setCapitalRules } from '../../src/app/capital/capital-rules.js';
+import { loadConfig } from '../../src/config.js';
+import { openRuntime } from '../../src/runtime.js';
 import { dialects, testPostgresUrl } from '../support/databases.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -113,6 +117,29 @@ describe('kyodo command on the embedded SQLite default', { timeout: 180_000 }, (
     const out = path.join(dataDir, 'export.csv');
     await kyodo(['members', 'export', '--org', 'wc-chiba', '--encoding', 'cp932', '--out', out], env());
     expect(iconv.decode(fs.readFileSync(out), 'cp932')).toContain('ヤマダ');
+  });
+
+  it('records payroll deductions for capital, and writes the register and the journal', async () => {
+    // The bylaws and a subscription, as the web app would record them.
+    const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir }));
+    const member = await runtime.ctx.db.selectFrom('memberships as m').innerJoin('organizations as o', 'o.id', 'm.organization_id')
+      .select(['m.id', 'm.organization_id']).where('o.code', '=', 'wc-chiba').where('m.member_number', '=', '0001').executeTakeFirstOrThrow();
+    const cli = { userId: 'cli', email: 'system:cli', role: 'federation-admin' as const, organizationId: null };
+    await setCapitalRules(runtime.ctx, cli, member.organization_id, { effectiveFrom: '2024-04-01', sharePrice: 10_000 });
+    await subscribeShares(runtime.ctx, cli, member.id, { date: '2024-04-01', shares: 3 });
+    await runtime.close();
+
+    const file = path.join(dataDir, 'payroll.csv');
+    fs.writeFileSync(file, iconv.encode('組合員番号,氏名,控除額\r\n0001,山田 太郎,"10,000"\r\n', 'cp932'));
+    const payroll = await kyodo(['capital', 'payroll', file, '--org', 'wc-chiba', '--date', '2024-05-25'], env());
+    expect(payroll.stdout).toContain('recorded 1 payroll deduction(s), 10,000 yen');
+    const again = await kyodo(['capital', 'payroll', file, '--org', 'wc-chiba', '--date', '2024-06-25'], env());
+    expect(again.code).toBe(0);
+    const register = await kyodo(['capital', 'register', '--org', 'wc-chiba', '--date', '2024-12-31'], env());
+    expect(register.stdout).toContain('合計,,,3,30000,20000,10000,0');
+    const journal = await kyodo(['capital', 'journal', '--org', 'wc-chiba'], env());
+    expect(journal.stdout).toMatch(/2024-05-25 \(\S+\)/);
+    expect(journal.stdout).toContain('-10000 JPY');
   });
 
   it('reports a broken audit chain with exit code 1', async () => {
