@@ -135,6 +135,7 @@ describe.each(dialects)('capital ledger (%s)', (dialect) => {
   it('corrects a mistake with a reversing entry, once, and keeps the original', async () => {
     const wrong = (await post(`/memberships/${members[1]}/capital/subscriptions`, { date: '2026-05-01', shares: 1 })).json<{ id: string }[]>()[0]!;
     expect((await positionOf(members[1]!)).shares).toBe(5);
+    expect((await post(`/capital/entries/${wrong.id}/reversal`, { date: '2026-04-30', reason: 'early' })).json()).toMatchObject({ code: 'reversal_before_entry' });
     const reversed = await post(`/capital/entries/${wrong.id}/reversal`, { date: '2026-05-02', reason: '口数の入力誤り' });
     expect(reversed.statusCode).toBe(201);
     expect(reversed.json()).toMatchObject({ type: 'reversal', reversesEntryId: wrong.id, reason: '口数の入力誤り' });

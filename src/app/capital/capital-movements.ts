@@ -201,6 +201,11 @@ export async function reverseEntry(ctx: AppContext, actor: Actor, entryId: strin
   if (!original) throw notFound('journal_entry');
   if (!canKeepCapital(actor, original.organization_id)) throw forbidden();
   if (original.type === 'reversal') throw new DomainError('rule_violation', 'reversal_of_reversal', 'a reversal is not reversed: record the movement again', []);
+  if (input.date < original.entry_date) {
+    throw new DomainError('rule_violation', 'reversal_before_entry', `a correction is dated on or after the entry it corrects (${original.entry_date})`, [
+      { field: 'date', code: 'reversal_before_entry', message: `${original.entry_date} or later` },
+    ]);
+  }
   return inTransaction(ctx, async (trx) => {
     await lockCapital(trx, ctx, original.organization_id);
     const reversed = await trx.selectFrom('journal_entries').select('id').where('reverses_entry_id', '=', entryId).executeTakeFirst();
