@@ -19,3 +19,13 @@ export function canKeepRegistry(me: Me): boolean {
 export function canEditOrganization(me: Me, organization: Organization): boolean {
   return isFederationAdmin(me) || (me.role === 'org-admin' && me.organizationId === organization.id);
 }
+
+/** The capital ledger: kept by the organization's staff, and by the federation administrator for every organization. */
+export function canKeepCapital(me: Me): boolean {
+  return canKeepRegistry(me);
+}
+
+/** The capital rules come from the bylaws: only the organization's administrator (or the federation's) records them. */
+export function canSetCapitalRules(me: Me, organizationId: string): boolean {
+  return me.role === 'federation-admin' || (me.role === 'org-admin' && me.organizationId === organizationId);
+}
