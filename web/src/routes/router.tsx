@@ -4,6 +4,7 @@ import { BeingBuilt } from '../components/BeingBuilt';
 import { PageFocus } from '../components/PageFocus';
 import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
+import { CapitalPage } from './CapitalPage';
 import { FederationPage } from './FederationPage';
 import { MemberPage } from './MemberPage';
 import { MemberImportPage } from './MemberImportPage';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
           { path: 'members/kinds', element: <MemberKindsPage /> },
           { path: 'members/import', element: <MemberImportPage /> },
           { path: 'members/:membershipId', element: <MemberPage /> },
+          { path: 'capital', element: <CapitalPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },
           { path: 'account', element: <AccountPage /> },
