@@ -18,8 +18,9 @@ import { MembershipTimeline } from '../features/members/MembershipTimeline';
 import { organizationsToName } from '../features/members/member-kind-values';
 import { useMemberKinds } from '../features/members/use-member-kinds';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { MemberCapital } from '../features/capital/MemberCapital';
 import { useLabels } from '../features/reference/use-labels';
-import { isFederationAdmin } from '../features/session/permissions';
+import { canKeepCapital, isFederationAdmin } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { useResource } from '../use-resource';
 
@@ -135,6 +136,13 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
             </Section>
           </Stack>
         </Grid.Col>
+        {canKeepCapital(me) && (
+          <Grid.Col span={12}>
+            <Section id="member-capital" title={t('memberDetail.capital')}>
+              <MemberCapital membership={membership} />
+            </Section>
+          </Grid.Col>
+        )}
       </Grid>
     </>
   );

@@ -14,6 +14,10 @@ describe('the way back from a member’s page', () => {
     expect(memberBackLink({ backTo: '/members/workers/new' }).label).toBe('members.back');
   });
 
+  it('returns to the capital register, and says so', () => {
+    expect(memberBackLink({ backTo: '/capital?date=2026-03-31' })).toEqual({ to: '/capital?date=2026-03-31', fromList: true, label: 'capital.back' });
+  });
+
   it('goes to the registry when opened by address or given something else', () => {
     const registry = { to: '/members', fromList: false, label: 'members.back' };
     expect(memberBackLink(null)).toEqual(registry);

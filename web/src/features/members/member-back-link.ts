@@ -1,5 +1,5 @@
 /** What a link back from a member's page says: the list it came from. */
-export type BackLabel = 'members.back' | 'workers.back';
+export type BackLabel = 'members.back' | 'workers.back' | 'capital.back';
 
 export interface MemberBackLink {
   to: string;
@@ -9,10 +9,12 @@ export interface MemberBackLink {
 }
 
 const WORKERS_PATH = '/members/workers';
+const CAPITAL_PATH = '/capital';
 
 /**
  * The way back from a member's page, from the router state the linking list left (`{ backTo }`: its address with
- * search, filters and page). The member registry and the workers list link here; opened any other way, the registry.
+ * search, filters and page). The member registry, the workers list and the capital register link here; opened any other
+ * way, the registry.
  */
 export function memberBackLink(state: unknown): MemberBackLink {
   const backTo = typeof state === 'object' && state !== null ? (state as { backTo?: unknown }).backTo : undefined;
@@ -21,6 +23,6 @@ export function memberBackLink(state: unknown): MemberBackLink {
     return { to: '/members', fromList: false, label: 'members.back' };
   }
   const path = backTo.split(/[?#]/, 1)[0];
-  const workers = path === WORKERS_PATH || path === `${WORKERS_PATH}/`;
-  return { to: backTo, fromList: true, label: workers ? 'workers.back' : 'members.back' };
+  const is = (list: string) => path === list || path === `${list}/`;
+  return { to: backTo, fromList: true, label: is(WORKERS_PATH) ? 'workers.back' : is(CAPITAL_PATH) ? 'capital.back' : 'members.back' };
 }

@@ -1,0 +1,49 @@
+import { Stack, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/FormActions';
+import { FormAlert } from '../../components/FormAlert';
+import { formatDateWithEra, todayInJapan } from '../../format';
+import { useLocale } from '../../i18n';
+import { invalidCount, useFormSubmit } from '../../use-form-submit';
+import { capitalApi, type CapitalEntry } from './capital';
+import { checkReversal, emptyReversal, toReversalInput, type ReversalValues } from './capital-values';
+import { MovementDate } from './MovementFields';
+
+interface ReversalFormProps {
+  entry: CapitalEntry;
+  onRecorded: (message: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Corrects a mistake with a reversing entry (取消仕訳) and its reason. Entries are never edited or deleted: the
+ * original stays, marked as reversed.
+ */
+export function ReversalForm({ entry, onRecorded, onCancel }: ReversalFormProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const what = t('capital.entry.named', { type: t(`capital.entryType.${entry.type}`, { defaultValue: entry.type }), date: formatDateWithEra(entry.date, locale) });
+  const form = useFormSubmit<ReversalValues>({
+    initialValues: emptyReversal(todayInJapan()),
+    check: checkReversal,
+    send: async (values) => {
+      await capitalApi.reverse(entry.id, toReversalInput(values));
+      onRecorded(t('capital.recorded.reverse', { entry: what }));
+    },
+    report: 'alert',
+    focusInvalid: true,
+    afterSuccess: 'leave',
+  });
+  const invalid = invalidCount(form.errors);
+  return (
+    <form onSubmit={form.onSubmit} noValidate>
+      <Stack>
+        <FormAlert failure={form.failure} summary={invalid > 0 ? t('validation.summary', { count: invalid }) : undefined} />
+        <Text size="sm">{t('capital.form.reversalHint', { entry: what })}</Text>
+        <MovementDate binding={form.input('date')} />
+        <Textarea label={t('capital.form.reversalReason')} required autosize minRows={2} maxLength={1000} {...form.input('reason')} />
+        <FormActions inDialog submitLabel={t('capital.movement.reverse')} submitColor="red.9" submitting={form.submitting} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}
