@@ -60,7 +60,7 @@ describe('translations', () => {
       'no_capital_rules', 'below_minimum_shares', 'share_cap_exceeded', 'founding_payment_too_low', 'payment_exceeds_unpaid',
       'shares_not_fully_paid', 'more_shares_than_held', 'refund_before_year_close', 'refund_exceeds_owed', 'refund_exceeds_paid',
       'write_down_exceeds_paid', 'negative_balance', 'capital_rules_exist', 'not_a_member', 'inconsistent_position',
-      'book_value_not_whole', 'transfer_to_self',
+      'book_value_not_whole', 'transfer_to_self', 'reversal_before_entry',
     ];
     const needed = [
       ...ENTRY_TYPES.map((type) => `capital.entryType.${type}`),

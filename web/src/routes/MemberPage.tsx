@@ -139,7 +139,8 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
         {canKeepCapital(me) && (
           <Grid.Col span={12}>
             <Section id="member-capital" title={t('memberDetail.capital')}>
-              <MemberCapital membership={membership} />
+              {/* A withdrawal, expulsion or death takes the shares with it: the capital is read again after an event. */}
+              <MemberCapital key={`${membership.status}:${events.length}`} membership={membership} />
             </Section>
           </Grid.Col>
         )}

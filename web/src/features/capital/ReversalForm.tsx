@@ -6,6 +6,7 @@ import { formatDateWithEra, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
 import { capitalApi, type CapitalEntry } from './capital';
+import { dateInProblem } from './capital-query';
 import { checkReversal, emptyReversal, toReversalInput, type ReversalValues } from './capital-values';
 import { MovementDate } from './MovementFields';
 
@@ -35,12 +36,14 @@ export function ReversalForm({ entry, onRecorded, onCancel }: ReversalFormProps)
     afterSuccess: 'leave',
   });
   const invalid = invalidCount(form.errors);
+  // A reversal dated before the entry it corrects: the server names the entry's date.
+  const earliest = form.errors.date === 'reversal_before_entry' ? dateInProblem(form.failure, 'date') : null;
   return (
     <form onSubmit={form.onSubmit} noValidate>
       <Stack>
         <FormAlert failure={form.failure} summary={invalid > 0 ? t('validation.summary', { count: invalid }) : undefined} />
         <Text size="sm">{t('capital.form.reversalHint', { entry: what })}</Text>
-        <MovementDate binding={form.input('date')} />
+        <MovementDate binding={form.input('date')} error={earliest ? t('capital.form.reversalFrom', { date: formatDateWithEra(earliest, locale) }) : undefined} />
         <Textarea label={t('capital.form.reversalReason')} required autosize minRows={2} maxLength={1000} {...form.input('reason')} />
         <FormActions inDialog submitLabel={t('capital.movement.reverse')} submitColor="red.9" submitting={form.submitting} onCancel={onCancel} />
       </Stack>
