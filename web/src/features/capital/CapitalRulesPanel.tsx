@@ -49,7 +49,7 @@ function RulesView({ history, organizationId, canSet, onChanged }: { history: Ca
         <RulesDetails rules={current} />
       ) : (
         <Alert color="yellow" variant="light">
-          {t(canSet ? 'capital.rules.noneYet' : 'capital.rules.noneYetAskAdmin')}
+          {history.length > 0 ? t('capital.rules.noneInForce') : t(canSet ? 'capital.rules.noneYet' : 'capital.rules.noneYetAskAdmin')}
         </Alert>
       )}
       {upcoming.length > 0 && <Versions title={t('capital.rules.upcoming')} versions={upcoming} />}
