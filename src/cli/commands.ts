@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createApiToken } from '../app/accounts/api-tokens.js';
 import { createUser, findUserByEmail } from '../app/accounts/users.js';
 import { systemActor } from '../app/audit/record-audit.js';
+import { localDate } from '../app/shared/context.js';
 import { capitalJournalForHledger } from '../app/capital/export-capital.js';
 import { importPayrollDeductions } from '../app/capital/payroll-deductions.js';
 import { capitalRegister } from '../app/capital/read-capital.js';
@@ -131,7 +132,7 @@ async function writeRejected(runtime: Runtime, organizationId: string, bytes: Ui
 export const runMembersExport = (options: { org: string; encoding: 'utf-8' | 'cp932'; locale: 'ja' | 'en'; out?: string }) =>
   withRuntime(async (runtime) => {
     const organizationId = await organizationIdOf(runtime, options.org);
-    const csv = await exportMembers(runtime.ctx, cliActor(), organizationId, { encoding: options.encoding, locale: options.locale, date: new Date().toISOString().slice(0, 10) });
+    const csv = await exportMembers(runtime.ctx, cliActor(), organizationId, { encoding: options.encoding, locale: options.locale, date: localDate(new Date()) });
     if (csv.unencodable.length > 0) console.error(`${csv.unencodable.length} character(s) do not exist in CP932 and were written as 〓; use --encoding utf-8 to keep them`);
     if (options.out) fs.writeFileSync(options.out, csv.bytes);
     else process.stdout.write(csv.bytes);
@@ -153,6 +154,6 @@ export const runCapitalJournal = (options: { org: string; out?: string }) =>
 
 export const runCapitalRegister = (options: { org: string; date?: string; encoding: 'utf-8' | 'cp932'; out?: string }) =>
   withRuntime(async (runtime) => {
-    const register = await capitalRegister(runtime.ctx, cliActor(), await organizationIdOf(runtime, options.org), options.date ?? new Date().toISOString().slice(0, 10));
+    const register = await capitalRegister(runtime.ctx, cliActor(), await organizationIdOf(runtime, options.org), options.date ?? localDate(new Date()));
     writeOut(options.out, registerCsv(register.rows, register.totals, { encoding: options.encoding, locale: 'ja' }).bytes);
   });

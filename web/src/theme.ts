@@ -13,12 +13,14 @@ export const theme = createTheme({
   defaultRadius: 'sm',
 });
 
-/** Darker secondary and error text than Mantine's defaults, which fall below WCAG AA (4.5:1) on white. */
+/** Darker secondary, error and placeholder text than Mantine's defaults, which fall below WCAG AA (4.5:1) on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Placeholders too: gray-5 on white is 2.07:1.
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
   },
   dark: {},
 });

@@ -3,7 +3,7 @@ import type { JournalLine } from '../../domain/capital/ledger.js';
 import type { Organization } from '../../domain/organizations/organization.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { findOrganization } from '../organizations/organization-rows.js';
-import type { AppContext } from '../shared/context.js';
+import { today, type AppContext } from '../shared/context.js';
 import { renderCertificatePdf, renderRegisterPdf, type CapitalDocumentOrganization, type DocumentLocale } from './documents/capital-pdf.js';
 import { capitalRegister, memberCapital } from './read-capital.js';
 
@@ -50,7 +50,7 @@ export async function capitalCertificatePdf(ctx: AppContext, actor: Actor, membe
       postalCode: row.postal_code, address: row.address,
     },
     asOf: options.date,
-    issuedOn: ctx.now().toISOString().slice(0, 10),
+    issuedOn: today(ctx),
     certificateNumber: `${organization.code}-${row.member_number}-${options.date.replaceAll('-', '')}`,
     sharePrice: capital.rules?.sharePrice ?? 0,
     shares: last.shares,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
 import { fiscalYearEnd } from '../../domain/members/lifecycle.js';
-import type { AppContext } from '../shared/context.js';
+import { today, type AppContext } from '../shared/context.js';
 
 export interface CapitalByYear {
   organizationId: string;
@@ -31,23 +31,23 @@ export async function capitalByFiscalYear(ctx: AppContext, actor: Actor, years: 
   const visible = (await organizations.execute()).filter((o) => canKeepCapital(actor, o.id));
   if (visible.length === 0) return [];
   const ids = visible.map((o) => o.id);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const todayHere = today(ctx);
 
   const [perMember, unpaidPerYear] = await Promise.all([
     ctx.db.selectFrom('journal_lines as l').innerJoin('organizations as o', 'o.id', 'l.organization_id')
       .select(['l.organization_id', 'l.membership_id', fiscalYearOf.as('fy'), (eb) => eb.fn.sum<string | number>('l.amount').as('amount'), (eb) => eb.fn.sum<string | number>('l.shares').as('shares')])
-      .where('l.organization_id', 'in', ids).where('l.account', '=', 'capital').where('l.entry_date', '<=', today)
+      .where('l.organization_id', 'in', ids).where('l.account', '=', 'capital').where('l.entry_date', '<=', todayHere)
       .groupBy(['l.organization_id', 'l.membership_id', fiscalYearOf]).execute(),
     ctx.db.selectFrom('journal_lines as l').innerJoin('organizations as o', 'o.id', 'l.organization_id')
       .select(['l.organization_id', fiscalYearOf.as('fy'), (eb) => eb.fn.sum<string | number>('l.amount').as('amount')])
-      .where('l.organization_id', 'in', ids).where('l.account', '=', 'capital-unpaid').where('l.entry_date', '<=', today)
+      .where('l.organization_id', 'in', ids).where('l.account', '=', 'capital-unpaid').where('l.entry_date', '<=', todayHere)
       .groupBy(['l.organization_id', fiscalYearOf]).execute(),
   ]);
 
   const result: CapitalByYear[] = [];
   for (const o of visible) {
     const startMonth = Number(o.fiscal_year_start_month);
-    const currentEnd = fiscalYearEnd(today, startMonth);
+    const currentEnd = fiscalYearEnd(todayHere, startMonth);
     const current = Number(currentEnd.slice(0, 4)) - (startMonth === 1 ? 0 : 1);
     const first = current - years + 1;
     // Each member's shares and capital carried up to the end of each year wanted.
@@ -73,7 +73,7 @@ export async function capitalByFiscalYear(ctx: AppContext, actor: Actor, years: 
       }
       let owed = 0;
       for (const [year, amount] of unpaid) if (year <= fy) owed += amount;
-      const end = fy === current ? today : fiscalYearEnd(`${fy + (startMonth === 1 ? 0 : 1)}-${String(startMonth === 1 ? 12 : startMonth - 1).padStart(2, '0')}-01`, startMonth);
+      const end = fy === current ? todayHere : fiscalYearEnd(`${fy + (startMonth === 1 ? 0 : 1)}-${String(startMonth === 1 ? 12 : startMonth - 1).padStart(2, '0')}-01`, startMonth);
       result.push({ organizationId: o.id, fiscalYear: fy, asOf: end, members: holders, shares, capital, paid: capital - owed, unpaid: owed });
     }
   }

@@ -2,7 +2,7 @@ import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
 import { applyLines, emptyPosition, type CapitalPosition, type JournalLine } from '../../domain/capital/ledger.js';
 import { rulesOn, type CapitalRules } from '../../domain/capital/share-rules.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
-import type { AppContext } from '../shared/context.js';
+import { today, type AppContext } from '../shared/context.js';
 import { capitalRulesHistory } from './capital-rules.js';
 
 export interface CapitalEntryView {
@@ -52,7 +52,7 @@ export async function memberCapital(ctx: AppContext, actor: Actor, membershipId:
       reversedByEntryId: e.reversed_by ?? null, recordedAt: e.recorded_at, recordedBy: e.recorded_by, lines: entryLines, positionAfter: position,
     };
   });
-  return { position, rules: rulesOn(history, ctx.now().toISOString().slice(0, 10)), entries: views };
+  return { position, rules: rulesOn(history, today(ctx)), entries: views };
 }
 
 export interface RegisterRow extends CapitalPosition {

@@ -4,7 +4,7 @@ import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
 import type { MembershipStatus } from '../../domain/members/lifecycle.js';
 import { searchQueryKey } from '../../domain/members/search-key.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
-import type { AppContext } from '../shared/context.js';
+import { today, type AppContext } from '../shared/context.js';
 import { executeRead } from '../../db/compiled-query.js';
 import { toMembership, toPerson } from './member-rows.js';
 
@@ -57,7 +57,7 @@ const sortColumns = {
 export async function listMembers(ctx: AppContext, actor: Actor, query: MemberQuery): Promise<{ items: MemberListItem[]; total: number }> {
   const scope = query.organizationId ?? (actor.role === 'federation-admin' ? null : actor.organizationId);
   if (scope === null ? actor.role !== 'federation-admin' : !canKeepRegistry(actor, scope)) throw forbidden();
-  const today = (query.memberOn ?? ctx.now().toISOString().slice(0, 10));
+  const onDate = query.memberOn ?? today(ctx);
 
   let base = ctx.db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id');
   if (scope !== null) base = base.where('m.organization_id', '=', scope);
@@ -79,10 +79,10 @@ export async function listMembers(ctx: AppContext, actor: Actor, query: MemberQu
     eb.exists(
       eb.selectFrom('engagements as e').select(sql`1`.as('one'))
         .whereRef('e.person_id', '=', 'm.person_id').whereRef('e.organization_id', '=', 'm.organization_id')
-        .where('e.started_on', '<=', today).where((w) => w.or([w('e.ended_on', 'is', null), w('e.ended_on', '>=', today)]))
+        .where('e.started_on', '<=', onDate).where((w) => w.or([w('e.ended_on', 'is', null), w('e.ended_on', '>=', onDate)]))
         .$if(options.site !== undefined, (s) => s.where('e.site', '=', options.site!))
-        .$if(options.labour === true, (s) => s.where('e.labour_contract_from', '<=', today)
-          .where((w) => w.or([w('e.labour_contract_until', 'is', null), w('e.labour_contract_until', '>=', today)]))),
+        .$if(options.labour === true, (s) => s.where('e.labour_contract_from', '<=', onDate)
+          .where((w) => w.or([w('e.labour_contract_until', 'is', null), w('e.labour_contract_until', '>=', onDate)]))),
     );
   if (query.engaged !== undefined) base = base.where((eb) => (query.engaged ? engagedOn(eb, {}) : eb.not(engagedOn(eb, {}))));
   if (query.labourContract !== undefined) {

@@ -33,6 +33,15 @@ const timePrefix = (ms: number): string => {
 
 export const isoNow = (ctx: AppContext): string => ctx.now().toISOString();
 
+/**
+ * The calendar day it is where the co-operatives are (Asia/Tokyo): a default date ("members today", "the register
+ * as of today") is Japan's, not UTC's, which is still yesterday until 09:00 in Japan.
+ */
+export const localDate = (instant: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+export const today = (ctx: Pick<AppContext, 'now'>): string => localDate(ctx.now());
+
 /** Runs `work` in one transaction: a multi-row write is all-or-nothing. */
 export function inTransaction<T>(ctx: AppContext, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(work);

@@ -357,13 +357,16 @@ describe('capital rules of the bylaws', () => {
     }));
   });
 
-  it('at founding at least a quarter of the subscribed value is paid', () => {
+  it('at founding at least a quarter of each share is paid, in whole yen per share', () => {
     expect(codeOf(() => checkFoundingPayment(4, 10_000, 10_000))).toBeNull();
     expect(codeOf(() => checkFoundingPayment(4, 10_000, 9_999))).toBe('founding_payment_too_low');
     expect(codeOf(() => checkFoundingPayment(1, 1_001, 251))).toBeNull();
     expect(codeOf(() => checkFoundingPayment(1, 1_001, 250))).toBe('founding_payment_too_low');
+    // A quarter of a 1,001-yen share is 251 yen (rounded up), for each of three shares: 753, not ⌈3,003 / 4⌉ = 751.
+    expect(codeOf(() => checkFoundingPayment(3, 1_001, 752))).toBe('founding_payment_too_low');
+    expect(codeOf(() => checkFoundingPayment(3, 1_001, 753))).toBeNull();
     fc.assert(fc.property(fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 1, max: 100_000 }), fc.nat(100_000_000), (shares, sharePrice, payment) => {
-      expect(codeOf(() => checkFoundingPayment(shares, sharePrice, payment))).toBe(payment * 4 >= shares * sharePrice ? null : 'founding_payment_too_low');
+      expect(codeOf(() => checkFoundingPayment(shares, sharePrice, payment))).toBe(payment >= shares * Math.ceil(sharePrice / 4) ? null : 'founding_payment_too_low');
     }));
   });
 

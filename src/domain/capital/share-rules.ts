@@ -91,8 +91,10 @@ export function checkShareCap(
  * At founding the first payment is at least a quarter of each share subscribed (Act, founding provisions): a
  * quarter of the share price in whole yen, rounded up, for every share.
  */
+export const foundingMinimum = (shares: number, sharePrice: number): number => shares * Math.ceil(sharePrice / 4);
+
 export function checkFoundingPayment(shares: number, sharePrice: number, firstPayment: number): void {
-  const required = shares * Math.ceil(sharePrice / 4);
+  const required = foundingMinimum(shares, sharePrice);
   if (firstPayment < required) {
     throw new DomainError('rule_violation', 'founding_payment_too_low', `at founding at least a quarter of each share is paid: ${required} yen`, [
       { field: 'amount', code: 'founding_payment_too_low', message: `at least ${required}` },

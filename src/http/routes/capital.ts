@@ -17,6 +17,7 @@ import { importPayrollDeductions } from '../../app/capital/payroll-deductions.js
 import { capitalRegister, memberCapital } from '../../app/capital/read-capital.js';
 import { registerCsv } from '../../domain/capital/register-csv.js';
 import { capitalAccounts, entryTypes, paymentMethods } from '../../domain/capital/ledger.js';
+import { today } from '../../app/shared/context.js';
 import { actorOf } from '../auth.js';
 import { acceptFileBodies, fileBytes } from '../file-body.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -170,7 +171,7 @@ export const capitalRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
         ...problemResponses,
       },
     },
-  }, async (request) => capitalRegister(ctx, actorOf(request), request.params.id, request.query.date ?? ctx.now().toISOString().slice(0, 10)));
+  }, async (request) => capitalRegister(ctx, actorOf(request), request.params.id, request.query.date ?? today(ctx)));
 
   app.get('/organizations/:id/capital/register.csv', {
     schema: {
@@ -180,7 +181,7 @@ export const capitalRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
       response: { 200: Type.String({ description: 'text/csv' }), ...problemResponses },
     },
   }, async (request, reply) => {
-    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    const date = request.query.date ?? today(ctx);
     const encoding = request.query.encoding ?? 'utf-8';
     const register = await capitalRegister(ctx, actorOf(request), request.params.id, date);
     const csv = registerCsv(register.rows, register.totals, { encoding, locale: request.query.locale ?? 'ja' });
@@ -216,7 +217,7 @@ export const capitalRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
   app.get('/memberships/:membershipId/capital/certificate.pdf', {
     schema: { tags, summary: "A member's contribution certificate and balance statement (出資金残高証明書) at a date, as PDF", params: MembershipParams, querystring: DocumentQuery, response: pdf },
   }, async (request, reply) => {
-    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    const date = request.query.date ?? today(ctx);
     const bytes = await capitalCertificatePdf(ctx, actorOf(request), request.params.membershipId, { date, locale: request.query.locale ?? 'ja' });
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="capital-certificate-${date}.pdf"`).send(Buffer.from(bytes));
   });
@@ -224,7 +225,7 @@ export const capitalRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
   app.get('/organizations/:id/capital/register.pdf', {
     schema: { tags, summary: 'The capital register (出資者名簿) at a date, as PDF', params: OrgParams, querystring: DocumentQuery, response: pdf },
   }, async (request, reply) => {
-    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    const date = request.query.date ?? today(ctx);
     const bytes = await capitalRegisterPdf(ctx, actorOf(request), request.params.id, { date, locale: request.query.locale ?? 'ja' });
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="capital-register-${date}.pdf"`).send(Buffer.from(bytes));
   });

@@ -6,6 +6,7 @@ import { exportMembers } from '../../app/members/export-members.js';
 import { importMembers, memberImportReport, previewMemberImport, type ImportProgressListener } from '../../app/members/import-members.js';
 import { memberFields, type ColumnMapping, type MemberField } from '../../domain/members/csv/index.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { today } from '../../app/shared/context.js';
 import { actorOf } from '../auth.js';
 import { problemOf } from '../errors.js';
 import { acceptFileBodies, fileBytes } from '../file-body.js';
@@ -156,7 +157,7 @@ export const memberImportRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (a
   }, async (request, reply) => {
     const encoding = request.query.encoding ?? 'utf-8';
     const csv = await exportMembers(ctx, actorOf(request), request.params.id, {
-      encoding, locale: request.query.locale ?? 'ja', date: request.query.date ?? ctx.now().toISOString().slice(0, 10),
+      encoding, locale: request.query.locale ?? 'ja', date: request.query.date ?? today(ctx),
     });
     if (csv.unencodable.length > 0) reply.header('x-kyodo-unencodable-characters', String(csv.unencodable.length));
     return reply

@@ -11,6 +11,7 @@ import { registerMember } from '../../app/members/register-member.js';
 import { membershipEventTypes, membershipStatuses } from '../../domain/members/lifecycle.js';
 import { labourContractExemptions } from '../../domain/members/member.js';
 import { prefectureCodes } from '../../domain/organizations/prefectures.js';
+import { today } from '../../app/shared/context.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
@@ -116,7 +117,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       },
     },
   }, async (request) => {
-    const date = request.query.date ?? ctx.now().toISOString().slice(0, 10);
+    const date = request.query.date ?? today(ctx);
     return { date, items: await countMembers(ctx, actorOf(request), date) };
   });
 
@@ -247,7 +248,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
     },
   }, async (request) => ({
     items: await listWorkers(ctx, actorOf(request), request.params.id, {
-      date: request.query.date ?? ctx.now().toISOString().slice(0, 10), nonMembersOnly: request.query.nonMembersOnly ?? false,
+      date: request.query.date ?? today(ctx), nonMembersOnly: request.query.nonMembersOnly ?? false,
     }),
   }));
 

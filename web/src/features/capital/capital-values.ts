@@ -164,8 +164,8 @@ export function subscriptionValue(shares: string, sharePrice: number): number | 
   return count === null ? null : count * sharePrice;
 }
 
-/** At founding the first payment is at least a quarter of each share, rounded up to the yen. */
-export const foundingMinimum = (shares: number, sharePrice: number): number => shares * Math.ceil(sharePrice / 4);
+/** At founding the first payment is at least a quarter of each share, rounded up to the yen: the rule of the domain. */
+export { foundingMinimum } from '../../../../src/domain/capital/share-rules';
 
 export interface PaymentValues {
   date: string;
