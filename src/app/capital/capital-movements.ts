@@ -31,14 +31,17 @@ interface MemberInLedger {
 
 type Work<T> = (trx: Transaction<Schema>, member: MemberInLedger, rules: CapitalRules, position: CapitalPosition) => Promise<T>;
 
-/** Authorizes, locks the organization's ledger and reads the member's position and the rules on the date. */
-async function onMember<T>(ctx: AppContext, actor: Actor, membershipId: string, date: string, work: Work<T>): Promise<T> {
+/**
+ * Authorizes, takes the ledger lock and reads the member's position and the rules on the date. `lock` is
+ * 'organization' for movements checked against every member's shares (the cap), else the member alone.
+ */
+async function onMember<T>(ctx: AppContext, actor: Actor, membershipId: string, date: string, work: Work<T>, lock: 'member' | 'organization' = 'member'): Promise<T> {
   const row = await ctx.db.selectFrom('memberships').select(['id', 'organization_id', 'member_number', 'status']).where('id', '=', membershipId).executeTakeFirst();
   if (!row) throw notFound('membership');
   if (!canKeepCapital(actor, row.organization_id)) throw forbidden();
   const member: MemberInLedger = { id: row.id, organizationId: row.organization_id, memberNumber: row.member_number, status: row.status };
   return inTransaction(ctx, async (trx) => {
-    await lockCapital(trx, ctx, member.organizationId);
+    await lockCapital(trx, ctx, lock === 'organization' ? { organizationId: member.organizationId } : { membershipIds: [member.id] });
     const rules = await capitalRulesOn(trx, member.organizationId, date);
     const position = await positionOf(trx, member.organizationId, member.id);
     return work(trx, member, rules, position);
@@ -104,7 +107,7 @@ export async function subscribeShares(
       posted.push(await postEntry(trx, ctx, actor, entry(member, input, 'payment', paymentLines(member.id, input.firstPayment.amount, input.firstPayment.method))));
     }
     return posted;
-  });
+  }, 'organization');
 }
 
 /** A payment on subscribed shares, in full or an instalment, in cash, by bank, from wages or in kind. */
@@ -143,7 +146,7 @@ export async function transferShares(
     checkMinimumShares(toAfter.shares, rules);
     await checkCapAfter(trx, receiver, toAfter.shares, rules, input.approvedTakeover ?? false, new Map([[from.id, fromAfter.shares]]));
     return postEntry(trx, ctx, actor, entry(from, input, 'transfer', lines, { reason: input.approval }));
-  });
+  }, 'organization');
 }
 
 /**
@@ -207,7 +210,7 @@ export async function reverseEntry(ctx: AppContext, actor: Actor, entryId: strin
     ]);
   }
   return inTransaction(ctx, async (trx) => {
-    await lockCapital(trx, ctx, original.organization_id);
+    await lockCapital(trx, ctx, { organizationId: original.organization_id });
     const reversed = await trx.selectFrom('journal_entries').select('id').where('reverses_entry_id', '=', entryId).executeTakeFirst();
     if (reversed) throw new DomainError('conflict', 'already_reversed', 'this entry has been reversed already', [{ field: 'entryId', code: 'already_reversed', message: reversed.id }]);
     const lines = (await trx.selectFrom('journal_lines').selectAll().where('entry_id', '=', entryId).orderBy('line_no').execute())
@@ -239,7 +242,7 @@ async function organizationOf(ctx: AppContext, membershipId: string) {
 export async function settleCapitalOnLeaving(
   trx: Transaction<Schema>, ctx: AppContext, actor: Actor, membership: { id: string; organizationId: string }, date: string,
 ): Promise<PostedEntry | null> {
-  await lockCapital(trx, ctx, membership.organizationId);
+  await lockCapital(trx, ctx, { membershipIds: [membership.id] });
   const position = await positionOf(trx, membership.organizationId, membership.id);
   if (position.shares <= 0) return null;
   return postEntry(trx, ctx, actor, {

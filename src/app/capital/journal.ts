@@ -26,12 +26,18 @@ export interface PostedEntry extends Omit<NewEntry, 'lines'> {
 }
 
 /**
- * Takes the organization's capital lock for the rest of the transaction, so that checks which read the ledger
- * (the share cap reads every member's shares) and the entry they allow happen as one step. SQLite has one writer
- * at a time already; PostgreSQL locks the organization's row.
+ * Takes the ledger lock a movement needs for the rest of its transaction, so that the checks that read the ledger
+ * and the entry they allow happen as one step. A movement of one member's capital locks that member (payments,
+ * withdrawals, refunds); one that reads every member's shares (the share cap of a subscription or transfer) locks
+ * the organization. SQLite has one writer at a time already; PostgreSQL locks the rows, in a fixed order.
  */
-export async function lockCapital(trx: Transaction<Schema>, ctx: AppContext, organizationId: string): Promise<void> {
-  if (ctx.dialect === 'postgresql') await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
+export async function lockCapital(trx: Transaction<Schema>, ctx: AppContext, scope: { organizationId: string } | { membershipIds: readonly string[] }): Promise<void> {
+  if (ctx.dialect !== 'postgresql') return;
+  if ('organizationId' in scope) {
+    await trx.selectFrom('organizations').select('id').where('id', '=', scope.organizationId).forUpdate().execute();
+  } else if (scope.membershipIds.length > 0) {
+    await trx.selectFrom('memberships').select('id').where('id', 'in', [...scope.membershipIds]).orderBy('id').forUpdate().execute();
+  }
 }
 
 /** Writes one balanced entry and its lines, with its audit entry, in the caller's transaction. */

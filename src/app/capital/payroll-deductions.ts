@@ -26,7 +26,7 @@ export async function importPayrollDeductions(
   const { headers, records } = parseCsv(decodeCsv(file.bytes, file.encoding).text);
   const { rows, errors, headerOf } = readPayrollDeductions(headers, records);
   return inTransaction(ctx, async (trx) => {
-    await lockCapital(trx, ctx, organizationId);
+    await lockCapital(trx, ctx, { organizationId });
     const numbers = [...new Set(rows.map((r) => r.memberNumber))];
     const memberships = new Map<string, string>();
     for (let i = 0; i < numbers.length; i += 500) {

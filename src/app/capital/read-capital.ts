@@ -1,5 +1,5 @@
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
-import { applyLines, emptyPosition, type CapitalPosition, type JournalLine } from '../../domain/capital/ledger.js';
+import { addLineTo, applyLines, emptyPosition, type CapitalPosition, type JournalLine } from '../../domain/capital/ledger.js';
 import { rulesOn, type CapitalRules } from '../../domain/capital/share-rules.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { today, type AppContext } from '../shared/context.js';
@@ -92,17 +92,28 @@ export async function capitalRegister(ctx: AppContext, actor: Actor, organizatio
       .execute(),
     capitalRulesHistory(ctx.db, organizationId),
   ]);
-  const rows = new Map<string, RegisterRow>();
+  // The sums come member after member (ordered by member number): one plain object per member, filled in place.
+  const rows: RegisterRow[] = [];
+  let row = null as RegisterRow | null;
   for (const s of sums) {
-    const id = s.membership_id!;
-    const row = rows.get(id) ?? {
-      ...emptyPosition, membershipId: id, memberNumber: s.member_number, familyName: s.family_name, givenName: s.given_name, familyKana: s.family_kana, givenKana: s.given_kana,
-    };
-    rows.set(id, { ...row, ...applyLines(row, [toLine({ ...s, membership_id: id })], id) });
+    if (row?.membershipId !== s.membership_id) {
+      row = {
+        membershipId: s.membership_id!, memberNumber: s.member_number, familyName: s.family_name, givenName: s.given_name, familyKana: s.family_kana,
+        givenKana: s.given_kana, shares: 0, capital: 0, unpaid: 0, paid: 0, refundPayable: 0,
+      };
+      rows.push(row);
+    }
+    addLineTo(row, s.account, Number(s.amount), Number(s.shares));
   }
-  const kept = [...rows.values()].filter((r) => r.shares !== 0 || r.capital !== 0 || r.unpaid !== 0 || r.refundPayable !== 0);
-  const totals = kept.reduce((t, r) => ({
-    shares: t.shares + r.shares, capital: t.capital + r.capital, unpaid: t.unpaid + r.unpaid, paid: t.paid + r.paid, refundPayable: t.refundPayable + r.refundPayable, members: t.members + (r.shares > 0 ? 1 : 0),
-  }), { ...emptyPosition, members: 0 });
+  const kept = rows.filter((r) => r.shares !== 0 || r.capital !== 0 || r.unpaid !== 0 || r.refundPayable !== 0);
+  const totals = { shares: 0, capital: 0, unpaid: 0, paid: 0, refundPayable: 0, members: 0 };
+  for (const r of kept) {
+    totals.shares += r.shares;
+    totals.capital += r.capital;
+    totals.unpaid += r.unpaid;
+    totals.paid += r.paid;
+    totals.refundPayable += r.refundPayable;
+    if (r.shares > 0) totals.members += 1;
+  }
   return { organizationId, date, rules: rulesOn(history, date), rows: kept, totals };
 }

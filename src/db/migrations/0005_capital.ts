@@ -55,6 +55,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   // A member's lines, and the register at a date: both summed from the index alone, in the order they group by.
   await db.schema.createIndex('journal_lines_member_idx').on('journal_lines')
     .columns(['organization_id', 'membership_id', 'account', 'entry_date', 'amount', 'shares']).execute();
+  // Who holds how many shares (the share cap reads it on every subscription): the capital lines alone.
+  await db.schema.createIndex('journal_lines_account_idx').on('journal_lines')
+    .columns(['organization_id', 'account', 'membership_id', 'shares']).execute();
 
   for (const table of ['journal_entries', 'journal_lines']) await forbidRewrites(db, dialect, table);
 }

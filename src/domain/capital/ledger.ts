@@ -100,21 +100,29 @@ export interface CapitalPosition {
 
 export const emptyPosition: CapitalPosition = { shares: 0, capital: 0, unpaid: 0, paid: 0, refundPayable: 0 };
 
+/**
+ * Adds one line's effect to a position, in place: the one place that says which account moves what. The capital
+ * account carries shares and capital (a credit raises it), capital-unpaid what is owed, refund-payable refunds owed.
+ */
+export function addLineTo(position: CapitalPosition, account: CapitalAccount | string, amount: number, shares: number): void {
+  if (account === 'capital') {
+    position.shares += shares;
+    position.capital -= amount;
+  } else if (account === 'capital-unpaid') {
+    position.unpaid += amount;
+  } else if (account === 'refund-payable') {
+    position.refundPayable -= amount;
+  } else {
+    return;
+  }
+  position.paid = position.capital - position.unpaid;
+}
+
 /** Adds lines to a position: balances are always sums of entries, never numbers kept by hand. */
 export function applyLines(position: CapitalPosition, lines: readonly JournalLine[], membershipId: string): CapitalPosition {
-  let { shares, capital, unpaid, refundPayable } = position;
-  for (const line of lines) {
-    if (line.membershipId !== membershipId) continue;
-    if (line.account === 'capital') {
-      shares += line.shares;
-      capital -= line.amount;
-    } else if (line.account === 'capital-unpaid') {
-      unpaid += line.amount;
-    } else if (line.account === 'refund-payable') {
-      refundPayable -= line.amount;
-    }
-  }
-  return { shares, capital, unpaid, paid: capital - unpaid, refundPayable };
+  const next = { ...position };
+  for (const line of lines) if (line.membershipId === membershipId) addLineTo(next, line.account, line.amount, line.shares);
+  return next;
 }
 
 /**
