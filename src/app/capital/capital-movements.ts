@@ -29,22 +29,23 @@ interface MemberInLedger {
   status: string;
 }
 
-type Work<T> = (trx: Transaction<Schema>, member: MemberInLedger, rules: CapitalRules, position: CapitalPosition) => Promise<T>;
+type Work<T> = (trx: Transaction<Schema>, member: MemberInLedger, rules: () => Promise<CapitalRules>, position: CapitalPosition) => Promise<T>;
 
 /**
- * Authorizes, takes the ledger lock and reads the member's position and the rules on the date. `lock` is
- * 'organization' for movements checked against every member's shares (the cap), else the member alone.
+ * Authorizes, takes the ledger lock and reads the member's position; the rules on the date are read when the
+ * movement needs them. `lock` is 'organization' for movements checked against every member's shares (the cap),
+ * else the member alone: on PostgreSQL the member's row is read and locked in one statement.
  */
 async function onMember<T>(ctx: AppContext, actor: Actor, membershipId: string, date: string, work: Work<T>, lock: 'member' | 'organization' = 'member'): Promise<T> {
-  const row = await ctx.db.selectFrom('memberships').select(['id', 'organization_id', 'member_number', 'status']).where('id', '=', membershipId).executeTakeFirst();
-  if (!row) throw notFound('membership');
-  if (!canKeepCapital(actor, row.organization_id)) throw forbidden();
-  const member: MemberInLedger = { id: row.id, organizationId: row.organization_id, memberNumber: row.member_number, status: row.status };
   return inTransaction(ctx, async (trx) => {
-    await lockCapital(trx, ctx, lock === 'organization' ? { organizationId: member.organizationId } : { membershipIds: [member.id] });
-    const rules = await capitalRulesOn(trx, member.organizationId, date);
+    const read = trx.selectFrom('memberships').select(['id', 'organization_id', 'member_number', 'status']).where('id', '=', membershipId);
+    const row = await (lock === 'member' && ctx.dialect === 'postgresql' ? read.forUpdate() : read).executeTakeFirst();
+    if (!row) throw notFound('membership');
+    if (!canKeepCapital(actor, row.organization_id)) throw forbidden();
+    const member: MemberInLedger = { id: row.id, organizationId: row.organization_id, memberNumber: row.member_number, status: row.status };
+    if (lock === 'organization') await lockCapital(trx, ctx, { organizationId: member.organizationId });
     const position = await positionOf(trx, member.organizationId, member.id);
-    return work(trx, member, rules, position);
+    return work(trx, member, () => capitalRulesOn(trx, member.organizationId, date), position);
   });
 }
 
@@ -94,8 +95,9 @@ export async function subscribeShares(
   ctx: AppContext, actor: Actor, membershipId: string,
   input: Movement & { shares: number; firstPayment?: { amount: number; method: PaymentMethod; founding: boolean } | null },
 ): Promise<PostedEntry[]> {
-  return onMember(ctx, actor, membershipId, input.date, async (trx, member, rules, position) => {
+  return onMember(ctx, actor, membershipId, input.date, async (trx, member, rulesOnDate, position) => {
     requireMember(member);
+    const rules = await rulesOnDate();
     const lines = subscriptionLines(member.id, input.shares, rules.sharePrice);
     const after = applyLines(position, lines, member.id);
     checkMinimumShares(after.shares, rules);
@@ -127,7 +129,8 @@ export async function transferShares(
   ctx: AppContext, actor: Actor, membershipId: string,
   input: Movement & { toMembershipId: string; shares: number; approval: string; approvedTakeover?: boolean },
 ): Promise<PostedEntry> {
-  return onMember(ctx, actor, membershipId, input.date, async (trx, from, rules, position) => {
+  return onMember(ctx, actor, membershipId, input.date, async (trx, from, rulesOnDate, position) => {
+    const rules = await rulesOnDate();
     const to = await trx.selectFrom('memberships').select(['id', 'organization_id', 'member_number', 'status']).where('id', '=', input.toMembershipId).executeTakeFirst();
     if (!to || to.organization_id !== from.organizationId) throw notFound('membership');
     const receiver: MemberInLedger = { id: to.id, organizationId: to.organization_id, memberNumber: to.member_number, status: to.status };
@@ -155,10 +158,10 @@ export async function transferShares(
  */
 export async function withdrawShares(ctx: AppContext, actor: Actor, membershipId: string, input: Movement & { shares?: number | null }): Promise<PostedEntry & { refundDueAfter: string }> {
   const organization = await organizationOf(ctx, membershipId);
-  return onMember(ctx, actor, membershipId, input.date, async (trx, member, rules, position) => {
+  return onMember(ctx, actor, membershipId, input.date, async (trx, member, rulesOnDate, position) => {
     const lines = withdrawalLines(member.id, position, input.shares ?? position.shares);
     const after = applyLines(position, lines, member.id);
-    checkMinimumShares(after.shares, rules);
+    checkMinimumShares(after.shares, await rulesOnDate());
     checkPosition(after);
     const posted = await postEntry(trx, ctx, actor, entry(member, input, 'withdrawal', lines));
     return { ...posted, refundDueAfter: fiscalYearEnd(input.date, organization.fiscalYearStartMonth) };
