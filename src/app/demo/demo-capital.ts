@@ -16,8 +16,8 @@ const addMonths = (date: string, months: number): string => {
 
 /**
  * The demo's capital: each member subscribes shares when admitted; worker members pay them off by payroll
- * deduction over two years, older persons' co-op members pay in full by bank. At the seed's scale that is some
- * 880,000 journal lines, written with the ledger's own entry builders so every entry balances.
+ * deduction over two years, older persons' co-op members in two halves by bank. At the seed's scale that is some
+ * 980,000 journal lines, written with the ledger's own entry builders so every entry balances.
  */
 export class DemoCapital {
   private readonly entries: BulkWriter<'journal_entries'>;
@@ -51,7 +51,9 @@ export class DemoCapital {
     await this.entry('subscription', admittedOn, subscriptionLines(membershipId, shares, price));
     const value = shares * price;
     if (this.kind !== 'worker') {
-      await this.entry('payment', admittedOn, paymentLines(membershipId, value, 'bank'));
+      // Half on joining, the rest six months on, by bank.
+      await this.entry('payment', admittedOn, paymentLines(membershipId, value / 2, 'bank'));
+      await this.entry('payment', addMonths(admittedOn, 6), paymentLines(membershipId, value / 2, 'bank'));
       return;
     }
     const instalments = 24;
