@@ -249,4 +249,13 @@ describe.each(dialects)('capital ledger (%s)', (dialect) => {
     const history = (await t.app.inject({ url: `/api/v1/memberships/${members[3]}/capital`, headers: clerk })).json<{ entries: { type: string; date: string; reason: string | null }[] }>();
     expect(history.entries.at(-1)).toMatchObject({ type: 'withdrawal', date: '2026-11-20', reason: 'membership ended' });
   });
+
+  it("holds a leaving member to the bylaws' notice period when the capital rules set one", async () => {
+    // From 2026-12-01 the bylaws ask 180 days' notice (the law profile's default is 90).
+    expect((await post(`${orgUrl}/capital-rules`, { effectiveFrom: '2026-12-01', sharePrice: 10_000, minimumShares: 2, refundNoticeDays: 180 }, admin)).statusCode).toBe(201);
+    expect((await post(`/memberships/${members[2]}/events`, { type: 'notify_withdrawal', effectiveDate: '2026-12-10' })).statusCode).toBe(201);
+    // 2027-03-31 is only 111 days on: the member leaves at the end of the next fiscal year.
+    const early = await post(`/memberships/${members[2]}/events`, { type: 'withdraw', effectiveDate: '2027-03-31' });
+    expect(early.json()).toMatchObject({ code: 'withdrawal_before_fiscal_year_end', errors: [{ message: '2028-03-31 or later' }] });
+  });
 });

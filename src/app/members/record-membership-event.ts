@@ -1,10 +1,12 @@
 import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
+import { rulesOn } from '../../domain/capital/share-rules.js';
 import { lawProfiles } from '../../domain/law-profiles/profiles.js';
 import { applyEvent, earliestWithdrawalDate, type MembershipEvent } from '../../domain/members/lifecycle.js';
 import { membershipDates, type Membership } from '../../domain/members/member.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { settleCapitalOnLeaving } from '../capital/capital-movements.js';
+import { capitalRulesHistory } from '../capital/capital-rules.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { toMembership } from './member-rows.js';
@@ -23,8 +25,10 @@ export async function recordMembershipEvent(ctx: AppContext, actor: Actor, membe
       const notice = await trx.selectFrom('membership_events').select('effective_date').where('membership_id', '=', membershipId)
         .where('type', '=', 'notify_withdrawal').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
       const organization = (await findOrganization(trx, row.organization_id))!;
+      // The bylaws' notice period where the organization recorded one with its capital rules, else the law profile's.
       const profile = lawProfiles.find((p) => p.id === organization.lawProfile) ?? lawProfiles[0]!;
-      const earliest = earliestWithdrawalDate(notice.effective_date, organization.fiscalYearStartMonth, profile.withdrawalNoticeDays);
+      const bylaws = rulesOn(await capitalRulesHistory(trx, row.organization_id), notice.effective_date);
+      const earliest = earliestWithdrawalDate(notice.effective_date, organization.fiscalYearStartMonth, bylaws?.refundNoticeDays ?? profile.withdrawalNoticeDays);
       if (event.effectiveDate < earliest) {
         throw new DomainError('rule_violation', 'withdrawal_before_fiscal_year_end',
           `notice given on ${notice.effective_date} lets the member leave on ${earliest} at the earliest`, [
