@@ -9,6 +9,8 @@ export interface Target {
    * turn, over and over, in place of the URL's own path: a rotation over several queries.
    */
   paths?: readonly string[];
+  /** Requests with a method and body (POSTs of writes), in place of `paths`, each connection sending them in turn. */
+  requests?: readonly { method: 'POST'; path: string; body: string }[];
 }
 
 /** Every URL a target's load requests, in order. */
@@ -42,14 +44,14 @@ const overrunSeconds = 30;
  * under test keeps this thread's event loop to itself. Any error or non-2xx answer fails the bench: a fast
  * stream of 401s would otherwise look like a great result.
  */
-function runLoad(target: Target, seconds: number, connections: number): Promise<autocannon.Result> {
+export function runLoad(target: Target, seconds: number, connections: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const guard = setTimeout(() => {
       instance.stop();
       reject(new Error(`load on ${target.url} did not finish within ${seconds + overrunSeconds} s`));
     }, (seconds + overrunSeconds) * 1000);
     // Plain request objects (no setupRequest function) cross into the worker thread as they are.
-    const requests = target.paths?.map((path) => ({ method: 'GET' as const, path }));
+    const requests = target.requests ? [...target.requests] : target.paths?.map((path) => ({ method: 'GET' as const, path }));
     const options = { url: target.url, headers: target.headers, requests, connections, duration: seconds, workers: 1, sampleInt: sampleMs };
     const instance = autocannon(options, (error, result) => {
       clearTimeout(guard);

@@ -7,6 +7,7 @@ import { sqliteFile } from '../../src/runtime.js';
 import type { BenchEnv } from '../env.js';
 import type { Metric } from '../metric.js';
 import { throughputResult } from '../results.js';
+import { runLoad, type Target } from '../load.js';
 import { startBareServer } from '../servers.js';
 
 const name = 'capital.post';
@@ -40,9 +41,6 @@ const postingDate = '2020-04-25';
 /** Marks the bench's entries, to count them afterwards; also the setup's subscriptions. */
 const appDescription = 'bench capital.post';
 const bareDescription = 'bench capital.post (bare)';
-/** autocannon stops at the first sample after the duration: short samples keep fractional slices exact. */
-const sampleMs = 250;
-const overrunSeconds = 30;
 
 /** The rows the app writes for a payment withheld from wages (paymentLines with method payroll). */
 const entryColumns = ['id', 'organization_id', 'entry_date', 'type', 'description', 'reason', 'reverses_entry_id', 'batch_id', 'recorded_at', 'recorded_by'];
@@ -124,38 +122,8 @@ function barePostgresLedger(connectionString: string, log: (message: string) => 
   };
 }
 
-/** POSTs that each connection sends in turn, over and over. */
-interface PostTarget {
-  url: string;
-  headers: Record<string, string>;
-  requests: { method: 'POST'; path: string; body: string }[];
-}
-
-/**
- * One autocannon run of POSTs in a worker thread, as load.ts runs GETs: any error or non-2xx answer (such as a
- * 422 for a payment beyond what is owed) fails the bench.
- */
-function runPosts(target: PostTarget, seconds: number, connections: number): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    const guard = setTimeout(() => {
-      instance.stop();
-      reject(new Error(`load on ${target.url} did not finish within ${seconds + overrunSeconds} s`));
-    }, (seconds + overrunSeconds) * 1000);
-    const options = { url: target.url, headers: target.headers, requests: target.requests, connections, duration: seconds, workers: 1, sampleInt: sampleMs };
-    const instance = autocannon(options, (error, result) => {
-      clearTimeout(guard);
-      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-      const failures = result.errors + result.non2xx + result.timeouts;
-      if (failures > 0 || result.requests.total === 0) {
-        return reject(new Error(
-          `load on ${target.url}: ${result.requests.total} responses, ${result.non2xx} non-2xx ` +
-          `(${JSON.stringify(result.statusCodeStats ?? {})}), ${result.errors} errors, ${result.timeouts} timeouts`,
-        ));
-      }
-      resolve(result);
-    });
-  });
-}
+/** A target of POSTs: each connection sends them in turn. */
+type PostTarget = Target & Required<Pick<Target, 'headers' | 'requests'>>;
 
 async function post(url: string, headers: Record<string, string>, body: unknown): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
@@ -236,7 +204,7 @@ export const capitalPost: Metric = {
     });
     try {
       const body = (description: string) => JSON.stringify({ date: postingDate, amount, method: 'payroll', description });
-      const sides: { app: PostTarget; baseline: PostTarget } = {
+      const sides: Record<'app' | 'baseline', PostTarget> = {
         app: {
           url: env.appOrigin,
           headers: { authorization: env.fixture.authorization, 'content-type': 'application/json' },
@@ -256,7 +224,7 @@ export const capitalPost: Metric = {
       /** Requests a run may have had in flight when it stopped: written, perhaps, but not counted as answered. */
       const inFlight = { app: 0, baseline: 0 };
       const measure = async (side: 'app' | 'baseline', seconds: number, connections: number): Promise<autocannon.Result> => {
-        const result = await runPosts(sides[side], seconds, connections);
+        const result = await runLoad(sides[side], seconds, connections);
         answered[side] += result['2xx'];
         inFlight[side] += connections;
         return result;
