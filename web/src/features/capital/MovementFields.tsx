@@ -1,4 +1,4 @@
-import { NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Textarea } from '@mantine/core';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type PaymentMethod } from './capital';
@@ -16,12 +16,6 @@ interface TextBinding {
   value: string;
   onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
   error: string | undefined;
-}
-
-/** The date the movement is booked on (the first field, focused when the dialog opens). */
-export function MovementDate({ binding, description, error }: { binding: TextBinding; description?: string; error?: string }) {
-  const { t } = useTranslation();
-  return <TextInput label={t('capital.form.date')} description={description} type="date" required data-autofocus {...binding} error={error ?? binding.error} />;
 }
 
 /** A free note on the entry (摘要), optional. */

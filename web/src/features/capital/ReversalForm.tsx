@@ -1,14 +1,11 @@
-import { Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../components/FormActions';
-import { FormAlert } from '../../components/FormAlert';
 import { formatDateWithEra, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
-import { invalidCount, useFormSubmit } from '../../use-form-submit';
 import { capitalApi, type CapitalEntry } from './capital';
 import { dateInProblem } from './capital-query';
 import { checkReversal, emptyReversal, toReversalInput, type ReversalValues } from './capital-values';
-import { MovementDate } from './MovementFields';
+import { MovementForm, useMovementForm } from './MovementForm';
 
 interface ReversalFormProps {
   entry: CapitalEntry;
@@ -24,29 +21,26 @@ export function ReversalForm({ entry, onRecorded, onCancel }: ReversalFormProps)
   const { t } = useTranslation();
   const locale = useLocale();
   const what = t('capital.entry.named', { type: t(`capital.entryType.${entry.type}`, { defaultValue: entry.type }), date: formatDateWithEra(entry.date, locale) });
-  const form = useFormSubmit<ReversalValues>({
+  const form = useMovementForm<ReversalValues>({
     initialValues: emptyReversal(todayInJapan()),
     check: checkReversal,
     send: async (values) => {
       await capitalApi.reverse(entry.id, toReversalInput(values));
       onRecorded(t('capital.recorded.reverse', { entry: what }));
     },
-    report: 'alert',
-    focusInvalid: true,
-    afterSuccess: 'leave',
   });
-  const invalid = invalidCount(form.errors);
   // A reversal dated before the entry it corrects: the server names the entry's date.
   const earliest = form.errors.date === 'reversal_before_entry' ? dateInProblem(form.failure, 'date') : null;
   return (
-    <form onSubmit={form.onSubmit} noValidate>
-      <Stack>
-        <FormAlert failure={form.failure} summary={invalid > 0 ? t('validation.summary', { count: invalid }) : undefined} />
-        <Text size="sm">{t('capital.form.reversalHint', { entry: what })}</Text>
-        <MovementDate binding={form.input('date')} error={earliest ? t('capital.form.reversalFrom', { date: formatDateWithEra(earliest, locale) }) : undefined} />
-        <Textarea label={t('capital.form.reversalReason')} required autosize minRows={2} maxLength={1000} {...form.input('reason')} />
-        <FormActions inDialog submitLabel={t('capital.movement.reverse')} submitColor="red.9" submitting={form.submitting} onCancel={onCancel} />
-      </Stack>
-    </form>
+    <MovementForm
+      form={form}
+      intro={<Text size="sm">{t('capital.form.reversalHint', { entry: what })}</Text>}
+      dateError={earliest ? t('capital.form.reversalFrom', { date: formatDateWithEra(earliest, locale) }) : undefined}
+      submitLabel={t('capital.movement.reverse')}
+      submitColor="red.9"
+      onCancel={onCancel}
+    >
+      <Textarea label={t('capital.form.reversalReason')} required autosize minRows={2} maxLength={1000} {...form.input('reason')} />
+    </MovementForm>
   );
 }
