@@ -1,10 +1,11 @@
-import { Alert, Grid, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
+import { Alert, Grid, Group, Loader, Paper, Stack, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import type { Items } from '../api';
 import { ErrorState } from '../components/ErrorState';
+import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
@@ -19,8 +20,10 @@ import { PayrollDeductions } from '../features/capital/PayrollDeductions';
 import { RegisterCards } from '../features/capital/RegisterCards';
 import { RegisterTable } from '../features/capital/RegisterTable';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { OrganizationChooser } from '../features/organizations/OrganizationChooser';
+import { useOrganizationScope } from '../features/organizations/use-organization-scope';
 import { useLabels } from '../features/reference/use-labels';
-import { canKeepCapital, canSetCapitalRules, isFederationAdmin } from '../features/session/permissions';
+import { canKeepCapital, canSetCapitalRules } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { formatDateWithEra, formatFiscalYear, todayInJapan } from '../format';
 import { useLocale } from '../i18n';
@@ -34,14 +37,7 @@ const CHART_YEARS = 5;
 export function CapitalPage() {
   const { t } = useTranslation();
   const me = useMe();
-  if (!canKeepCapital(me)) {
-    return (
-      <>
-        <PageHeader title={t('capital.title')} />
-        <Alert color="gray">{t('errors.forbidden')}</Alert>
-      </>
-    );
-  }
+  if (!canKeepCapital(me)) return <Forbidden title={t('capital.title')} />;
   return <Capital />;
 }
 
@@ -71,10 +67,8 @@ function CapitalView({ organizations }: { organizations: Organization[] }) {
   const [params, setParams] = useSearchParams();
   const today = todayInJapan();
   const state = readCapitalState(params, today);
-  const admin = isFederationAdmin(me);
-  const choices = organizations.filter((o) => o.kind === 'organization');
-  const scope = admin ? (choices.find((o) => o.id === state.organization)?.id ?? null) : me.organizationId;
-  const organization = organizations.find((o) => o.id === scope);
+  const chosen = useOrganizationScope(organizations, state.organization);
+  const { id: scope, organization, choices } = chosen;
   const register = useResource<CapitalRegister>(scope ? capitalPaths.register(scope, state.date) : null, { keepPrevious: true });
   const byYear = useResource<Items<CapitalByYear>>(capitalPaths.byFiscalYear(CHART_YEARS));
   const change = (changes: Partial<CapitalPageState>) => setParams(capitalStateQuery({ ...state, ...changes }, today), { replace: true });
@@ -92,15 +86,12 @@ function CapitalView({ organizations }: { organizations: Organization[] }) {
       />
       <Stack gap="md">
         <Group align="flex-end" gap="md" wrap="wrap">
-          {admin && (
-            <NativeSelect
-              label={t('member.organization')}
-              w={{ base: '100%', sm: 420 }}
-              value={scope ?? ''}
-              onChange={(event) => change({ organization: event.currentTarget.value })}
-              data={[{ value: '', label: t('members.allOrganizations') }, ...choices.map((o) => ({ value: o.id, label: labels.organizationName(o) }))]}
-            />
-          )}
+          <OrganizationChooser
+            scope={chosen}
+            emptyLabel={t('members.allOrganizations')}
+            w={{ base: '100%', sm: 420 }}
+            onChange={(id) => change({ organization: id })}
+          />
           <TextInput
             label={t('capital.register.date')}
             description={t('capital.register.dateHint')}

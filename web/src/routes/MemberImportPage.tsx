@@ -1,11 +1,12 @@
-import { Alert, Anchor, Button, FileInput, Group, List, NativeSelect, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconFileImport, IconUpload } from '@tabler/icons-react';
+import { Alert, Button, FileInput, Group, List, NativeSelect, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, type Items } from '../api';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
+import { BackToMembers } from '../features/members/BackToMembers';
 import {
   cellText,
   IMPORT_ENCODINGS,
@@ -43,10 +44,7 @@ export function MemberImportPage() {
   const organizations = useResource<Items<Organization>>(canKeepRegistry(me) ? organizationPaths.list : null);
   return (
     <>
-      <Anchor component={Link} to="/members" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('members.back')}
-      </Anchor>
+      <BackToMembers />
       <PageHeader title={t('memberImport.title')} subtitle={t('memberImport.intro')} />
       {canKeepRegistry(me) ? (
         <Loaded resource={organizations}>

@@ -1,19 +1,23 @@
-import { Alert, Anchor, Button, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Items } from '../api';
 import { Dialog } from '../components/Dialog';
+import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
+import { BackToMembers } from '../features/members/BackToMembers';
 import { DefineMemberKindForm } from '../features/members/DefineMemberKindForm';
 import { memberPaths, type MemberKindOption } from '../features/members/member';
 import { kindLabel } from '../features/members/member-kind-values';
 import { MemberKindList } from '../features/members/MemberKindList';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { OrganizationChooser } from '../features/organizations/OrganizationChooser';
+import { useOrganizationScope } from '../features/organizations/use-organization-scope';
 import { useLabels } from '../features/reference/use-labels';
-import { canEditOrganization, canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
+import { canEditOrganization, canKeepRegistry } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { useLocale } from '../i18n';
 import { notifySuccess } from '../notify';
@@ -31,17 +35,11 @@ export function MemberKindsPage() {
   const organizations = useResource<Items<Organization>>(canKeepRegistry(me) ? organizationPaths.list : null);
   return (
     <>
-      <Anchor component={Link} to="/members" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('members.back')}
-      </Anchor>
+      <BackToMembers />
       {canKeepRegistry(me) ? (
         <Loaded resource={organizations}>{({ items }) => <MemberKinds organizations={items} />}</Loaded>
       ) : (
-        <>
-          <PageHeader title={t('memberKinds.title')} />
-          <Alert color="gray">{t('errors.forbidden')}</Alert>
-        </>
+        <Forbidden title={t('memberKinds.title')} />
       )}
     </>
   );
@@ -53,11 +51,8 @@ function MemberKinds({ organizations }: { organizations: Organization[] }) {
   const labels = useLabels();
   const locale = useLocale();
   const [params, setParams] = useSearchParams();
-  const admin = isFederationAdmin(me);
-  const choices = organizations.filter((o) => o.kind === 'organization');
-  const requested = params.get('organization');
-  const scope = admin ? (choices.find((o) => o.id === requested)?.id ?? null) : me.organizationId;
-  const organization = organizations.find((o) => o.id === scope);
+  const chosen = useOrganizationScope(organizations, params.get('organization'));
+  const { id: scope, organization } = chosen;
   const kinds = useResource<Items<MemberKindOption>>(scope ? memberPaths.kinds(scope) : null);
   const editable = organization !== undefined && canEditOrganization(me, organization);
   // The form starts afresh each time the dialog opens.
@@ -87,15 +82,7 @@ function MemberKinds({ organizations }: { organizations: Organization[] }) {
       />
       <Stack gap="md" maw={720}>
         <Text>{t('memberKinds.intro')}</Text>
-        {admin && (
-          <NativeSelect
-            label={t('member.organization')}
-            maw={480}
-            value={scope ?? ''}
-            onChange={(event) => setParams(event.currentTarget.value ? { organization: event.currentTarget.value } : {}, { replace: true })}
-            data={[{ value: '', label: t('common.choose') }, ...choices.map((o) => ({ value: o.id, label: labels.organizationName(o) }))]}
-          />
-        )}
+        <OrganizationChooser scope={chosen} emptyLabel={t('common.choose')} maw={480} onChange={(id) => setParams(id ? { organization: id } : {}, { replace: true })} />
         {scope === null ? (
           <Alert color="gray">{t('workers.chooseOrganization')}</Alert>
         ) : (

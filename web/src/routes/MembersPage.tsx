@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconBriefcase, IconCategory, IconFileImport, IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { withQuery, type Items } from '../api';
 import { ErrorState } from '../components/ErrorState';
+import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
@@ -45,14 +46,7 @@ const RESULTS_HEADING_ID = 'member-list-heading';
 export function MembersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  if (!canKeepRegistry(me)) {
-    return (
-      <>
-        <PageHeader title={t('members.title')} />
-        <Alert color="gray">{t('errors.forbidden')}</Alert>
-      </>
-    );
-  }
+  if (!canKeepRegistry(me)) return <Forbidden title={t('members.title')} />;
   return <Registry />;
 }
 

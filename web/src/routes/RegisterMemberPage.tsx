@@ -1,11 +1,11 @@
-import { Alert, Anchor } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { withQuery, type Items } from '../api';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
+import { BackToMembers } from '../features/members/BackToMembers';
 import { knownPersonState } from '../features/members/known-person';
 import { personName } from '../features/members/member';
 import { NonMemberWorkerForm } from '../features/members/NonMemberWorkerForm';
@@ -41,10 +41,7 @@ function RegistryFormPage({ title, exceptOrganizationId, children }: RegistryFor
 
   return (
     <>
-      <Anchor component={Link} to="/members" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('members.back')}
-      </Anchor>
+      <BackToMembers />
       <PageHeader title={title} />
       {allowed ? (
         <Loaded resource={organizations}>

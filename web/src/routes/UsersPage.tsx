@@ -1,9 +1,10 @@
-import { Alert, Button } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Items } from '../api';
 import { Dialog } from '../components/Dialog';
+import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
@@ -19,14 +20,7 @@ import { useResource } from '../use-resource';
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  if (!canManageUsers(me)) {
-    return (
-      <>
-        <PageHeader title={t('nav.users')} />
-        <Alert color="gray">{t('errors.forbidden')}</Alert>
-      </>
-    );
-  }
+  if (!canManageUsers(me)) return <Forbidden title={t('nav.users')} />;
   return <UserAdministration />;
 }
 

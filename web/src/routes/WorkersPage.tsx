@@ -1,14 +1,16 @@
-import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Switch, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Switch, Text, TextInput, Title, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArrowLeft, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { withQuery, type Items } from '../api';
 import { ErrorState } from '../components/ErrorState';
+import { Forbidden } from '../components/Forbidden';
 import { LoadingState } from '../components/LoadingState';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
+import { BackToMembers } from '../features/members/BackToMembers';
 import { memberPaths, type Worker } from '../features/members/member';
 import { memberShareRuleApplies, MINIMUM_MEMBER_SHARE, summarizeWorkers } from '../features/members/worker-summary';
 import { WorkerCards } from '../features/members/WorkerCards';
@@ -16,8 +18,10 @@ import { WorkersSummary } from '../features/members/WorkersSummary';
 import { WorkersTable } from '../features/members/WorkersTable';
 import { readWorkersState, visibleWorkers, workersStateQuery, type WorkersState } from '../features/members/workers-query';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { OrganizationChooser } from '../features/organizations/OrganizationChooser';
+import { useOrganizationScope } from '../features/organizations/use-organization-scope';
 import { useLabels } from '../features/reference/use-labels';
-import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
+import { canKeepRegistry } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { formatNumber, todayInJapan } from '../format';
 import { useLocale } from '../i18n';
@@ -31,26 +35,15 @@ const ROWS_AT_A_TIME = 100;
 export function WorkersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  if (!canKeepRegistry(me)) {
-    return (
-      <>
-        <PageHeader title={t('workers.title')} />
-        <Alert color="gray">{t('errors.forbidden')}</Alert>
-      </>
-    );
-  }
+  if (!canKeepRegistry(me)) return <Forbidden title={t('workers.title')} />;
   return <Workers />;
 }
 
 function Workers() {
-  const { t } = useTranslation();
   const organizations = useResource<Items<Organization>>(organizationPaths.list);
   return (
     <>
-      <Anchor component={Link} to="/members" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('members.back')}
-      </Anchor>
+      <BackToMembers />
       <Loaded resource={organizations}>{({ items }) => <WorkersView organizations={items} />}</Loaded>
     </>
   );
@@ -58,16 +51,13 @@ function Workers() {
 
 function WorkersView({ organizations }: { organizations: Organization[] }) {
   const { t } = useTranslation();
-  const me = useMe();
   const labels = useLabels();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const today = todayInJapan();
   const state = readWorkersState(params, today);
-  const admin = isFederationAdmin(me);
-  const choices = organizations.filter((o) => o.kind === 'organization');
-  const scope = admin ? (choices.find((o) => o.id === state.organization)?.id ?? null) : me.organizationId;
-  const organization = organizations.find((o) => o.id === scope);
+  const chosen = useOrganizationScope(organizations, state.organization);
+  const { id: scope, organization } = chosen;
   const path = scope ? memberPaths.workers(scope, state.date) : null;
   const workers = useResource<Items<Worker>>(path, { keepPrevious: true });
   const change = (changes: Partial<WorkersState>) => setParams(workersStateQuery({ ...state, ...changes }, today), { replace: true });
@@ -92,15 +82,7 @@ function WorkersView({ organizations }: { organizations: Organization[] }) {
       <Stack gap="md">
         <Text>{t('workers.intro', rule)}</Text>
         <Group align="flex-end" gap="md" wrap="wrap">
-          {admin && (
-            <NativeSelect
-              label={t('member.organization')}
-              w={{ base: '100%', sm: 420 }}
-              value={scope ?? ''}
-              onChange={(event) => change({ organization: event.currentTarget.value })}
-              data={[{ value: '', label: t('common.choose') }, ...choices.map((o) => ({ value: o.id, label: labels.organizationName(o) }))]}
-            />
-          )}
+          <OrganizationChooser scope={chosen} emptyLabel={t('common.choose')} w={{ base: '100%', sm: 420 }} onChange={(id) => change({ organization: id })} />
           <TextInput
             label={t('workers.date')}
             type="date"
