@@ -1,6 +1,7 @@
-import { Anchor, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CardList } from '../../components/CardList';
 import { formatNumber, formatYen } from '../../format';
 import { useLocale } from '../../i18n';
 import { personKana, personName } from '../members/member';
@@ -11,19 +12,10 @@ export function RegisterCards({ register, backTo, busy, labelledBy }: RegisterRo
   const { t } = useTranslation();
   const locale = useLocale();
   const yen = (value: number) => formatYen(value, locale);
-  if (register.rows.length === 0) return <Text>{t('capital.register.empty')}</Text>;
   return (
-    <Stack
-      gap="xs"
-      component="ul"
-      p={0}
-      m={0}
-      aria-labelledby={labelledBy}
-      aria-busy={busy}
-      style={{ listStyle: 'none', opacity: busy ? 0.6 : 1, transition: 'opacity 120ms' }}
-    >
-      {register.rows.map((row) => (
-        <Paper key={row.membershipId} component="li" withBorder p="sm">
+    <CardList items={register.rows} itemKey={(row) => row.membershipId} emptyText={t('capital.register.empty')} labelledBy={labelledBy} busy={busy}>
+      {(row) => (
+        <>
           <Anchor component={Link} to={`/members/${row.membershipId}`} state={{ backTo }} fw={700} lang="ja">
             {personName(row)}
           </Anchor>
@@ -38,8 +30,8 @@ export function RegisterCards({ register, backTo, busy, labelledBy }: RegisterRo
             {t('capital.figure.paid')} {yen(row.paid)} · {t('capital.figure.unpaid')} {yen(row.unpaid)}
             {row.refundPayable > 0 && ` · ${t('capital.figure.refundPayable')} ${yen(row.refundPayable)}`}
           </Text>
-        </Paper>
-      ))}
-    </Stack>
+        </>
+      )}
+    </CardList>
   );
 }

@@ -1,6 +1,7 @@
-import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CardList } from '../../components/CardList';
 import { formatDate } from '../../format';
 import { useLocale } from '../../i18n';
 import { personKana, personName } from './member';
@@ -11,19 +12,10 @@ import type { MemberRowsProps } from './MembersTable';
 export function MemberCards({ members, organizationName, kindName, backTo, busy, emptyText, labelledBy }: Omit<MemberRowsProps, 'state' | 'onSort'>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  if (members.length === 0) return <Text>{emptyText}</Text>;
   return (
-    <Stack
-      gap="xs"
-      component="ul"
-      p={0}
-      m={0}
-      aria-labelledby={labelledBy}
-      aria-busy={busy}
-      style={{ listStyle: 'none', opacity: busy ? 0.6 : 1, transition: 'opacity 120ms' }}
-    >
-      {members.map((member) => (
-        <Paper key={member.membershipId} component="li" withBorder p="sm">
+    <CardList items={members} itemKey={(member) => member.membershipId} emptyText={emptyText} labelledBy={labelledBy} busy={busy}>
+      {(member) => (
+        <>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <Stack gap={0}>
               <Anchor component={Link} to={`/members/${member.membershipId}`} state={{ backTo }} fw={700} lang="ja">
@@ -44,8 +36,8 @@ export function MemberCards({ members, organizationName, kindName, backTo, busy,
               {organizationName(member.organizationId)}
             </Text>
           )}
-        </Paper>
-      ))}
-    </Stack>
+        </>
+      )}
+    </CardList>
   );
 }

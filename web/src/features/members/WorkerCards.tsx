@@ -1,5 +1,6 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CardList } from '../../components/CardList';
 import { useLabels } from '../reference/use-labels';
 import { personKana } from './member';
 import { RegisterAsMemberLink } from './RegisterAsMemberLink';
@@ -13,19 +14,10 @@ export function WorkerCards({ workers, organizationId, backTo, busy, emptyText, 
   const { t } = useTranslation();
   const labels = useLabels();
   const period = usePeriod();
-  if (workers.length === 0) return <Text>{emptyText}</Text>;
   return (
-    <Stack
-      gap="xs"
-      component="ul"
-      p={0}
-      m={0}
-      aria-labelledby={labelledBy}
-      aria-busy={busy}
-      style={{ listStyle: 'none', opacity: busy ? 0.6 : 1, transition: 'opacity 120ms' }}
-    >
-      {workers.map((worker) => (
-        <Paper key={worker.engagementId} component="li" withBorder p="sm">
+    <CardList items={workers} itemKey={(worker) => worker.engagementId} emptyText={emptyText} labelledBy={labelledBy} busy={busy}>
+      {(worker) => (
+        <>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <Stack gap={0}>
               <WorkerName worker={worker} backTo={backTo} />
@@ -50,8 +42,8 @@ export function WorkerCards({ workers, organizationId, backTo, busy, emptyText, 
               <RegisterAsMemberLink worker={worker} organizationId={organizationId} />
             </Group>
           )}
-        </Paper>
-      ))}
-    </Stack>
+        </>
+      )}
+    </CardList>
   );
 }
