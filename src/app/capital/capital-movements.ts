@@ -20,7 +20,7 @@ import type { Schema } from '../../db/schema.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, type AppContext } from '../shared/context.js';
 import { capitalRulesOn } from './capital-rules.js';
-import { lockCapital, positionOf, postEntry, shareTotals, type PostedEntry } from './journal.js';
+import { lockCapital, positionOf, postEntry, shareHolders, type PostedEntry } from './journal.js';
 
 interface MemberInLedger {
   id: string;
@@ -68,7 +68,7 @@ function checkPosition(position: CapitalPosition): void {
 
 /** The share cap after a member's holding changes to `shares`. */
 async function checkCapAfter(trx: Transaction<Schema>, member: MemberInLedger, shares: number, rules: CapitalRules, approvedTakeover = false, others: Map<string, number> = new Map()) {
-  const { holders } = await shareTotals(trx, member.organizationId);
+  const holders = await shareHolders(trx, member.organizationId);
   for (const [id, held] of others) holders.set(id, held);
   holders.set(member.id, shares);
   let total = 0;

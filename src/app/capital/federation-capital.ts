@@ -44,26 +44,31 @@ export async function capitalByFiscalYear(ctx: AppContext, actor: Actor, years: 
       .groupBy(['l.organization_id', fiscalYearOf]).execute(),
   ]);
 
+  // Each member's shares and capital per fiscal year, gathered by organization in one pass over the sums.
+  const membersOf = new Map<string, Map<string, Map<number, { shares: number; capital: number }>>>();
+  for (const row of perMember) {
+    if (row.membership_id === null) continue;
+    const members = membersOf.get(row.organization_id) ?? new Map<string, Map<number, { shares: number; capital: number }>>();
+    const byYear = members.get(row.membership_id) ?? new Map<number, { shares: number; capital: number }>();
+    byYear.set(Number(row.fy), { shares: Number(row.shares), capital: -Number(row.amount) });
+    members.set(row.membership_id, byYear);
+    membersOf.set(row.organization_id, members);
+  }
+
   const result: CapitalByYear[] = [];
   for (const o of visible) {
     const startMonth = Number(o.fiscal_year_start_month);
     const currentEnd = fiscalYearEnd(todayHere, startMonth);
     const current = Number(currentEnd.slice(0, 4)) - (startMonth === 1 ? 0 : 1);
     const first = current - years + 1;
-    // Each member's shares and capital carried up to the end of each year wanted.
-    const members = new Map<string, { byYear: Map<number, { shares: number; capital: number }> }>();
-    for (const row of perMember) {
-      if (row.organization_id !== o.id || row.membership_id === null) continue;
-      const member = members.get(row.membership_id) ?? { byYear: new Map() };
-      member.byYear.set(Number(row.fy), { shares: Number(row.shares), capital: -Number(row.amount) });
-      members.set(row.membership_id, member);
-    }
+    const members = membersOf.get(o.id) ?? new Map<string, Map<number, { shares: number; capital: number }>>();
     const unpaid = new Map(unpaidPerYear.filter((u) => u.organization_id === o.id).map((u) => [Number(u.fy), Number(u.amount)]));
     for (let fy = first; fy <= current; fy++) {
       let holders = 0;
       let shares = 0;
       let capital = 0;
-      for (const { byYear } of members.values()) {
+      // Each member's shares and capital carried up to the end of the year.
+      for (const byYear of members.values()) {
         let held = 0;
         let value = 0;
         for (const [year, sums] of byYear) if (year <= fy) { held += sums.shares; value += sums.capital; }

@@ -60,24 +60,32 @@ export async function postEntry(trx: Transaction<Schema>, ctx: AppContext, actor
   return { ...entry, id, recordedAt: at, recordedBy: actor.email };
 }
 
-/** A member's capital now (every entry, whatever its date), or on a date. */
-export async function positionOf(db: Tx, organizationId: string, membershipId: string, onDate?: string): Promise<CapitalPosition> {
-  let query = db.selectFrom('journal_lines')
+/** A member's capital now: every entry, whatever its date. */
+export async function positionOf(db: Tx, organizationId: string, membershipId: string): Promise<CapitalPosition> {
+  const sums = await db.selectFrom('journal_lines')
     .select(['account', (eb) => eb.fn.sum<string | number>('amount').as('amount'), (eb) => eb.fn.sum<string | number>('shares').as('shares')])
-    .where('organization_id', '=', organizationId).where('membership_id', '=', membershipId);
-  if (onDate) query = query.where('entry_date', '<=', onDate);
-  const sums = await query.groupBy('account').execute();
+    .where('organization_id', '=', organizationId).where('membership_id', '=', membershipId)
+    .groupBy('account').execute();
   const lines: JournalLine[] = sums.map((s) => ({ account: s.account as JournalLine['account'], membershipId, amount: Number(s.amount), shares: Number(s.shares) }));
   return applyLines(emptyPosition, lines, membershipId);
 }
 
-/** Shares held in the organization now: the total and how many members hold any (for the share cap). */
-export async function shareTotals(db: Tx, organizationId: string): Promise<{ totalShares: number; holders: Map<string, number> }> {
+/** Shares held in the organization now, by member, for the members holding any (for the share cap). */
+export async function shareHolders(db: Tx, organizationId: string): Promise<Map<string, number>> {
   const rows = await db.selectFrom('journal_lines').select(['membership_id', (eb) => eb.fn.sum<string | number>('shares').as('shares')])
     .where('organization_id', '=', organizationId).where('account', '=', 'capital').where('membership_id', 'is not', null)
     .groupBy('membership_id').having(sql`sum(shares)`, '>', 0).execute();
-  const holders = new Map(rows.map((r) => [r.membership_id!, Number(r.shares)]));
-  let totalShares = 0;
-  for (const shares of holders.values()) totalShares += shares;
-  return { totalShares, holders };
+  return new Map(rows.map((r) => [r.membership_id!, Number(r.shares)]));
+}
+
+/** What each of these members still owes on their shares, in one query (members owing nothing are absent). */
+export async function unpaidOf(db: Tx, organizationId: string, membershipIds: readonly string[]): Promise<Map<string, number>> {
+  const unpaid = new Map<string, number>();
+  for (let i = 0; i < membershipIds.length; i += 500) {
+    const rows = await db.selectFrom('journal_lines').select(['membership_id', (eb) => eb.fn.sum<string | number>('amount').as('amount')])
+      .where('organization_id', '=', organizationId).where('account', '=', 'capital-unpaid').where('membership_id', 'in', membershipIds.slice(i, i + 500))
+      .groupBy('membership_id').execute();
+    for (const r of rows) unpaid.set(r.membership_id!, Number(r.amount));
+  }
+  return unpaid;
 }

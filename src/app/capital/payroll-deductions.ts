@@ -5,7 +5,7 @@ import { decodeCsv, parseCsv, type CsvEncoding } from '../../domain/members/csv/
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, newId, type AppContext } from '../shared/context.js';
-import { lockCapital, positionOf, postEntry } from './journal.js';
+import { lockCapital, postEntry, unpaidOf } from './journal.js';
 
 export interface PayrollBatchResult {
   batchId: string;
@@ -34,7 +34,8 @@ export async function importPayrollDeductions(
         .where('member_number', 'in', numbers.slice(i, i + 500)).execute();
       for (const m of found) memberships.set(m.member_number, m.id);
     }
-    const owed = new Map<string, number>();
+    // What each member owes, read once, then counted down row by row (a member may appear on several rows).
+    const owed = await unpaidOf(trx, organizationId, [...memberships.values()]);
     const problems: PayrollCsvError[] = [...errors];
     for (const row of rows) {
       const membershipId = memberships.get(row.memberNumber);
@@ -42,7 +43,7 @@ export async function importPayrollDeductions(
         problems.push({ line: row.line, column: headerOf.memberNumber, field: 'memberNumber', code: 'unknown_member', value: row.memberNumber });
         continue;
       }
-      const unpaid = owed.get(membershipId) ?? (await positionOf(trx, organizationId, membershipId)).unpaid;
+      const unpaid = owed.get(membershipId) ?? 0;
       if (row.amount > unpaid) problems.push({ line: row.line, column: headerOf.amount, field: 'amount', code: 'payment_exceeds_unpaid', value: String(row.amount) });
       owed.set(membershipId, unpaid - row.amount);
     }

@@ -37,8 +37,10 @@ export const isoNow = (ctx: AppContext): string => ctx.now().toISOString();
  * The calendar day it is where the co-operatives are (Asia/Tokyo): a default date ("members today", "the register
  * as of today") is Japan's, not UTC's, which is still yesterday until 09:00 in Japan.
  */
-export const localDate = (instant: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+export const localDate = (instant: Date): string => japanDate.format(instant);
+
+// Made once: building a DateTimeFormat costs far more than using one, and default dates are read on every request.
+const japanDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export const today = (ctx: Pick<AppContext, 'now'>): string => localDate(ctx.now());
 
