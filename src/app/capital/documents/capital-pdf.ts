@@ -1,6 +1,15 @@
-import { createRequire } from 'node:module';
-import PdfPrinter from 'pdfmake';
 import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import {
+  baseDefinition as documentDefinition,
+  creationDate,
+  gridLayout,
+  HEADER_FILL,
+  headerCell,
+  numberCell,
+  parseDate,
+  renderPdf,
+  type DocumentLocale,
+} from '../../documents/pdf-kit.js';
 
 /**
  * The capital documents of a co-operative as PDF: the capital balance statement of one member (出資金残高証明書) and
@@ -8,10 +17,10 @@ import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefi
  * every member holds at least one share, all shares have the same value, and liability is limited to the
  * contribution: hence shares × one price, and what is paid and still unpaid of it.
  *
- * Japanese text is set in Noto Sans JP (OFL), read from node_modules; only the glyphs used are embedded.
+ * Japanese text is set in Noto Sans JP (OFL), read from node_modules; only the glyphs used are embedded (pdf-kit.ts).
  */
 
-export type DocumentLocale = 'ja' | 'en';
+export type { DocumentLocale };
 
 export interface CapitalDocumentOrganization {
   nameJa: string;
@@ -168,19 +177,6 @@ const wordings: Record<DocumentLocale, Wording> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-function parseDate(value: string): Date {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new RangeError(`not a YYYY-MM-DD date: ${value}`);
-  }
-  return date;
-}
-
-/** Midnight in Japan on a document's (already parsed) date: its fixed creation date, so equal data gives equal files. */
-function creationDate(value: string): Date {
-  return new Date(`${value}T00:00:00+09:00`);
-}
-
 /** 〒260-0013 from 2600013 or 260-0013; anything else as written. */
 function postalLine(postalCode: string | null): string | null {
   if (postalCode === null || postalCode.trim() === '') return null;
@@ -195,48 +191,6 @@ function organizationName(organization: CapitalDocumentOrganization, locale: Doc
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering
 
-const FONT = 'NotoSansJP';
-const requireHere = createRequire(import.meta.url);
-let printer: PdfPrinter | null = null;
-
-/** The font files resolve against node_modules from src/ (tsx, Vitest) and from dist/src alike. */
-function pdfPrinter(): PdfPrinter {
-  if (printer === null) {
-    const regular = requireHere.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
-    const bold = requireHere.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
-    printer = new PdfPrinter({ [FONT]: { normal: regular, bold, italics: regular, bolditalics: bold } });
-  }
-  return printer;
-}
-
-function renderPdf(definition: TDocumentDefinitions): Promise<Uint8Array> {
-  // pdfkit subsets every embedded TrueType font to the glyphs used.
-  const document = pdfPrinter().createPdfKitDocument(definition);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.on('error', reject);
-    document.end();
-  });
-}
-
-const GRID = '#9a9a9a';
-const HEADER_FILL = '#eeeeee';
-
-/** Thin lines around and between all cells, the header row shaded. */
-const gridLayout: CustomTableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  hLineColor: () => GRID,
-  vLineColor: () => GRID,
-  fillColor: (rowIndex) => (rowIndex === 0 ? HEADER_FILL : null),
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
-
 /**
  * Lines between rows only: a register runs to thousands of rows, and every vertical line is drawn again for each
  * row, so leaving them out makes the file about 30% smaller and the rendering about 20% faster.
@@ -247,26 +201,8 @@ const registerLayout: CustomTableLayout = {
   vLineWidth: () => 0,
 };
 
-function headerCell(text: string, alignment: 'left' | 'right' = 'left'): TableCell {
-  return { text, bold: true, alignment };
-}
-
-function numberCell(text: string, bold = false): TableCell {
-  return { text, alignment: 'right', bold };
-}
-
 function baseDefinition(locale: DocumentLocale, title: string, created: Date, content: Content): TDocumentDefinitions {
-  const words = wordings[locale];
-  return {
-    pageSize: 'A4',
-    pageMargins: [48, 48, 48, 48],
-    language: locale,
-    info: { title, creator: 'Kyodo', producer: 'Kyodo', creationDate: created, modDate: created },
-    defaultStyle: { font: FONT, fontSize: 10, lineHeight: 1.25 },
-    footer: (currentPage, pageCount) =>
-      pageCount > 1 ? { text: words.page(currentPage, pageCount), alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] } : null,
-    content,
-  };
+  return documentDefinition({ locale, title, created, page: wordings[locale].page, content });
 }
 
 function issuerBlock(organization: CapitalDocumentOrganization, locale: DocumentLocale, issuedOn: Date): Content {
