@@ -17,6 +17,15 @@ export interface Config {
   logLevel: string;
   /** Password of the demo administrator; generated and kept under dataDir when not given. */
   demoPassword: string | null;
+  mail: MailConfig;
+}
+
+/** Outgoing mail (notices of meetings, invitations). Without an SMTP server, Kyodo sends nothing and says so. */
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465; null when mail is off. */
+  smtpUrl: string | null;
+  /** The From header, e.g. `Kyodo <no-reply@example.jp>`. */
+  from: string;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +48,24 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl !== null) {
+    let url: URL;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      throw new ConfigError('SMTP_URL must be a URL such as smtp://user:password@host:587 or smtps://user:password@host:465');
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+    if (url.hostname === '') throw new ConfigError('SMTP_URL must name the mail server, as in smtp://host:587');
+  }
+  const from = env.MAIL_FROM?.trim() || 'Kyodo <no-reply@localhost>';
+  // One address, on one line: a line break here would let the setting write headers of its own.
+  if (!/^[^\r\n]*@[^\r\n]*$/.test(from)) throw new ConfigError(`MAIL_FROM must be one e-mail address, as in Kyodo <no-reply@example.jp>, got "${from}"`);
+  return { smtpUrl, from };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -59,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     demoPassword: env.KYODO_DEMO_PASSWORD || null,
+    mail: mailConfig(env),
   };
 }
