@@ -33,6 +33,8 @@ export interface UserTable {
   display_name: string;
   role: string;
   organization_id: string | null;
+  /** A member's own account: the person it belongs to (null for staff accounts). */
+  person_id: string | null;
   locale: string;
   disabled_at: string | null;
   created_at: string;
@@ -218,6 +220,175 @@ export interface JournalLineTable {
   shares: number;
 }
 
+export interface BodyTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  name_ja: string;
+  name_en: string | null;
+  created_at: string;
+}
+
+export interface BodySeatTable {
+  id: string;
+  body_id: string;
+  person_id: string;
+  membership_id: string | null;
+  represents_organization_id: string;
+  constituency: string | null;
+  role: string;
+  term_from: string;
+  term_until: string | null;
+  elected_by_motion_id: string | null;
+  created_at: string;
+  recorded_by: string | null;
+}
+
+export interface BylawVersionTable {
+  id: string;
+  organization_id: string;
+  version_no: number;
+  title: string;
+  text: string;
+  settings_json: string;
+  status: string;
+  founding: number;
+  effective_from: string | null;
+  adopted_by_motion_id: string | null;
+  created_at: string;
+  recorded_by: string | null;
+}
+
+export interface MeetingTable {
+  id: string;
+  organization_id: string;
+  body_id: string;
+  title: string;
+  starts_at: string;
+  ends_at: string | null;
+  place: string | null;
+  online_url: string | null;
+  record_date: string;
+  voting_deadline: string | null;
+  written_voting: number;
+  electronic_voting: number;
+  proxy_allowed: number;
+  status: string;
+  notice_date: string | null;
+  chair_person_id: string | null;
+  minutes_signers: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ElectorateTable {
+  meeting_id: string;
+  person_id: string;
+  membership_id: string | null;
+  organization_id: string;
+  email: string | null;
+}
+
+export interface MeetingDocumentTable {
+  id: string;
+  meeting_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
+export interface MeetingNoticeTable {
+  id: string;
+  meeting_id: string;
+  notice_date: string;
+  in_time: number;
+  recipients: number;
+  sent: number;
+  without_email: number;
+  failures_json: string;
+  sent_at: string;
+  sent_by: string | null;
+}
+
+export interface MotionTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  amends_motion_id: string | null;
+  kind: string;
+  title: string;
+  body: string | null;
+  voting: string;
+  election_method: string | null;
+  office: string | null;
+  seats: number | null;
+  bylaw_version_id: string | null;
+  status: string;
+  result_json: string | null;
+  chair_decision: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+}
+
+export interface CandidateTable {
+  id: string;
+  motion_id: string;
+  person_id: string;
+  name: string;
+  statement: string | null;
+  position: number;
+}
+
+export interface ProxyTable {
+  meeting_id: string;
+  grantor_person_id: string;
+  holder_person_id: string;
+  appointed_at: string;
+  recorded_by: string | null;
+}
+
+export interface AttendanceTable {
+  meeting_id: string;
+  person_id: string;
+  mode: string;
+  checked_in_at: string;
+  checked_out_at: string | null;
+  recorded_by: string | null;
+}
+
+/** Who voted, and how (in person, in writing, by proxy) — never what; kept apart from the ballots. */
+export interface VoteCastTable {
+  motion_id: string;
+  person_id: string;
+  channel: string;
+  proxy_person_id: string | null;
+  open_choice: string | null;
+  recorded_by: string | null;
+}
+
+/** A secret ballot: the voter's receipt and the choice, nothing else. */
+export interface BallotTable {
+  motion_id: string;
+  receipt: string;
+  choice: string;
+}
+
+export interface TellerCountTable {
+  id: string;
+  motion_id: string;
+  counts_json: string;
+  ballots: number;
+  entered_at: string;
+  entered_by: string | null;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   organization_business_lines: OrganizationBusinessLineTable;
@@ -237,4 +408,18 @@ export interface Schema {
   engagements: EngagementTable;
   member_search_tokens: MemberSearchTokenTable;
   member_kinds: MemberKindTable;
+  bodies: BodyTable;
+  body_seats: BodySeatTable;
+  bylaw_versions: BylawVersionTable;
+  meetings: MeetingTable;
+  electorate: ElectorateTable;
+  meeting_documents: MeetingDocumentTable;
+  meeting_notices: MeetingNoticeTable;
+  motions: MotionTable;
+  candidates: CandidateTable;
+  proxies: ProxyTable;
+  attendance: AttendanceTable;
+  votes_cast: VoteCastTable;
+  ballots: BallotTable;
+  teller_counts: TellerCountTable;
 }

@@ -17,6 +17,8 @@ import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { capitalRoutes } from './routes/capital.js';
+import { governanceRoutes } from './routes/governance.js';
+import { createMailer, type Mailer } from '../app/mail/mailer.js';
 import { memberImportRoutes } from './routes/member-imports.js';
 import { memberRoutes } from './routes/members.js';
 import { organizationRoutes } from './routes/organizations.js';
@@ -33,6 +35,8 @@ export interface AppOptions {
   /** Folder with the built web app; the API alone is served when it is null or missing. */
   webRoot: string | null;
   logger?: boolean;
+  /** The mailer to use instead of the one SMTP_URL configures (tests pass their own server's). */
+  mailer?: Mailer | null;
 }
 
 /** Adds `charset=utf-8` to every text response that lacks it, so Japanese never arrives garbled. */
@@ -83,9 +87,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAuth(app, ctx, config);
+  const mailer = options.mailer !== undefined ? options.mailer : createMailer(config.mail);
+  app.addHook('onClose', async () => {
+    if (options.mailer === undefined) await mailer?.close();
+  });
 
   await app.register(async (api) => {
-    const deps = { ctx, config };
+    const deps = { ctx, config, mail: { mailer, from: config.mail.from } };
     await api.register(systemRoutes, deps);
     await api.register(authRoutes, deps);
     await api.register(organizationRoutes, deps);
@@ -95,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(memberRoutes, deps);
     await api.register(memberImportRoutes, deps);
     await api.register(capitalRoutes, deps);
+    await api.register(governanceRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

@@ -51,7 +51,7 @@ export interface Authenticated {
 /** Writes of last-seen times are spaced out so that reads stay reads. */
 const touchIntervalMs = 5 * 60_000;
 
-const actorOf = (user: User): Actor => ({ userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId });
+const actorOf = (user: User): Actor => ({ userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId, personId: user.personId });
 
 const sessionByHash = compileOnce(({ db }, p: { idHash: string }) =>
   db

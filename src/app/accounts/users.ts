@@ -14,6 +14,8 @@ export interface User {
   displayName: string;
   role: Role;
   organizationId: string | null;
+  /** A member's own account is linked to the person they are. */
+  personId: string | null;
   locale: Locale;
   disabled: boolean;
   createdAt: string;
@@ -25,6 +27,7 @@ export const toUser = (row: Selectable<UserTable>): User => ({
   displayName: row.display_name,
   role: row.role as Role,
   organizationId: row.organization_id,
+  personId: row.person_id ?? null,
   locale: row.locale as Locale,
   disabled: row.disabled_at !== null,
   createdAt: row.created_at,
@@ -53,6 +56,20 @@ export interface NewUser {
   role: Role;
   organizationId: string | null;
   locale?: Locale;
+  /** For a member's own account: their membership in the organization (they vote as this person). */
+  membershipId?: string | null;
+}
+
+/** A member account belongs to a member of its organization: the person behind that membership. */
+async function personOfMembership(db: Tx, role: Role, organizationId: string | null, membershipId: string | null | undefined): Promise<string | null> {
+  if (!membershipId) return null;
+  const membership = await db.selectFrom('memberships').select(['person_id', 'organization_id']).where('id', '=', membershipId).executeTakeFirst();
+  if (role !== 'member' || !membership || membership.organization_id !== organizationId) {
+    throw new DomainError('invalid', 'validation_failed', 'a member account links to a membership of its own organization', [
+      { field: 'membershipId', code: membership ? 'wrong_organization' : 'not_found', message: 'a membership of the account\'s organization, for the member role' },
+    ]);
+  }
+  return membership.person_id;
 }
 
 /** Creates an account; `actor` null means the system (CLI, demo loader). */
@@ -60,6 +77,7 @@ export async function createUser(ctx: AppContext, actor: Actor | null, auditActo
   if (actor && !canManageUser(actor, input)) throw forbidden();
   checkPassword(input.password);
   await checkAssignment(ctx.db, input.role, input.organizationId);
+  const personId = await personOfMembership(ctx.db, input.role, input.organizationId, input.membershipId);
   const at = isoNow(ctx);
   const user: User = {
     id: newId(),
@@ -67,6 +85,7 @@ export async function createUser(ctx: AppContext, actor: Actor | null, auditActo
     displayName: input.displayName.trim() || normalizeEmail(input.email),
     role: input.role,
     organizationId: input.organizationId,
+    personId,
     locale: input.locale ?? 'ja',
     disabled: false,
     createdAt: at,
@@ -76,7 +95,7 @@ export async function createUser(ctx: AppContext, actor: Actor | null, auditActo
     await inTransaction(ctx, async (trx) => {
       await trx.insertInto('users').values({
         id: user.id, email: user.email, password_hash: passwordHash, display_name: user.displayName, role: user.role,
-        organization_id: user.organizationId, locale: user.locale, disabled_at: null, created_at: at, updated_at: at,
+        organization_id: user.organizationId, person_id: personId, locale: user.locale, disabled_at: null, created_at: at, updated_at: at,
       }).execute();
       await recordAudit(trx, auditActor, {
         organizationId: user.organizationId, entityType: 'user', entityId: user.id, action: 'create', before: null, after: auditView(user),

@@ -10,6 +10,8 @@ export interface Actor {
   email: string;
   role: Role;
   organizationId: string | null;
+  /** For a member's own account: the person they are (their votes are theirs). */
+  personId?: string | null;
 }
 
 const isFederationAdmin = (actor: Actor): boolean => actor.role === 'federation-admin';
@@ -32,6 +34,16 @@ export function canKeepCapital(actor: Actor, organizationId: string): boolean {
 
 /** The capital rules come from the bylaws: only the organization's administrator (or the federation's) records them. */
 export function canSetCapitalRules(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
+}
+
+/** Meetings: the organization's staff convene them, keep the record and run the room; the federation runs its own. */
+export function canRunMeetings(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+/** Bylaws and bodies are the administrator's: a new version only ever takes effect through a resolution. */
+export function canKeepBylaws(actor: Actor, organizationId: string): boolean {
   return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
 }
 

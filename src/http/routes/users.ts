@@ -28,6 +28,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
         role: Role,
         organizationId: orNull(Id),
         locale: Type.Optional(Locale),
+        membershipId: Type.Optional(orNull(Id)),
       }, { additionalProperties: false }),
       response: { 201: Type.Ref('User'), ...problemResponses },
     },

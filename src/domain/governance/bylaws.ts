@@ -1,0 +1,143 @@
+import type { LawProfile } from '../law-profiles/profiles.js';
+import { DomainError, type FieldError } from '../shared/errors.js';
+import { actResolutionRules, type Fraction, type ResolutionRules } from './resolutions.js';
+
+/**
+ * The structured settings of the bylaws (定款) that other capabilities read (domain.md §2 item 15): the fiscal
+ * year, the share value, the legal reserve's target amount, proxies, notice, resolution thresholds and voting
+ * methods. A bylaw version states only what it sets; anything it leaves out comes from the law profile. The law's
+ * limits are floors (and ceilings) the bylaws may not cross: a notice period may be longer than the Act's ten days,
+ * never shorter; a special resolution may demand more than two thirds, never less.
+ */
+export interface BylawSettings {
+  fiscalYearStartMonth?: number;
+  /** Integer yen per share. */
+  sharePrice?: number;
+  /** The legal reserve's target in yen (the Act: at least half of total capital; the surplus capability checks it). */
+  legalReserveTarget?: number;
+  proxyCapPerHolder?: number;
+  meetingNoticeDays?: number;
+  writtenVoting?: boolean;
+  electronicVoting?: boolean;
+  ordinaryQuorum?: Fraction;
+  ordinaryMajority?: Fraction;
+  specialQuorum?: Fraction;
+  specialMajority?: Fraction;
+  tie?: 'chair' | 'rejected';
+}
+
+export const bylawSettingNames = [
+  'fiscalYearStartMonth', 'sharePrice', 'legalReserveTarget', 'proxyCapPerHolder', 'meetingNoticeDays', 'writtenVoting',
+  'electronicVoting', 'ordinaryQuorum', 'ordinaryMajority', 'specialQuorum', 'specialMajority', 'tie',
+] as const satisfies readonly (keyof BylawSettings)[];
+
+export type SettingName = (typeof bylawSettingNames)[number];
+
+/** Where a setting in force comes from: a bylaw version (and the resolution that adopted it), or the law. */
+export type SettingSource =
+  | { kind: 'bylaws'; versionId: string; versionNo: number; adoptedByMotionId: string | null; founding: boolean; effectiveFrom: string }
+  | { kind: 'law_profile'; profileId: string };
+
+export interface SettingInForce<T = unknown> {
+  value: T;
+  source: SettingSource;
+}
+
+const atLeast = (a: Fraction, b: Fraction): boolean => a.numerator * b.denominator >= b.numerator * a.denominator;
+const isFraction = (f: Fraction): boolean =>
+  Number.isSafeInteger(f.numerator) && Number.isSafeInteger(f.denominator) && f.numerator > 0 && f.denominator > 0 && f.numerator <= f.denominator;
+
+/** The law's defaults, as settings: what applies where the bylaws are silent. */
+export function lawDefaults(profile: LawProfile): Required<Omit<BylawSettings, 'sharePrice' | 'legalReserveTarget'>> & Pick<BylawSettings, 'sharePrice' | 'legalReserveTarget'> {
+  return {
+    fiscalYearStartMonth: 4,
+    proxyCapPerHolder: profile.proxyCapPerHolder,
+    meetingNoticeDays: profile.meetingNoticeDays,
+    writtenVoting: true,
+    electronicVoting: profile.electronicVotingAllowed,
+    ordinaryQuorum: actResolutionRules.quorum.ordinary,
+    ordinaryMajority: actResolutionRules.majority.ordinary,
+    specialQuorum: actResolutionRules.quorum.special,
+    specialMajority: actResolutionRules.majority.special,
+    tie: actResolutionRules.tie,
+  };
+}
+
+/**
+ * Checks a bylaw version's settings against the law: every problem with the setting it concerns and why. Refused
+ * settings never reach the database, so a version in force is always within the law.
+ */
+export function checkBylawSettings(settings: BylawSettings, profile: LawProfile): void {
+  const problems: FieldError[] = [];
+  const law = lawDefaults(profile);
+  const problem = (field: SettingName, code: string, message: string) => problems.push({ field: `settings.${field}`, code, message });
+  const { fiscalYearStartMonth: month, sharePrice, legalReserveTarget, proxyCapPerHolder, meetingNoticeDays } = settings;
+  if (month !== undefined && (!Number.isInteger(month) || month < 1 || month > 12)) problem('fiscalYearStartMonth', 'out_of_range', 'a month from 1 to 12');
+  if (sharePrice !== undefined && (!Number.isSafeInteger(sharePrice) || sharePrice < 1)) problem('sharePrice', 'out_of_range', 'whole yen, at least 1');
+  if (legalReserveTarget !== undefined && (!Number.isSafeInteger(legalReserveTarget) || legalReserveTarget < 0)) problem('legalReserveTarget', 'out_of_range', 'whole yen, 0 or more');
+  if (proxyCapPerHolder !== undefined && (!Number.isInteger(proxyCapPerHolder) || proxyCapPerHolder < 0 || proxyCapPerHolder > profile.proxyCapPerHolder * 20)) {
+    problem('proxyCapPerHolder', 'out_of_range', 'a whole number of votes, 0 or more');
+  }
+  if (meetingNoticeDays !== undefined && (!Number.isInteger(meetingNoticeDays) || meetingNoticeDays < profile.meetingNoticeDays || meetingNoticeDays > 90)) {
+    problem('meetingNoticeDays', 'below_law', `the law asks for at least ${profile.meetingNoticeDays} days' notice`);
+  }
+  if (settings.electronicVoting === true && !profile.electronicVotingAllowed) problem('electronicVoting', 'not_allowed', 'the law profile does not allow electronic voting');
+  const floors: [SettingName, Fraction | undefined, Fraction][] = [
+    ['ordinaryQuorum', settings.ordinaryQuorum, { numerator: 0, denominator: 1 }],
+    ['ordinaryMajority', settings.ordinaryMajority, law.ordinaryMajority],
+    ['specialQuorum', settings.specialQuorum, law.specialQuorum],
+    ['specialMajority', settings.specialMajority, law.specialMajority],
+  ];
+  for (const [field, value, floor] of floors) {
+    if (value === undefined) continue;
+    if (!isFraction(value)) problem(field, 'not_a_fraction', 'a fraction of whole numbers between 0 and 1');
+    else if (!atLeast(value, floor)) problem(field, 'below_law', `the law's floor is ${floor.numerator}/${floor.denominator}`);
+  }
+  if (settings.tie !== undefined && settings.tie !== 'chair' && settings.tie !== 'rejected') problem('tie', 'out_of_range', 'chair or rejected');
+  if (problems.length) throw new DomainError('invalid', 'bylaws_outside_law', 'the bylaw settings are outside what the law allows', problems);
+}
+
+export interface BylawVersionFacts {
+  id: string;
+  versionNo: number;
+  effectiveFrom: string;
+  adoptedByMotionId: string | null;
+  founding: boolean;
+  settings: BylawSettings;
+}
+
+/**
+ * The settings in force on `date`: for each, the latest version in force that states it, or the law. Versions
+ * must be those in force (adopted), in any order.
+ */
+export function settingsInForce(versions: readonly BylawVersionFacts[], profile: LawProfile, date: string): Record<SettingName, SettingInForce> {
+  const law = lawDefaults(profile);
+  const inForce = versions.filter((v) => v.effectiveFrom <= date).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.versionNo - b.versionNo);
+  const result = {} as Record<SettingName, SettingInForce>;
+  for (const name of bylawSettingNames) {
+    const version = [...inForce].reverse().find((v) => v.settings[name] !== undefined);
+    result[name] = version
+      ? {
+          value: version.settings[name],
+          source: { kind: 'bylaws', versionId: version.id, versionNo: version.versionNo, adoptedByMotionId: version.adoptedByMotionId, founding: version.founding, effectiveFrom: version.effectiveFrom },
+        }
+      : { value: law[name] ?? null, source: { kind: 'law_profile', profileId: profile.id } };
+  }
+  return result;
+}
+
+/** The resolution rules a meeting applies, from the settings in force. */
+export function resolutionRulesOf(settings: Record<SettingName, SettingInForce>): ResolutionRules {
+  const fraction = (name: SettingName) => settings[name].value as Fraction;
+  const ordinary = fraction('ordinaryMajority');
+  const special = fraction('specialMajority');
+  return {
+    quorum: { ordinary: fraction('ordinaryQuorum'), special: fraction('specialQuorum') },
+    majority: {
+      // "More than half" stays strict at exactly one half; a higher bar set by the bylaws is "at least".
+      ordinary: { ...ordinary, strictlyMore: ordinary.numerator * 2 === ordinary.denominator },
+      special: { ...special, strictlyMore: false },
+    },
+    tie: settings.tie.value as 'chair' | 'rejected',
+  };
+}
