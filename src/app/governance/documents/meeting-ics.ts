@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { parseInstant } from './wording.js';
 
 /**
  * A meeting as an iCalendar invitation (RFC 5545, METHOD:REQUEST per RFC 5546), sent with its notice so that the
@@ -28,16 +29,10 @@ export interface MeetingInvitation {
 
 const DEFAULT_LENGTH_MS = 2 * 60 * 60 * 1000;
 
-function instant(value: string, field: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) throw new RangeError(`${field} is not an ISO date-time: ${value}`);
-  return date;
-}
-
 /** The invitation as text. `stampedAt` is DTSTAMP, when this copy was made: now, unless a test fixes it. */
 export function meetingIcs(meeting: MeetingInvitation, stampedAt: Date = new Date()): string {
-  const start = instant(meeting.startsAt, 'startsAt');
-  const end = meeting.endsAt === null ? new Date(start.getTime() + DEFAULT_LENGTH_MS) : instant(meeting.endsAt, 'endsAt');
+  const start = parseInstant(meeting.startsAt, 'startsAt');
+  const end = meeting.endsAt === null ? new Date(start.getTime() + DEFAULT_LENGTH_MS) : parseInstant(meeting.endsAt, 'endsAt');
   if (end.getTime() <= start.getTime()) throw new RangeError('a meeting ends after it starts');
   if (!Number.isSafeInteger(meeting.sequence) || meeting.sequence < 0) throw new RangeError('sequence is a whole number, 0 or more');
 
