@@ -9,7 +9,7 @@ import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from
 
 export type DocumentLocale = 'ja' | 'en';
 
-export const FONT = 'NotoSansJP';
+const FONT = 'NotoSansJP';
 const requireHere = createRequire(import.meta.url);
 let printer: PdfPrinter | null = null;
 
@@ -48,7 +48,7 @@ export function creationDate(value: string): Date {
   return new Date(`${value}T00:00:00+09:00`);
 }
 
-export const GRID = '#9a9a9a';
+const GRID = '#9a9a9a';
 export const HEADER_FILL = '#eeeeee';
 
 /** Thin lines around and between all cells, the header row shaded. */
