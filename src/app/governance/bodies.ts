@@ -146,6 +146,23 @@ export async function seatOnBody(trx: Transaction<Schema>, ctx: AppContext, acto
       { field: 'membershipId', code: 'seat_outside_body', message: 'a member of the right organization' },
     ]);
   }
+  const rolesOf: Record<BodyKind, readonly SeatRole[]> = {
+    general_assembly: [], delegate_assembly: ['delegate'], federation_assembly: ['delegate'],
+    board: ['director', 'representative_director', 'auditor', 'council_member'],
+  };
+  if (!rolesOf[body.kind as BodyKind].includes(input.role)) {
+    throw new DomainError('rule_violation', 'role_not_on_body', `a ${body.kind.replace('_', ' ')} has no ${input.role.replace('_', ' ')} seats`, [
+      { field: 'role', code: 'role_not_on_body', message: rolesOf[body.kind as BodyKind].length ? `one of ${rolesOf[body.kind as BodyKind].join(', ')}` : 'every member sits in the general assembly' },
+    ]);
+  }
+  const overlapping = await trx.selectFrom('body_seats').select('id').where('body_id', '=', bodyId).where('person_id', '=', membership.person_id)
+    .where((eb) => eb.or([eb('term_until', 'is', null), eb('term_until', '>=', input.termFrom)]))
+    .where((eb) => (input.termUntil ? eb('term_from', '<=', input.termUntil) : eb.lit(true))).executeTakeFirst();
+  if (overlapping) {
+    throw new DomainError('conflict', 'already_seated', 'this person holds a seat on this body for part of that term already', [
+      { field: 'membershipId', code: 'already_seated', message: 'already seated for part of that term' },
+    ]);
+  }
   await checkSeat(trx, { bodyKind: body.kind as BodyKind, organizationId: body.organization_id, personId: membership.person_id, membershipId: membership.id, role: input.role, termFrom: input.termFrom, termUntil: input.termUntil ?? null });
   const at = isoNow(ctx);
   const seat: Seat = {

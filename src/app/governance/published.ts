@@ -1,10 +1,104 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../domain/access/policy.js';
-import type { AppContext } from '../shared/context.js';
+import { threshold } from '../../domain/governance/resolutions.js';
+import { DomainError, notFound } from '../../domain/shared/errors.js';
+import { findOrganization } from '../organizations/organization-rows.js';
+import { localDate, type AppContext, type Tx } from '../shared/context.js';
+import { minutesPdf, type MinutesAttendance, type MinutesData, type MinutesResult } from './documents/minutes-pdf.js';
+import { meetingFor, meetingVisibleTo, motionsOf, type Motion } from './meetings.js';
+import type { MotionResult } from './results.js';
+import { presenceOf, type Presence } from './room.js';
+import { rulesForMeeting } from './results.js';
 
-// Filled in once the bulletin (domain) and the minutes PDF land.
-export async function publishedTally(_ctx: AppContext, _actor: Actor, _motionId: string): Promise<Record<string, unknown>> {
-  throw new Error('not yet');
+/**
+ * What a meeting leaves behind: the minutes (議事録) drafted from the record, and for each closed secret vote the
+ * published tally anyone entitled to see the meeting can check with `kyodo verify-tally`.
+ */
+
+async function nameOf(db: Tx, personId: string | null): Promise<string | null> {
+  if (!personId) return null;
+  const p = await db.selectFrom('people').select(['family_name', 'given_name']).where('id', '=', personId).executeTakeFirst();
+  return p ? `${p.family_name} ${p.given_name}` : null;
 }
-export async function meetingMinutesPdf(_ctx: AppContext, _actor: Actor, _meetingId: string, _locale: 'ja' | 'en'): Promise<Buffer> {
+
+/** Members counted present by how they took part: in the room, online, in writing or electronically beforehand, by proxy. */
+async function attendanceOf(db: Tx, meetingId: string, presence: Presence, quorumNeeded: number): Promise<MinutesAttendance> {
+  const { rows } = await sql<{ channel: string; n: number | string }>`
+    select vc.channel, count(distinct vc.person_id) as n from votes_cast vc join motions m on m.id = vc.motion_id
+    where m.meeting_id = ${meetingId} and vc.channel in ('written', 'electronic')
+      and vc.person_id not in (select person_id from attendance where meeting_id = ${meetingId} and checked_out_at is null)
+    group by vc.channel`.execute(db);
+  const by = Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+  return {
+    entitled: presence.eligible, inPerson: presence.inPerson, online: presence.online, written: by.written ?? 0, electronic: by.electronic ?? 0,
+    proxy: presence.byProxy, present: presence.present, quorumNeeded, quorumMet: presence.present >= quorumNeeded,
+  };
+}
+
+function minutesResult(motion: Motion): MinutesResult | null {
+  if (motion.status !== 'closed' || !motion.result) return null;
+  const result = motion.result as MotionResult;
+  if (result.election) {
+    const e = result.election;
+    const names = new Map(motion.candidates.map((c) => [c.id, c.name]));
+    const votes = e.approval
+      ? e.approval.approvals.map((a) => ({ id: a.candidate, votes: a.approvals }))
+      : (e.stv?.stages[0]?.standings ?? []).map((s) => ({ id: s.candidate, votes: Number(s.votes.value) }));
+    return {
+      type: 'election', method: e.method, seats: e.seats, ballots: e.ballots, invalid: e.invalid, quota: e.quota,
+      candidates: votes.map((v) => ({ name: names.get(v.id) ?? v.id, votes: v.votes, elected: e.elected.includes(v.id) })), outcome: 'elected', rule: e.rule,
+    };
+  }
+  return {
+    type: 'resolution', votes: result.counts ?? { for: 0, against: 0, abstain: 0, invalid: 0 }, outcome: result.outcome as 'adopted',
+    rule: result.rule as 'majority_of_present', needed: result.needed, got: result.got, chairDecision: motion.chairDecision,
+  };
+}
+
+export async function minutesData(ctx: AppContext, actor: Actor, meetingId: string, locale: 'ja' | 'en'): Promise<MinutesData> {
+  const meeting = await meetingFor(ctx.db, actor, meetingId);
+  if (meeting.status === 'draft' || meeting.status === 'convened') {
+    throw new DomainError('rule_violation', 'not_held', 'the minutes are drafted once the meeting has been held', [{ field: 'meetingId', code: 'not_held', message: 'open the session first' }]);
+  }
+  const [organization, motions, presence, rules, chair] = await Promise.all([
+    findOrganization(ctx.db, meeting.organizationId),
+    motionsOf(ctx.db, meetingId),
+    presenceOf(ctx.db, meetingId),
+    rulesForMeeting(ctx.db, meeting),
+    nameOf(ctx.db, meeting.chairPersonId),
+  ]);
+  const attendance = await attendanceOf(ctx.db, meetingId, presence, Math.max(1, threshold(presence.eligible, rules.quorum.ordinary)));
+  const main = motions.filter((m) => !m.amendsMotionId);
+  const words = locale === 'ja' ? { chair: '議長', signer: '議事録署名人' } : { chair: 'Chair', signer: 'Minutes signer' };
+  const closedAt = meeting.closedAt ?? ctx.now().toISOString();
+  return {
+    locale,
+    organization: { nameJa: organization!.nameJa, nameEn: organization!.nameEn, address: organization!.address },
+    meeting: { title: meeting.title, bodyKind: meeting.bodyKind, openedAt: meeting.openedAt ?? meeting.startsAt, closedAt, place: meeting.place, onlineUrl: meeting.onlineUrl },
+    attendance,
+    chair: chair ?? '',
+    recorder: null,
+    items: main.map((m) => ({
+      position: m.position, title: m.title, kind: m.kind, proceedings: m.body,
+      motions: [{
+        title: m.title, proposer: null,
+        amendments: motions.filter((a) => a.amendsMotionId === m.id).map((a) => ({ title: a.title, proposer: null, result: minutesResult(a) })),
+        result: minutesResult(m),
+      }],
+    })),
+    signers: [...(chair ? [{ role: words.chair, name: chair }] : []), ...meeting.minutesSigners.map((name) => ({ role: words.signer, name }))],
+    draftedOn: localDate(new Date(closedAt)),
+  };
+}
+
+export async function meetingMinutesPdf(ctx: AppContext, actor: Actor, meetingId: string, locale: 'ja' | 'en'): Promise<Buffer> {
+  return minutesPdf(await minutesData(ctx, actor, meetingId, locale));
+}
+
+// Filled in once the bulletin (domain) lands.
+export async function publishedTally(ctx: AppContext, actor: Actor, motionId: string): Promise<Record<string, unknown>> {
+  const motion = await ctx.db.selectFrom('motions').select(['meeting_id']).where('id', '=', motionId).executeTakeFirst();
+  if (!motion) throw notFound('motion');
+  await meetingVisibleTo(ctx.db, actor, motion.meeting_id);
   throw new Error('not yet');
 }

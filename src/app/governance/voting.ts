@@ -7,7 +7,7 @@ import { compileOnce } from '../../db/compiled-query.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, isUniqueViolation, localDate, type AppContext, type Tx } from '../shared/context.js';
 import { bylawSettingsOn } from './bylaws.js';
-import { meetingFor } from './meetings.js';
+import { meetingFor, meetingVisibleTo } from './meetings.js';
 
 /**
  * Casting votes: electronically by the member (or by their proxy), in writing (a clerk enters the paper form), and
@@ -131,9 +131,10 @@ export async function recordWrittenBallot(ctx: AppContext, actor: Actor, motionI
 }
 
 /** A voter checks their receipt after the count: the choice recorded under it (the published list says the same). */
-export async function ballotByReceipt(ctx: AppContext, motionId: string, receipt: string): Promise<{ receipt: string; choice: string } | null> {
-  const motion = await ctx.db.selectFrom('motions').select('status').where('id', '=', motionId).executeTakeFirst();
+export async function ballotByReceipt(ctx: AppContext, actor: Actor, motionId: string, receipt: string): Promise<{ receipt: string; choice: string } | null> {
+  const motion = await ctx.db.selectFrom('motions').select(['status', 'meeting_id']).where('id', '=', motionId).executeTakeFirst();
   if (!motion) throw notFound('motion');
+  await meetingVisibleTo(ctx.db, actor, motion.meeting_id);
   if (motion.status !== 'closed') throw refuse('rule_violation', 'not_closed', 'motionId', 'receipts are checked after the vote has closed');
   const row = await ctx.db.selectFrom('ballots').select(['receipt', 'choice']).where('motion_id', '=', motionId).where('receipt', '=', receipt.trim().toUpperCase()).executeTakeFirst();
   return row ?? null;

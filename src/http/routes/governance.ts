@@ -216,7 +216,7 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       response: { 200: Type.Object({ receipt: Type.String(), choice: Type.String() }), ...problemResponses },
     },
   }, async (request) => {
-    const ballot = await ballotByReceipt(ctx, request.params.motionId, request.params.receipt);
+    const ballot = await ballotByReceipt(ctx, actorOf(request), request.params.motionId, request.params.receipt);
     if (!ballot) throw notFound('receipt');
     return ballot;
   });
