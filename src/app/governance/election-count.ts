@@ -1,4 +1,5 @@
 import { decideApproval, type ApprovalResult } from '../../domain/governance/elections.js';
+import { countStv, groupRankings, type StvResult } from '../../domain/governance/stv.js';
 import type { ElectionMethod } from '../../domain/governance/vocabulary.js';
 import type { TellerCounts } from './results.js';
 
@@ -15,7 +16,7 @@ export interface ElectionResult {
   /** The STV quota of the first stage; null for approval voting. */
   quota: number | null;
   approval: ApprovalResult | null;
-  stv: unknown;
+  stv: StvResult | null;
 }
 
 export interface ElectionInput {
@@ -44,5 +45,12 @@ export function countElection(input: ElectionInput): ElectionResult {
     const approval = decideApproval(approvals, input.candidates, input.seats, input.seed);
     return { method: 'approval', rule: 'approval_most_votes', seats: input.seats, ballots: input.ballots.length + paper, invalid, elected: approval.elected, quota: null, approval, stv: null };
   }
-  throw new Error('STV counting is wired in the next commit');
+  if (input.tellerCounts.length) throw new RangeError('ranked paper ballots are entered one by one, not as counts');
+  const stv = countStv({
+    candidates: input.candidates, ballots: groupRankings(input.ballots), seats: input.seats, method: input.method === 'stv_meek' ? 'meek' : 'scottish', seed: input.seed,
+  });
+  return {
+    method: input.method, rule: 'stv_quota', seats: input.seats, ballots: stv.validBallots + stv.invalidBallots, invalid: stv.invalidBallots,
+    elected: stv.elected, quota: Number(stv.quota.value), approval: null, stv,
+  };
 }
