@@ -53,6 +53,7 @@ describe('Scottish STV (SSI 2007/42 Schedule 1 rules 45–52)', () => {
     // Hamburgers' own paper and the four at 0.5 from Chocolate name nobody else.
     expect(hamburgers!.exhausted.value).toBe('3.00000');
     expect(last).toMatchObject({ action: { kind: 'remaining_seats_filled' }, elected: ['Strawberries'] });
+    expect(statusOf(last!)).toEqual({ Oranges: 'elected', Pears: 'excluded', Chocolate: 'elected', Strawberries: 'elected', Hamburgers: 'excluded' });
     expect(result.decidedByLot).toBe(false);
   });
 
