@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/app/accounts/users.js';
@@ -10,6 +11,18 @@ import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Headers = Record<string, string>;
+
+const pdftotextAvailable = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.CI === 'true') throw new Error('CI=true but pdftotext (poppler-utils) is not installed');
+    console.warn('\n⚠ pdftotext is not installed: the text of the minutes is not checked on this machine.\n');
+    return false;
+  }
+})();
+const pdfText = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
 interface Member { membershipId: string; personId: string; email: string; headers?: Headers }
 
 describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
@@ -216,6 +229,19 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     expect(live.motions.every((m: { status: string }) => m.status === 'closed')).toBe(true);
     expect((await api('POST', `/meetings/${meetingId}/close`, clerk)).statusCode).toBe(204);
     expect((await api('POST', `/motions/${motion.ordinary}/ballots`, m1!.headers!, { choice: 'for' })).json().code).toBe('voting_not_open');
+  });
+
+  it('drafts the minutes from the record, in Japanese and English', async () => {
+    for (const locale of ['ja', 'en']) {
+      const minutes = await api('GET', `/meetings/${meetingId}/minutes.pdf?locale=${locale}`, clerk);
+      expect(minutes.statusCode, minutes.body).toBe(200);
+      expect(minutes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      if (pdftotextAvailable) {
+        const text = pdfText(minutes.rawPayload).replace(/\s+/g, '');
+        expect(text).toContain(locale === 'ja' ? '第10回通常総会' : 'Minutes');
+        expect(text).toContain(locale === 'ja' ? '議長組合員6' : 'Adoptedbyatleasttwothirdsofthevotesofthememberspresent(needed4,for4)');
+      }
+    }
   });
 
   it('lets a voter find their ballot by its receipt after the count', async () => {

@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts/api-tokens.js';
 import { subscribeShares } from '../../src/app/capital/capital-movements.js';
 import { setCapitalRules } from '../../src/app/capital/capital-rules.js';
+import { addSeat, establishBody } from '../../src/app/governance/bodies.js';
+import { addDocument, addMotion, createMeeting } from '../../src/app/governance/meetings.js';
+import { conveneMeeting } from '../../src/app/governance/notice.js';
+import { closeMeeting, closeMotion, openSession } from '../../src/app/governance/room.js';
+import { recordWrittenBallot } from '../../src/app/governance/voting.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import { actorFor, buildTenants, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
@@ -17,6 +22,8 @@ interface Probe {
   targetsB: boolean;
   /** A CSV body instead of JSON. */
   csv?: string;
+  /** A file body (a meeting document). */
+  file?: { content: string; type: string };
 }
 
 const csvRow = `組合員番号,姓,名,セイ,メイ,組合員の種類,加入日\r\nM-${Date.now() % 100000},侵入,次郎,シンニュウ,ジロウ,worker,2026-04-01\r\n`;
@@ -25,6 +32,7 @@ const csvRow = `組合員番号,姓,名,セイ,メイ,組合員の種類,加入�
 const requestOf = (probe: Probe) =>
   probe.csv !== undefined
     ? { payload: probe.csv, contentType: 'text/csv' }
+    : probe.file !== undefined ? { payload: probe.file.content, contentType: probe.file.type }
     : probe.body === undefined ? {} : { payload: probe.body as object };
 
 /**
@@ -40,6 +48,19 @@ interface MemberOfB {
   thirdMembershipId: string;
   /** A payment of the third member, to reverse (which leaves them owing, for the payroll probe). */
   entryId: string;
+  /** B's governance: the board (B-0001..3 directors), a fourth member, and board meetings in each state. */
+  governance: {
+    boardId: string;
+    fourthMembershipId: string;
+    otherPersonId: string;
+    thirdPersonId: string;
+    draftMeetingId: string;
+    documentId: string;
+    convenedMeetingId: string;
+    convenedMotionId: string;
+    closedMotionId: string;
+    receipt: string;
+  };
 }
 
 function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<string, Probe> {
@@ -135,6 +156,54 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     'POST /api/v1/organizations/{id}/capital/payroll-deductions': {
       url: `/api/v1/organizations/${b}/capital/payroll-deductions?date=2027-06-25`, targetsB: true, csv: '組合員番号,控除額\r\nB-0003,1\r\n',
     },
+    ...governanceProbes(t, memberOfB),
+  };
+}
+
+/** Assemblies and ballots of B: each probe aims at a board meeting in the state the route needs. */
+function governanceProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
+  const b = t.orgB.id;
+  const g = memberOfB.governance;
+  const meeting = (id: string, rest = '') => `/api/v1/meetings/${id}${rest}`;
+  return {
+    'GET /api/v1/organizations/{id}/bodies': { url: `/api/v1/organizations/${b}/bodies`, targetsB: true },
+    'POST /api/v1/organizations/{id}/bodies': { url: `/api/v1/organizations/${b}/bodies`, targetsB: true, body: { kind: 'general_assembly' } },
+    'GET /api/v1/bodies/{bodyId}/seats': { url: `/api/v1/bodies/${g.boardId}/seats`, targetsB: true },
+    'POST /api/v1/bodies/{bodyId}/seats': {
+      url: `/api/v1/bodies/${g.boardId}/seats`, targetsB: true, body: { membershipId: g.fourthMembershipId, role: 'auditor', termFrom: '2026-04-01', termUntil: '2030-03-31' },
+    },
+    'GET /api/v1/organizations/{id}/bylaws': { url: `/api/v1/organizations/${b}/bylaws`, targetsB: true },
+    'POST /api/v1/organizations/{id}/bylaws': { url: `/api/v1/organizations/${b}/bylaws`, targetsB: true, body: { title: '定款変更案', text: '…', settings: { proxyCapPerHolder: 2 } } },
+    'GET /api/v1/organizations/{id}/bylaws/settings': { url: `/api/v1/organizations/${b}/bylaws/settings`, targetsB: true },
+    'GET /api/v1/organizations/{id}/meetings': { url: `/api/v1/organizations/${b}/meetings`, targetsB: true },
+    'POST /api/v1/organizations/{id}/meetings': {
+      url: `/api/v1/organizations/${b}/meetings`, targetsB: true, body: { bodyKind: 'board', title: '理事会', startsAt: '2027-02-01T01:00:00Z', place: '事務所', recordDate: '2026-11-01' },
+    },
+    'GET /api/v1/meetings/{meetingId}': { url: meeting(g.draftMeetingId), targetsB: true },
+    'PATCH /api/v1/meetings/{meetingId}': { url: meeting(g.draftMeetingId), targetsB: true, body: { version: 1, title: '第3回理事会' } },
+    'POST /api/v1/meetings/{meetingId}/motions': { url: meeting(g.draftMeetingId, '/motions'), targetsB: true, body: { kind: 'ordinary', title: '予算の件' } },
+    'POST /api/v1/meetings/{meetingId}/documents': { url: meeting(g.draftMeetingId, '/documents?fileName=plan.pdf'), targetsB: true, file: { content: '%PDF-1.4 plan', type: 'application/pdf' } },
+    'GET /api/v1/meeting-documents/{documentId}': { url: `/api/v1/meeting-documents/${g.documentId}`, targetsB: true },
+    'POST /api/v1/meetings/{meetingId}/convene': { url: meeting(g.draftMeetingId, '/convene'), targetsB: true, body: { sendEmail: false } },
+    'GET /api/v1/meetings/{meetingId}/notice.pdf': { url: meeting(g.convenedMeetingId, '/notice.pdf'), targetsB: true },
+    'GET /api/v1/meetings/{meetingId}/invitation.ics': { url: meeting(g.convenedMeetingId, '/invitation.ics'), targetsB: true },
+    // Only a member's own account votes; nobody of A (nor the federation's administrator) is one of B's voters.
+    'POST /api/v1/motions/{motionId}/ballots': { url: `/api/v1/motions/${g.convenedMotionId}/ballots`, targetsB: false, body: { choice: 'for', forPersonId: memberOfB.personId } },
+    'POST /api/v1/motions/{motionId}/written-ballots': { url: `/api/v1/motions/${g.convenedMotionId}/written-ballots`, targetsB: true, body: { personId: memberOfB.personId, choice: 'for' } },
+    'GET /api/v1/motions/{motionId}/receipts/{receipt}': { url: `/api/v1/motions/${g.closedMotionId}/receipts/${g.receipt}`, targetsB: true },
+    'GET /api/v1/motions/{motionId}/tally': { url: `/api/v1/motions/${g.closedMotionId}/tally`, targetsB: true },
+    'POST /api/v1/meetings/{meetingId}/proxies': { url: meeting(g.convenedMeetingId, '/proxies'), targetsB: true, body: { grantorPersonId: g.otherPersonId, holderPersonId: g.thirdPersonId } },
+    'DELETE /api/v1/meetings/{meetingId}/proxies': { url: meeting(g.convenedMeetingId, `/proxies?grantorPersonId=${g.otherPersonId}`), targetsB: true },
+    'GET /api/v1/meetings/{meetingId}/participation': { url: meeting(g.convenedMeetingId, '/participation'), targetsB: true },
+    'GET /api/v1/my/meetings': { url: '/api/v1/my/meetings', targetsB: false },
+    'POST /api/v1/meetings/{meetingId}/session': { url: meeting(g.convenedMeetingId, '/session'), targetsB: true, body: {} },
+    'POST /api/v1/meetings/{meetingId}/attendance': { url: meeting(g.convenedMeetingId, '/attendance'), targetsB: true, body: { personId: g.otherPersonId, mode: 'in_person' } },
+    'DELETE /api/v1/meetings/{meetingId}/attendance/{personId}': { url: meeting(g.convenedMeetingId, `/attendance/${g.otherPersonId}`), targetsB: true },
+    'POST /api/v1/motions/{motionId}/teller-counts': { url: `/api/v1/motions/${g.convenedMotionId}/teller-counts`, targetsB: true, body: { counts: { abstain: 0 } } },
+    'POST /api/v1/motions/{motionId}/close': { url: `/api/v1/motions/${g.convenedMotionId}/close`, targetsB: true, body: {} },
+    'POST /api/v1/meetings/{meetingId}/close': { url: meeting(g.convenedMeetingId, '/close'), targetsB: true },
+    'GET /api/v1/meetings/{meetingId}/live': { url: meeting(g.convenedMeetingId, '/live'), targetsB: true },
+    'GET /api/v1/meetings/{meetingId}/minutes.pdf': { url: meeting(g.convenedMeetingId, '/minutes.pdf'), targetsB: true },
   };
 }
 
@@ -167,7 +236,37 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     });
     await subscribeShares(t.ctx, adminB, registered.membership.id, { date: '2025-04-01', shares: 1, firstPayment: { amount: 1000, method: 'bank', founding: false } });
     const [, payment] = await subscribeShares(t.ctx, adminB, third.membership.id, { date: '2025-04-01', shares: 1, firstPayment: { amount: 1000, method: 'bank', founding: false } });
-    memberOfB = { membershipId: registered.membership.id, personId: registered.person.id, otherMembershipId: other.membership.id, thirdMembershipId: third.membership.id, entryId: payment!.id };
+    // B's governance: the three members sit on the board; a fourth stands apart (to become auditor).
+    const fourth = await registerMember(t.ctx, adminB, tenants.orgB.id, {
+      person: { familyName: '四', givenName: '組合員', familyKana: 'ヨン', givenKana: 'クミアイイン', birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null },
+      memberNumber: 'B-0004', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
+    });
+    const board = await establishBody(t.ctx, adminB, tenants.orgB.id, { kind: 'board' });
+    for (const m of [registered, other, third]) {
+      await addSeat(t.ctx, adminB, board.id, { membershipId: m.membership.id, role: 'director', termFrom: '2025-04-01', termUntil: '2027-03-31' });
+    }
+    const boardMeeting = (title: string) => createMeeting(t.ctx, adminB, tenants.orgB.id, { bodyKind: 'board', title, startsAt: '2027-01-20T01:00:00Z', place: '事務所', recordDate: '2026-11-01' });
+    const mail = { mailer: null, from: 'x@test.example' };
+    const draft = await boardMeeting('第2回理事会');
+    await addMotion(t.ctx, adminB, draft.id, { kind: 'ordinary', title: '事業計画の件' });
+    const document = await addDocument(t.ctx, adminB, draft.id, { fileName: '事業計画.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 plan') });
+    const convened = await boardMeeting('臨時理事会');
+    const convenedMotion = await addMotion(t.ctx, adminB, convened.id, { kind: 'ordinary', title: '借入の件' });
+    await conveneMeeting(t.ctx, adminB, mail, convened.id, { sendEmail: false });
+    const held = await boardMeeting('第1回理事会');
+    const heldMotion = await addMotion(t.ctx, adminB, held.id, { kind: 'ordinary', title: '規程の件' });
+    await conveneMeeting(t.ctx, adminB, mail, held.id, { sendEmail: false });
+    const { receipt } = await recordWrittenBallot(t.ctx, adminB, heldMotion.id, { personId: other.person.id, choice: 'for' });
+    await openSession(t.ctx, adminB, held.id, {});
+    await closeMotion(t.ctx, adminB, heldMotion.id, {});
+    await closeMeeting(t.ctx, adminB, held.id);
+    memberOfB = {
+      membershipId: registered.membership.id, personId: registered.person.id, otherMembershipId: other.membership.id, thirdMembershipId: third.membership.id, entryId: payment!.id,
+      governance: {
+        boardId: board.id, fourthMembershipId: fourth.membership.id, otherPersonId: other.person.id, thirdPersonId: third.person.id, draftMeetingId: draft.id,
+        documentId: document.id, convenedMeetingId: convened.id, convenedMotionId: convenedMotion.id, closedMotionId: heldMotion.id, receipt,
+      },
+    };
     const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
   });
@@ -213,7 +312,7 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     const usersOfB = await t.ctx.db.selectFrom('users').select('id').where('organization_id', '=', b.id).execute();
     expect(usersOfB).toHaveLength(1);
     const registryOfB = await t.ctx.db.selectFrom('memberships').select(['id', 'status']).where('organization_id', '=', b.id).execute();
-    const expectedRegistry = [memberOfB.membershipId, memberOfB.otherMembershipId, memberOfB.thirdMembershipId].map((id) => ({ id, status: 'admitted' }));
+    const expectedRegistry = [memberOfB.membershipId, memberOfB.otherMembershipId, memberOfB.thirdMembershipId, memberOfB.governance.fourthMembershipId].map((id) => ({ id, status: 'admitted' }));
     expect([...registryOfB].sort((x, y) => x.id.localeCompare(y.id))).toEqual(expectedRegistry.sort((x, y) => x.id.localeCompare(y.id)));
     // B's ledger as beforeAll left it: three subscriptions and three payments, nothing more.
     expect(await t.ctx.db.selectFrom('journal_entries').select('type').where('organization_id', '=', b.id).execute()).toHaveLength(6);

@@ -86,7 +86,8 @@ export async function minutesData(ctx: AppContext, actor: Actor, meetingId: stri
         result: minutesResult(m),
       }],
     })),
-    signers: [...(chair ? [{ role: words.chair, name: chair }] : []), ...meeting.minutesSigners.map((name) => ({ role: words.signer, name }))],
+    // The chair signs, with the minutes signers; names not recorded are left blank to be written in by hand.
+    signers: [{ role: words.chair, name: chair ?? '' }, ...(meeting.minutesSigners.length ? meeting.minutesSigners : ['', '']).map((name) => ({ role: words.signer, name }))],
     draftedOn: localDate(new Date(closedAt)),
   };
 }

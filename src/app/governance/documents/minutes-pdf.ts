@@ -417,7 +417,7 @@ export async function minutesPdf(data: MinutesData): Promise<Buffer> {
       margin: [0, 0, 0, 8] as Margins,
     }));
 
-  const signatures: Content = {
+  const signatures: Content = data.signers.length === 0 ? '' : {
     table: {
       widths: [110, '*', 36],
       heights: 30,
