@@ -195,6 +195,7 @@ function governanceProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Prob
     'POST /api/v1/meetings/{meetingId}/proxies': { url: meeting(g.convenedMeetingId, '/proxies'), targetsB: true, body: { grantorPersonId: g.otherPersonId, holderPersonId: g.thirdPersonId } },
     'DELETE /api/v1/meetings/{meetingId}/proxies': { url: meeting(g.convenedMeetingId, `/proxies?grantorPersonId=${g.otherPersonId}`), targetsB: true },
     'GET /api/v1/meetings/{meetingId}/participation': { url: meeting(g.convenedMeetingId, '/participation'), targetsB: true },
+    'GET /api/v1/meetings/{meetingId}/voters': { url: meeting(g.convenedMeetingId, '/voters?q=B'), targetsB: true },
     'GET /api/v1/my/meetings': { url: '/api/v1/my/meetings', targetsB: false },
     'POST /api/v1/meetings/{meetingId}/session': { url: meeting(g.convenedMeetingId, '/session'), targetsB: true, body: {} },
     'POST /api/v1/meetings/{meetingId}/attendance': { url: meeting(g.convenedMeetingId, '/attendance'), targetsB: true, body: { personId: g.otherPersonId, mode: 'in_person' } },

@@ -8,6 +8,7 @@ import { myMeetings } from '../../app/governance/my-meetings.js';
 import { meetingMinutesPdf, publishedTally } from '../../app/governance/published.js';
 import { addTellerCount, checkIn, checkOut, closeMeeting, closeMotion, liveView, openSession } from '../../app/governance/room.js';
 import { appointProxy, ballotByReceipt, castBallot, participation, recordWrittenBallot, revokeProxy } from '../../app/governance/voting.js';
+import { findVoters } from '../../app/governance/voters.js';
 import { bodyKinds, electionMethods, motionKinds, offices, seatRoles, votingModes, attendanceModes } from '../../domain/governance/vocabulary.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { actorOf } from '../auth.js';
@@ -249,6 +250,14 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       response: ok('participation'),
     },
   }, async (request) => participation(ctx, actorOf(request), request.params.meetingId, request.query));
+
+  app.get('/meetings/:meetingId/voters', {
+    schema: {
+      tags, summary: 'Voters of the meeting found by member number, family name or kana (at most 20): for the clerks, and for a voter choosing a proxy', params: MeetingParams,
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Json('voter')) }), ...problemResponses },
+    },
+  }, async (request) => findVoters(ctx, actorOf(request), request.params.meetingId, request.query.q ?? ''));
 
   app.get('/my/meetings', {
     schema: { tags, summary: 'A member\'s meetings: open votes, what they have voted on (not how), their proxy and the proxies they hold', response: { 200: Type.Object({ items: Type.Array(Json('meeting')) }), ...problemResponses } },
