@@ -2,6 +2,7 @@ import type { OrganizationFields } from '../../domain/organizations/organization
 import { systemActor } from '../audit/record-audit.js';
 import { createUser } from '../accounts/users.js';
 import { createOrganization } from '../organizations/write-organizations.js';
+import { loadDemoGovernance } from './demo-governance.js';
 import type { AppContext } from '../shared/context.js';
 
 export interface DemoAccounts {
@@ -77,5 +78,6 @@ export async function loadDemo(ctx: AppContext, password: string): Promise<DemoA
   await createUser(ctx, null, actor, { email: accounts.adminEmail, displayName: '連合会 管理者', password, role: 'federation-admin', organizationId: root.id });
   await createUser(ctx, null, actor, { email: accounts.orgAdminEmail, displayName: 'ちば 管理者', password, role: 'org-admin', organizationId: chiba.id });
   await createUser(ctx, null, actor, { email: accounts.clerkEmail, displayName: 'ちば 事務担当', password, role: 'clerk', organizationId: chiba.id });
+  await loadDemoGovernance(ctx, created.find((o) => o.code === 'center-jigyodan')!.id, password);
   return accounts;
 }
