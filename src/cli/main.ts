@@ -7,6 +7,7 @@ import {
   runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
 } from './commands.js';
 import { runServe } from './serve.js';
+import { runVerifyTally } from './verify-tally.js';
 
 const program = new Command('kyodo')
   .description('Kyodo (協同): run a federation of worker co-operatives.\nConfiguration: DATA_DIR, DATABASE_URL, PORT, HOST (see README).')
@@ -76,6 +77,13 @@ capital.command('register')
 
 const audit = program.command('audit').description('the audit log');
 audit.command('verify').description('recompute the hash chain; exits 1 if it is broken').action(runAuditVerify);
+
+program.command('verify-tally')
+  .description('recount a published tally (GET /api/v1/motions/:id/tally) from its own ballots, check its digest and receipts; exits 1 if anything fails')
+  .argument('<source>', 'the tally file, or its URL (KYODO_TOKEN=<api token> for a signed-in download)')
+  .option('--receipt <code>', 'also show the choice recorded under this receipt')
+  .option('--json', 'print the verification as JSON')
+  .action(runVerifyTally);
 
 program.command('backup')
   .description('write a consistent copy of the SQLite database, also while the server runs')

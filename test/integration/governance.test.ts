@@ -1,9 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/app/accounts/users.js';
 import { systemActor } from '../../src/app/audit/record-audit.js';
 import { noticeDelivered } from '../../src/app/governance/notice.js';
+import { verifyPublishedTally } from '../../src/domain/governance/bulletin.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import { actorFor, buildTenants, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
@@ -242,6 +246,34 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
         expect(text).toContain(locale === 'ja' ? '議長組合員6' : 'Adoptedbyatleasttwothirdsofthevotesofthememberspresent(needed4,for4)');
       }
     }
+  });
+
+  it('publishes each closed tally, which kyodo verify-tally recounts on its own and which refuses a tampered copy', async () => {
+    for (const id of [motion.ordinary!, motion.special!, motion.election!]) {
+      const published = await api('GET', `/motions/${id}/tally`, members[0]!.headers!);
+      expect(published.statusCode, published.body).toBe(200);
+      const tally = published.json();
+      expect(tally).toMatchObject({ format: 'kyodo-tally/1', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const verdict = verifyPublishedTally(tally);
+      expect(verdict.problems).toEqual([]);
+      expect(verdict.ok).toBe(true);
+    }
+    const tally = (await api('GET', `/motions/${motion.ordinary}/tally`, clerk)).json();
+    expect(tally.ballots.find((b: { receipt: string }) => b.receipt === motion.receipt)).toEqual({ receipt: motion.receipt, choice: 'for' });
+    expect(tally.result.decision).toMatchObject({ outcome: 'adopted', needed: 4, got: 5 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-tally-'));
+    const good = path.join(dir, 'tally.json');
+    fs.writeFileSync(good, JSON.stringify(tally));
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify-tally', good, '--receipt', motion.receipt!], { encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('OK: 2026年度事業報告および決算承認の件');
+    expect(ok.stdout).toContain(`receipt ${motion.receipt}: "for"`);
+    const forged = { ...tally, ballots: tally.ballots.map((b: { receipt: string; choice: string }) => (b.receipt === motion.receipt ? { ...b, choice: 'against' } : b)) };
+    fs.writeFileSync(good, JSON.stringify(forged));
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify-tally', good], { encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/digest: the document hashes to/);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('lets a voter find their ballot by its receipt after the count', async () => {

@@ -1,5 +1,6 @@
-import { decideApproval, type ApprovalResult } from '../../domain/governance/elections.js';
-import { countStv, groupRankings, type StvResult } from '../../domain/governance/stv.js';
+import type { ApprovalResult } from '../../domain/governance/elections.js';
+import type { StvResult } from '../../domain/governance/stv.js';
+import { tallyApproval, tallyStv } from '../../domain/governance/tally.js';
 import type { ElectionMethod } from '../../domain/governance/vocabulary.js';
 import type { TellerCounts } from './results.js';
 
@@ -31,24 +32,22 @@ export interface ElectionInput {
   seed: string;
 }
 
+/** A teller's approval count as the domain reads it: approvals per candidate, without the ballot totals. */
+export const approvalsOf = (count: TellerCounts): Record<string, number> =>
+  Object.fromEntries(Object.entries(count).filter(([key]) => key !== 'ballots' && key !== 'invalid'));
+
 export function countElection(input: ElectionInput): ElectionResult {
+  const paper = input.tellerCounts.reduce((n, t) => n + (t.ballots ?? 0), 0);
+  const paperInvalid = input.tellerCounts.reduce((n, t) => n + (t.invalid ?? 0), 0);
   if (input.method === 'approval') {
-    const approvals: Record<string, number> = Object.fromEntries(input.candidates.map((c) => [c, 0]));
-    let invalid = 0;
-    for (const ballot of input.ballots) for (const c of ballot) approvals[c] = (approvals[c] ?? 0) + 1;
-    let paper = 0;
-    for (const t of input.tellerCounts) {
-      paper += t.ballots ?? 0;
-      invalid += t.invalid ?? 0;
-      for (const c of input.candidates) approvals[c]! += t[c] ?? 0;
-    }
-    const approval = decideApproval(approvals, input.candidates, input.seats, input.seed);
-    return { method: 'approval', rule: 'approval_most_votes', seats: input.seats, ballots: input.ballots.length + paper, invalid, elected: approval.elected, quota: null, approval, stv: null };
+    const approval = tallyApproval(input.ballots, input.candidates, input.seats, input.tellerCounts.map(approvalsOf), input.seed);
+    return {
+      method: 'approval', rule: 'approval_most_votes', seats: input.seats, ballots: input.ballots.length + paper, invalid: approval.invalidBallots + paperInvalid,
+      elected: approval.elected, quota: null, approval, stv: null,
+    };
   }
   if (input.tellerCounts.length) throw new RangeError('ranked paper ballots are entered one by one, not as counts');
-  const stv = countStv({
-    candidates: input.candidates, ballots: groupRankings(input.ballots), seats: input.seats, method: input.method === 'stv_meek' ? 'meek' : 'scottish', seed: input.seed,
-  });
+  const stv = tallyStv(input.ballots, input.candidates, input.seats, input.method === 'stv_meek' ? 'meek' : 'scottish', [], input.seed);
   return {
     method: input.method, rule: 'stv_quota', seats: input.seats, ballots: stv.validBallots + stv.invalidBallots, invalid: stv.invalidBallots,
     elected: stv.elected, quota: Number(stv.quota.value), approval: null, stv,

@@ -6,9 +6,11 @@ import { findOrganization } from '../organizations/organization-rows.js';
 import { localDate, type AppContext, type Tx } from '../shared/context.js';
 import { minutesPdf, type MinutesAttendance, type MinutesData, type MinutesResult } from './documents/minutes-pdf.js';
 import { meetingFor, meetingVisibleTo, motionsOf, type Motion } from './meetings.js';
-import type { MotionResult } from './results.js';
+import { rulesForMeeting, tellerCountsOf, type MotionResult } from './results.js';
 import { presenceOf, type Presence } from './room.js';
-import { rulesForMeeting } from './results.js';
+import { approvalsOf } from './election-count.js';
+import { buildPublishedTally, type PublishedTally } from '../../domain/governance/bulletin.js';
+import type { MotionChoice } from '../../domain/governance/tally.js';
 
 /**
  * What a meeting leaves behind: the minutes (議事録) drafted from the record, and for each closed secret vote the
@@ -96,10 +98,36 @@ export async function meetingMinutesPdf(ctx: AppContext, actor: Actor, meetingId
   return minutesPdf(await minutesData(ctx, actor, meetingId, locale));
 }
 
-// Filled in once the bulletin (domain) lands.
-export async function publishedTally(ctx: AppContext, actor: Actor, motionId: string): Promise<Record<string, unknown>> {
-  const motion = await ctx.db.selectFrom('motions').select(['meeting_id']).where('id', '=', motionId).executeTakeFirst();
-  if (!motion) throw notFound('motion');
-  await meetingVisibleTo(ctx.db, actor, motion.meeting_id);
-  throw new Error('not yet');
+/**
+ * The published tally of a closed motion (kyodo-tally/1): every ballot by its receipt, the tellers' counts, the
+ * attendance and the rules the result was decided by, the result recounted from them, and the digest. Anyone who
+ * may see the meeting may read it; `kyodo verify-tally` checks it without the database.
+ */
+export async function publishedTally(ctx: AppContext, actor: Actor, motionId: string): Promise<PublishedTally> {
+  const row = await ctx.db.selectFrom('motions').selectAll().where('id', '=', motionId).executeTakeFirst();
+  if (!row) throw notFound('motion');
+  await meetingVisibleTo(ctx.db, actor, row.meeting_id);
+  if (row.status !== 'closed' || !row.result_json) {
+    throw new DomainError('rule_violation', 'not_closed', 'the tally is published once the vote has closed', [{ field: 'motionId', code: 'not_closed', message: 'close the vote first' }]);
+  }
+  const declared = JSON.parse(row.result_json) as MotionResult;
+  const [ballots, tellers, candidates] = await Promise.all([
+    ctx.db.selectFrom('ballots').select(['receipt', 'choice']).where('motion_id', '=', motionId).orderBy('receipt').execute(),
+    tellerCountsOf(ctx.db, motionId),
+    ctx.db.selectFrom('candidates').select(['id', 'name']).where('motion_id', '=', motionId).orderBy('position').execute(),
+  ]);
+  const question = { id: row.id, title: row.title };
+  if (row.kind === 'election') {
+    const base = { attendance: declared.attendance, ballots: ballots.map((b) => ({ receipt: b.receipt, choice: JSON.parse(b.choice) as string[] })) };
+    const named = { seats: Number(row.seats), candidates: candidates.map((c) => ({ id: c.id, name: c.name })), seed: row.id };
+    return row.election_method === 'approval'
+      ? buildPublishedTally({ ...base, question: { ...question, kind: 'approval', ...named }, tellerCounts: tellers.map(approvalsOf) })
+      : buildPublishedTally({ ...base, question: { ...question, kind: 'stv', method: row.election_method === 'stv_meek' ? 'meek' : 'scottish', ...named }, tellerCounts: [] });
+  }
+  return buildPublishedTally({
+    question: { ...question, kind: row.kind as 'ordinary' | 'special', rules: declared.rules },
+    attendance: declared.attendance,
+    tellerCounts: tellers.map((t) => ({ for: t.for ?? 0, against: t.against ?? 0, abstain: t.abstain ?? 0, invalid: t.invalid ?? 0 })),
+    ballots: ballots.map((b) => ({ receipt: b.receipt, choice: b.choice as MotionChoice })),
+  });
 }
