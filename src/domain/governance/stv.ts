@@ -480,7 +480,6 @@ function prefixTree(ballots: Prepared): PrefixTree {
   const ending = new Float64Array(capacity);
   const firstChild = new Int32Array(capacity).fill(-1);
   const nextSibling = new Int32Array(capacity).fill(-1);
-  // Node 0 is the root (no candidate); its children are the first preferences.
   let size = 1;
   for (let g = 0; g < ballots.starts.length; g++) {
     const count = ballots.counts[g]!;
