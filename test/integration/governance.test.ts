@@ -80,9 +80,12 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     expect(below.statusCode).toBe(400);
     expect(below.json().errors).toEqual([expect.objectContaining({ field: 'settings.meetingNoticeDays', code: 'below_law' })]);
     const founding = await api('POST', `/organizations/${tenants.orgA.id}/bylaws`, admin, {
-      title: '労働者協同組合エー定款', text: '第1条 この組合は…', settings: { meetingNoticeDays: 14, proxyCapPerHolder: 1, fiscalYearStartMonth: 4 }, foundingEffectiveFrom: '2026-04-01',
+      title: '労働者協同組合エー定款', text: '第1条 この組合は…', settings: { meetingNoticeDays: 14, proxyCapPerHolder: 1, fiscalYearStartMonth: 4, sharePrice: 5000 }, foundingEffectiveFrom: '2026-04-01',
     });
     expect(founding.statusCode).toBe(201);
+    // The share value of the bylaws becomes the capital rules from the bylaws' date.
+    const capitalRules = (await api('GET', `/organizations/${tenants.orgA.id}/capital-rules`, clerk)).json().items;
+    expect(capitalRules).toEqual([expect.objectContaining({ effectiveFrom: '2026-04-01', sharePrice: 5000, capPercent: 25 })]);
     const again = await api('POST', `/organizations/${tenants.orgA.id}/bylaws`, admin, { title: 'x', text: 'x', settings: {}, foundingEffectiveFrom: '2026-05-01' });
     expect(again.json().code).toBe('bylaws_need_resolution');
     const settings = (await api('GET', `/organizations/${tenants.orgA.id}/bylaws/settings`, clerk)).json().settings;
@@ -196,13 +199,16 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     expect(presence).toMatchObject({ eligible: 8, inPerson: 2, online: 1, votedBeforehand: 2, byProxy: 1, present: 6 });
     expect((await api('POST', `/motions/${motion.ordinary}/written-ballots`, clerk, { personId: members[6]!.personId, choice: 'for' })).json().code).toBe('voting_deadline_passed');
 
-    const amendment = await api('POST', `/meetings/${meetingId}/motions`, clerk, { kind: 'ordinary', title: '修正動議：剰余金の使途', amendsMotionId: motion.ordinary });
+    const amendment = await api('POST', `/meetings/${meetingId}/motions`, clerk, { kind: 'ordinary', title: '修正動議：剰余金の使途', amendsMotionId: motion.ordinary, voting: 'roll_call' });
     expect(amendment.statusCode).toBe(201);
     expect((await api('POST', `/motions/${motion.ordinary}/close`, clerk, {})).json().code).toBe('amendment_pending');
     await api('POST', `/motions/${amendment.json().id}/ballots`, m3!.headers!, { choice: 'against' });
     expect((await api('POST', `/motions/${amendment.json().id}/teller-counts`, clerk, { counts: { for: 1, against: 5 } })).json().code).toBe('more_ballots_than_voters');
     await api('POST', `/motions/${amendment.json().id}/teller-counts`, clerk, { counts: { against: 2 } });
     const amendmentResult = (await api('POST', `/motions/${amendment.json().id}/close`, clerk, {})).json();
+    // A roll-call vote keeps how each member voted; a secret ballot never does.
+    expect((await api('GET', `/motions/${amendment.json().id}/roll-call`, clerk)).json().items).toEqual([{ personId: m3!.personId, name: '組合 員3', channel: 'electronic', choice: 'against' }]);
+    expect((await api('GET', `/motions/${motion.ordinary}/roll-call`, clerk)).json().code).toBe('secret_ballot');
     expect(amendmentResult).toMatchObject({ outcome: 'rejected', rule: 'majority_of_present', needed: 4, got: 0, counts: { for: 0, against: 3, abstain: 0, invalid: 0 } });
 
     // The ordinary motion: m1 for, m4 against (written), m5 for (proxy), m3 for (online), tellers: m2 and m6 for.
@@ -227,6 +233,8 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     const board = (await api('GET', `/organizations/${tenants.orgA.id}/bodies`, clerk)).json().items.find((b: { kind: string }) => b.kind === 'board');
     const seats = (await api('GET', `/bodies/${board.id}/seats?date=2027-05-20`, clerk)).json().items;
     expect(seats).toHaveLength(2);
+    // Two directors and no auditor: short of the Act's minimum, and the bodies page says so.
+    expect((await api('GET', `/organizations/${tenants.orgA.id}/bodies`, clerk)).json().boardViolations.map((v: { code: string }) => v.code)).toEqual(['too_few_directors', 'no_auditor']);
     expect(seats[0]).toMatchObject({ role: 'director', termFrom: '2027-05-20', termUntil: '2029-05-19', electedByMotionId: motion.election });
 
     const live = (await api('GET', `/meetings/${meetingId}/live`, clerk)).json();

@@ -59,6 +59,7 @@ interface MemberOfB {
     convenedMeetingId: string;
     convenedMotionId: string;
     closedMotionId: string;
+    rollCallMotionId: string;
     receipt: string;
   };
 }
@@ -192,6 +193,7 @@ function governanceProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Prob
     'POST /api/v1/motions/{motionId}/written-ballots': { url: `/api/v1/motions/${g.convenedMotionId}/written-ballots`, targetsB: true, body: { personId: memberOfB.personId, choice: 'for' } },
     'GET /api/v1/motions/{motionId}/receipts/{receipt}': { url: `/api/v1/motions/${g.closedMotionId}/receipts/${g.receipt}`, targetsB: true },
     'GET /api/v1/motions/{motionId}/tally': { url: `/api/v1/motions/${g.closedMotionId}/tally`, targetsB: true },
+    'GET /api/v1/motions/{motionId}/roll-call': { url: `/api/v1/motions/${g.rollCallMotionId}/roll-call`, targetsB: true },
     'POST /api/v1/meetings/{meetingId}/proxies': { url: meeting(g.convenedMeetingId, '/proxies'), targetsB: true, body: { grantorPersonId: g.otherPersonId, holderPersonId: g.thirdPersonId } },
     'DELETE /api/v1/meetings/{meetingId}/proxies': { url: meeting(g.convenedMeetingId, `/proxies?grantorPersonId=${g.otherPersonId}`), targetsB: true },
     'GET /api/v1/meetings/{meetingId}/participation': { url: meeting(g.convenedMeetingId, '/participation'), targetsB: true },
@@ -256,16 +258,18 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     await conveneMeeting(t.ctx, adminB, mail, convened.id, { sendEmail: false });
     const held = await boardMeeting('第1回理事会');
     const heldMotion = await addMotion(t.ctx, adminB, held.id, { kind: 'ordinary', title: '規程の件' });
+    const heldRollCall = await addMotion(t.ctx, adminB, held.id, { kind: 'ordinary', title: '役員報酬の件', voting: 'roll_call' });
     await conveneMeeting(t.ctx, adminB, mail, held.id, { sendEmail: false });
     const { receipt } = await recordWrittenBallot(t.ctx, adminB, heldMotion.id, { personId: other.person.id, choice: 'for' });
     await openSession(t.ctx, adminB, held.id, {});
     await closeMotion(t.ctx, adminB, heldMotion.id, {});
+    await closeMotion(t.ctx, adminB, heldRollCall.id, {});
     await closeMeeting(t.ctx, adminB, held.id);
     memberOfB = {
       membershipId: registered.membership.id, personId: registered.person.id, otherMembershipId: other.membership.id, thirdMembershipId: third.membership.id, entryId: payment!.id,
       governance: {
         boardId: board.id, fourthMembershipId: fourth.membership.id, otherPersonId: other.person.id, thirdPersonId: third.person.id, draftMeetingId: draft.id,
-        documentId: document.id, convenedMeetingId: convened.id, convenedMotionId: convenedMotion.id, closedMotionId: heldMotion.id, receipt,
+        documentId: document.id, convenedMeetingId: convened.id, convenedMotionId: convenedMotion.id, closedMotionId: heldMotion.id, rollCallMotionId: heldRollCall.id, receipt,
       },
     };
     const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();

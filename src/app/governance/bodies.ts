@@ -1,4 +1,5 @@
 import { canKeepBylaws, canRunMeetings, type Actor } from '../../domain/access/policy.js';
+import { checkBoardComposition } from '../../domain/governance/elections.js';
 import { delegateAssemblyAllowed, delegatesNeeded } from '../../domain/governance/meetings.js';
 import type { BodyKind, SeatRole } from '../../domain/governance/vocabulary.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
@@ -77,10 +78,17 @@ export async function listBodies(ctx: AppContext, actor: Actor, organizationId: 
       .where((eb) => eb.or([eb('body_seats.term_until', 'is', null), eb('body_seats.term_until', '>=', date)])).groupBy('body_seats.body_id').execute(),
   ]);
   const seated = new Map(seats.map((s) => [s.body_id, Number(s.n)]));
+  const board = rows.find((r) => r.kind === 'board');
+  const officers = board ? await seatsOn(ctx.db, board.id, date) : [];
+  const count = (...roles: SeatRole[]) => officers.filter((o) => roles.includes(o.role)).length;
   return {
     members,
     delegateAssemblyAllowed: delegateAssemblyAllowed(members, profile),
     delegatesNeeded: delegatesNeeded(members),
+    // The Act's minimum: three directors and an auditor (or a member audit council with 20 members or fewer).
+    boardViolations: checkBoardComposition({
+      directors: count('director', 'representative_director'), auditors: count('auditor'), members, memberAuditCouncil: count('council_member') > 0,
+    }),
     items: rows.map((r) => ({ id: r.id, organizationId, kind: r.kind as BodyKind, nameJa: r.name_ja, nameEn: r.name_en, seatsFilled: seated.get(r.id) ?? 0 })),
   };
 }

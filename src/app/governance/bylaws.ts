@@ -1,9 +1,11 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { canKeepBylaws, canRunMeetings, type Actor } from '../../domain/access/policy.js';
 import { checkBylawSettings, settingsInForce, type BylawSettings, type BylawVersionFacts, type SettingInForce, type SettingName } from '../../domain/governance/bylaws.js';
 import { lawProfiles, type LawProfile } from '../../domain/law-profiles/profiles.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
-import type { BylawVersionTable } from '../../db/schema.js';
+import type { BylawVersionTable, Schema } from '../../db/schema.js';
+import { defaultCapitalRules, rulesOn } from '../../domain/capital/share-rules.js';
+import { capitalRulesHistory } from '../capital/capital-rules.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, today, type AppContext, type Tx } from '../shared/context.js';
@@ -113,6 +115,7 @@ export async function recordBylawVersion(ctx: AppContext, actor: Actor, organiza
         organizationId, entityType: 'bylaw_version', entityId: version.id, action: version.founding ? 'record_founding' : 'propose', before: null,
         after: { versionNo, title: version.title, settings: version.settings },
       }, at);
+      if (version.founding) await applyBylawSettings(trx, actor, version, at);
       return version;
     });
   } catch (error) {
@@ -122,8 +125,49 @@ export async function recordBylawVersion(ctx: AppContext, actor: Actor, organiza
 }
 
 /** Called when a special resolution closes: its bylaw version takes effect from the meeting's date, or is rejected. */
-export async function settleBylawVersion(trx: Tx, versionId: string, motionId: string, adopted: boolean, effectiveFrom: string): Promise<void> {
+export async function settleBylawVersion(trx: Transaction<Schema>, actor: Actor, versionId: string, motionId: string, adopted: boolean, effectiveFrom: string, at: string): Promise<void> {
   await trx.updateTable('bylaw_versions')
     .set(adopted ? { status: 'in_force', effective_from: effectiveFrom, adopted_by_motion_id: motionId } : { status: 'rejected', adopted_by_motion_id: motionId })
     .where('id', '=', versionId).where('status', '=', 'proposed').execute();
+  if (adopted) {
+    const row = await trx.selectFrom('bylaw_versions').selectAll().where('id', '=', versionId).executeTakeFirstOrThrow();
+    await applyBylawSettings(trx, actor, toBylawVersion(row), at);
+  }
+}
+
+/**
+ * What other capabilities keep of the bylaws follows a version as it takes effect: the share value becomes the
+ * capital rules from that date (the cap and notice period as before, or the law's), and the fiscal year's first
+ * month becomes the organization's. Both are recorded with the version they come from in the audit log.
+ */
+async function applyBylawSettings(trx: Transaction<Schema>, actor: Actor, version: BylawVersion, at: string): Promise<void> {
+  const { organizationId, settings } = version;
+  const from = version.effectiveFrom!;
+  const auditActor = { userId: actor.userId, email: actor.email };
+  if (settings.sharePrice !== undefined) {
+    const current = rulesOn(await capitalRulesHistory(trx, organizationId), from);
+    const profile = await lawProfileOf(trx, organizationId);
+    const base = current ?? { ...defaultCapitalRules(profile.shareCapPercent, profile.withdrawalNoticeDays), effectiveFrom: from, sharePrice: settings.sharePrice };
+    // Recorded capital rules are never rewritten: rules recorded for that very day stand.
+    if ((!current || current.sharePrice !== settings.sharePrice) && current?.effectiveFrom !== from) {
+      await trx.insertInto('capital_rules').values({
+        organization_id: organizationId, effective_from: from, share_price: settings.sharePrice, minimum_shares: base.minimumShares, cap_percent: base.capPercent,
+        takeover_cap_percent: base.takeoverCapPercent, cap_exempt_up_to: base.capExemptUpTo, refund_notice_days: base.refundNoticeDays, recorded_at: at, recorded_by: actor.email,
+      }).execute();
+      await recordAudit(trx, auditActor, {
+        organizationId, entityType: 'capital_rules', entityId: `${organizationId}:${from}`, action: 'from_bylaws', before: current, after: { sharePrice: settings.sharePrice, bylawVersion: version.versionNo },
+      }, at);
+    }
+  }
+  if (settings.fiscalYearStartMonth !== undefined) {
+    const organization = await trx.selectFrom('organizations').select(['fiscal_year_start_month', 'version']).where('id', '=', organizationId).executeTakeFirstOrThrow();
+    if (Number(organization.fiscal_year_start_month) !== settings.fiscalYearStartMonth) {
+      await trx.updateTable('organizations').set({ fiscal_year_start_month: settings.fiscalYearStartMonth, version: Number(organization.version) + 1, updated_at: at })
+        .where('id', '=', organizationId).execute();
+      await recordAudit(trx, auditActor, {
+        organizationId, entityType: 'organization', entityId: organizationId, action: 'from_bylaws',
+        before: { fiscalYearStartMonth: Number(organization.fiscal_year_start_month) }, after: { fiscalYearStartMonth: settings.fiscalYearStartMonth, bylawVersion: version.versionNo },
+      }, at);
+    }
+  }
 }

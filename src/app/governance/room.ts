@@ -165,7 +165,7 @@ export async function closeMotion(ctx: AppContext, actor: Actor, motionId: strin
     const at = isoNow(ctx);
     await trx.updateTable('motions').set({ status: 'closed', result_json: JSON.stringify(counted), chair_decision: chairDecision, closed_at: at }).where('id', '=', motionId).execute();
     const adopted = counted.outcome === 'adopted' || counted.outcome === 'elected' || chairDecision === 'adopted';
-    if (motion.bylaw_version_id) await settleBylawVersion(trx, motion.bylaw_version_id, motionId, adopted, localDate(ctx.now()));
+    if (motion.bylaw_version_id) await settleBylawVersion(trx, actor, motion.bylaw_version_id, motionId, adopted, localDate(ctx.now()), at);
     if (motion.kind === 'election' && counted.elected?.length) await addSeatsForElected(trx, ctx, actor, meeting, motion, counted.elected);
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
       organizationId: meeting.organizationId, entityType: 'motion', entityId: motionId, action: 'close', before: { status: 'open' }, after: { result: counted, chairDecision },

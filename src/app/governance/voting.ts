@@ -258,3 +258,18 @@ export async function participation(ctx: AppContext, actor: Actor, meetingId: st
     }),
   };
 }
+
+/**
+ * How each member voted on a roll-call (open) vote: part of the record by the chair's choice of voting method.
+ * Refused for secret ballots, whose record of who voted never says how.
+ */
+export async function rollCall(ctx: AppContext, actor: Actor, motionId: string) {
+  const motion = await ctx.db.selectFrom('motions').select(['meeting_id', 'voting']).where('id', '=', motionId).executeTakeFirst();
+  if (!motion) throw notFound('motion');
+  await meetingFor(ctx.db, actor, motion.meeting_id);
+  if (motion.voting !== 'roll_call') throw refuse('rule_violation', 'secret_ballot', 'motionId', 'a secret ballot has no roll call');
+  const rows = await ctx.db.selectFrom('votes_cast').innerJoin('people', 'people.id', 'votes_cast.person_id')
+    .select(['votes_cast.person_id', 'votes_cast.channel', 'votes_cast.open_choice', 'people.family_name', 'people.given_name', 'people.family_kana'])
+    .where('votes_cast.motion_id', '=', motionId).orderBy('people.family_kana').execute();
+  return rows.map((r) => ({ personId: r.person_id, name: `${r.family_name} ${r.given_name}`, channel: r.channel, choice: r.open_choice }));
+}

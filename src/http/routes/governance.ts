@@ -7,7 +7,7 @@ import { conveneMeeting, invitationIcs, noticeDocument } from '../../app/governa
 import { myMeetings } from '../../app/governance/my-meetings.js';
 import { meetingMinutesPdf, publishedTally } from '../../app/governance/published.js';
 import { addTellerCount, checkIn, checkOut, closeMeeting, closeMotion, liveView, openSession } from '../../app/governance/room.js';
-import { appointProxy, ballotByReceipt, castBallot, participation, recordWrittenBallot, revokeProxy } from '../../app/governance/voting.js';
+import { appointProxy, ballotByReceipt, castBallot, participation, recordWrittenBallot, revokeProxy, rollCall } from '../../app/governance/voting.js';
 import { findVoters } from '../../app/governance/voters.js';
 import { bodyKinds, electionMethods, motionKinds, offices, seatRoles, votingModes, attendanceModes } from '../../domain/governance/vocabulary.js';
 import { notFound } from '../../domain/shared/errors.js';
@@ -225,6 +225,13 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get('/motions/:motionId/tally', {
     schema: { tags, summary: 'The published tally of a closed motion: every receipt with its choice, the counts and the result, with its digest (check it with kyodo verify-tally)', params: MotionParams, response: ok('kyodo-tally/1') },
   }, async (request) => publishedTally(ctx, actorOf(request), request.params.motionId));
+
+  app.get('/motions/:motionId/roll-call', {
+    schema: {
+      tags, summary: 'How each member voted on a roll-call (open) vote; refused for secret ballots', params: MotionParams,
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ personId: Type.String(), name: Type.String(), channel: Type.String(), choice: orNull(Type.String()) })) }), ...problemResponses },
+    },
+  }, async (request) => ({ items: await rollCall(ctx, actorOf(request), request.params.motionId) }));
 
   app.post('/meetings/:meetingId/proxies', {
     schema: {
