@@ -49,7 +49,7 @@ export const runDemo = (options: { scale: DemoScale }) =>
     console.log(`Demo federation loaded. Sign in as ${accounts.adminEmail} with password ${accounts.password}`);
   });
 
-export const runUserAdd = (options: { email: string; password: string; role: Role; org?: string; name?: string }) =>
+export const runUserAdd = (options: { email: string; password: string; role: Role; org?: string; name?: string; member?: string }) =>
   withRuntime(async (runtime) => {
     let organizationId: string | null = null;
     if (options.org) {
@@ -58,8 +58,15 @@ export const runUserAdd = (options: { email: string; password: string; role: Rol
       if (!org) throw new DomainError('not_found', 'not_found', `no organization with code or id "${options.org}"`);
       organizationId = org.id;
     }
+    let membershipId: string | null = null;
+    if (options.member) {
+      const membership = organizationId === null ? undefined : await runtime.ctx.db.selectFrom('memberships').select('id')
+        .where('organization_id', '=', organizationId).where('member_number', '=', options.member).executeTakeFirst();
+      if (!membership) throw new DomainError('not_found', 'not_found', `no member number "${options.member}" in organization "${options.org ?? ''}"`);
+      membershipId = membership.id;
+    }
     const user = await createUser(runtime.ctx, null, systemActor('cli'), {
-      email: options.email, password: options.password, role: options.role, organizationId, displayName: options.name ?? '',
+      email: options.email, password: options.password, role: options.role, organizationId, displayName: options.name ?? '', membershipId,
     });
     console.log(`created ${user.role} ${user.email} (${user.id})`);
   });

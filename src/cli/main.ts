@@ -28,6 +28,7 @@ user.command('add')
   .addOption(new Option('--role <role>', 'role').choices([...roles]).makeOptionMandatory())
   .option('--org <org>', 'organization code or id (required except for federation-admin)')
   .option('--name <name>', 'display name')
+  .option('--member <number>', "for the member role: the member's number in the organization (their own account, to vote)")
   .action(runUserAdd);
 
 const token = program.command('token').description('manage API tokens');

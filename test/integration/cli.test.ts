@@ -75,6 +75,16 @@ describe('kyodo command on the embedded SQLite default', { timeout: 180_000 }, (
       expect(added.stderr).toBe('');
       expect(added.stdout).toContain('created clerk clerk@chiba.example');
 
+      // A member's own account, linked to their membership (the demo's Centre Jigyodan member C-004), can vote.
+      const member = await kyodo(['user', 'add', '--email', 'ito@coop.example', '--password', 'a long enough password', '--role', 'member', '--org', 'center-jigyodan', '--member', 'C-004'], env());
+      expect(member.stderr).toBe('');
+      const memberToken = (await kyodo(['token', 'create', '--email', 'ito@coop.example'], env())).stdout.trim().split('\n').at(-1)!;
+      const mine = (await (await fetch(`${server.url}api/v1/my/meetings`, { headers: { authorization: `Bearer ${memberToken}` } })).json()) as { items: { meeting: { title: string } }[] };
+      expect(mine.items.map((m) => m.meeting.title)).toEqual(['第5回臨時総会', '第4回通常総会']);
+      const unknown = await kyodo(['user', 'add', '--email', 'y@coop.example', '--password', 'a long enough password', '--role', 'member', '--org', 'center-jigyodan', '--member', 'X-999'], env());
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('no member number "X-999"');
+
       const missingOrg = await kyodo(['user', 'add', '--email', 'x@chiba.example', '--password', 'a long enough password', '--role', 'clerk'], env());
       expect(missingOrg.code).toBe(2);
       expect(missingOrg.stderr).toContain('organizationId');
