@@ -23,6 +23,15 @@ describe.each(dialects)('the seed federation at full scale (%s)', (dialect) => {
     expect(progress.at(-1)).toBe(jwcuScale.userMembers + jwcuScale.workerMembers);
   });
 
+  it('holds the Centre Jigyodan\'s assemblies among its thousands of members: one decided, one convened and open', async () => {
+    const meetings = await ctx.db.selectFrom('meetings').innerJoin('electorate', 'electorate.meeting_id', 'meetings.id')
+      .select(['meetings.title', 'meetings.status', (eb) => eb.fn.countAll<number>().as('voters')]).groupBy(['meetings.title', 'meetings.status']).orderBy('meetings.title').execute();
+    expect(meetings.map((m) => [m.title, m.status])).toEqual([['第4回通常総会', 'closed'], ['第5回臨時総会', 'convened']]);
+    expect(Number(meetings[0]!.voters)).toBeGreaterThan(1_000);
+    const decided = await ctx.db.selectFrom('motions').select('result_json').where('status', '=', 'closed').execute();
+    expect(decided.map((m) => JSON.parse(m.result_json!).outcome).sort()).toEqual(['adopted', 'adopted', 'elected']);
+  });
+
   it('keeps every worker co-operative within the Act: 4/5 of members engaged, non-member workers at most 1/4 of workers', async () => {
     const rows = await ctx.db.selectFrom('organizations as o')
       .select((eb) => [

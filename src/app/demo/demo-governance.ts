@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access/policy.js';
+import { receiptFrom } from '../../domain/governance/vocabulary.js';
+import { BulkWriter } from '../../db/bulk-insert.js';
 import { createUser } from '../accounts/users.js';
 import { systemActor } from '../audit/record-audit.js';
 import { addSeat, establishBody } from '../governance/bodies.js';
@@ -26,20 +29,18 @@ export const demoMemberAccounts = ['member1@kyodo.example', 'member2@kyodo.examp
 
 const at = (ctx: AppContext, iso: string): AppContext => ({ ...ctx, now: () => new Date(iso) });
 
-export async function loadDemoGovernance(ctx: AppContext, organizationId: string, password: string): Promise<{ adminEmail: string }> {
+/**
+ * `existingMembers`: take the people from the registry (the seed-scale demo, whose figures must stay the seed's)
+ * rather than registering twelve.
+ */
+export async function loadDemoGovernance(ctx: AppContext, organizationId: string, password: string, existingMembers = false): Promise<{ adminEmail: string }> {
   const adminEmail = 'center-admin@kyodo.example';
   const admin = await createUser(ctx, null, systemActor('demo'), { email: adminEmail, displayName: 'センター事業団 管理者', password, role: 'org-admin', organizationId });
   const actor: Actor = { userId: admin.id, email: admin.email, role: 'org-admin', organizationId };
   const past = at(ctx, '2026-04-01T00:00:00Z');
-  const members: Awaited<ReturnType<typeof registerMember>>[] = [];
-  for (const [i, [familyName, givenName, familyKana, givenKana]] of people.entries()) {
-    members.push(await registerMember(past, actor, organizationId, {
-      person: { familyName, givenName, familyKana, givenKana, birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: '13', address: null },
-      memberNumber: `C-${String(i + 1).padStart(3, '0')}`, kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
-    }));
-  }
+  const members = existingMembers ? await membersOf(ctx, organizationId) : await registerDemoMembers(past, actor, organizationId);
   for (const [i, email] of demoMemberAccounts.entries()) {
-    await createUser(ctx, null, systemActor('demo'), { email, displayName: `${people[i]![0]} ${people[i]![1]}`, password, role: 'member', organizationId, membershipId: members[i]!.membership.id });
+    await createUser(ctx, null, systemActor('demo'), { email, displayName: members[i]!.name, password, role: 'member', organizationId, membershipId: members[i]!.membership.id });
   }
   const voter = (i: number): Actor => ({ userId: `demo-member-${i}`, email: `member${i + 1}`, role: 'member', organizationId, personId: members[i]!.person.id });
 
@@ -71,6 +72,8 @@ export async function loadDemoGovernance(ctx: AppContext, organizationId: string
     await castBallot(early, voter(i), plan.id, { choice: 'for' });
     await castBallot(early, voter(i), election.id, { choice: [(await candidateIds(ctx, election.id))[i === 5 ? 1 : 0]!] });
   }
+  // At the seed's scale the assembly is quorate through the written votes of more than half its thousands of members.
+  if (existingMembers) await writtenVotesInBulk(ctx, agm.id, members.map((m) => m.person.id), [accounts.id, plan.id], election.id, await candidateIds(ctx, election.id));
   await recordWrittenBallot(early, actor, accounts.id, { personId: members[8]!.person.id, choice: 'for' });
   await recordWrittenBallot(early, actor, plan.id, { personId: members[8]!.person.id, choice: 'abstain' });
   await appointProxy(early, actor, agm.id, { grantorPersonId: members[9]!.person.id, holderPersonId: members[0]!.person.id });
@@ -85,7 +88,7 @@ export async function loadDemoGovernance(ctx: AppContext, organizationId: string
   }
   await castBallot(room, voter(0), accounts.id, { choice: 'for', forPersonId: members[9]!.person.id });
   for (const motion of [accounts, plan, election]) await closeMotion(at(ctx, '2026-06-21T06:00:00Z'), actor, motion.id, {});
-  await updateMeeting(held, actor, agm.id, (await versionOf(ctx, agm.id)), { minutesSigners: [`${people[1]![0]} ${people[1]![1]}`, `${people[2]![0]} ${people[2]![1]}`] });
+  await updateMeeting(held, actor, agm.id, (await versionOf(ctx, agm.id)), { minutesSigners: [members[1]!.name, members[2]!.name] });
   await closeMeeting(at(ctx, '2026-06-21T06:20:00Z'), actor, agm.id);
 
   // January's extraordinary assembly: convened, its motions open for written and electronic votes.
@@ -111,4 +114,65 @@ async function candidateIds(ctx: AppContext, motionId: string): Promise<string[]
 
 async function versionOf(ctx: AppContext, meetingId: string): Promise<number> {
   return Number((await ctx.db.selectFrom('meetings').select('version').where('id', '=', meetingId).executeTakeFirstOrThrow()).version);
+}
+
+interface DemoMember {
+  membership: { id: string };
+  person: { id: string };
+  name: string;
+}
+
+async function registerDemoMembers(ctx: AppContext, actor: Actor, organizationId: string): Promise<DemoMember[]> {
+  const members: DemoMember[] = [];
+  for (const [i, [familyName, givenName, familyKana, givenKana]] of people.entries()) {
+    const registered = await registerMember(ctx, actor, organizationId, {
+      person: { familyName, givenName, familyKana, givenKana, birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: '13', address: null },
+      memberNumber: `C-${String(i + 1).padStart(3, '0')}`, kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
+    });
+    members.push({ ...registered, name: `${familyName} ${givenName}` });
+  }
+  return members;
+}
+
+/**
+ * Twelve members from the registry: the first five by member number (the first three are the directors the seed-scale
+ * data exempts from a labour contract), then seven without a labour contract, who may serve as auditors.
+ */
+async function membersOf(ctx: AppContext, organizationId: string): Promise<DemoMember[]> {
+  const rows = await ctx.db.selectFrom('memberships').innerJoin('people', 'people.id', 'memberships.person_id')
+    .select(['memberships.id', 'memberships.person_id', 'people.family_name', 'people.given_name',
+      (eb) => eb.exists(eb.selectFrom('engagements').select('engagements.id').whereRef('engagements.person_id', '=', 'memberships.person_id')
+        .where('engagements.labour_contract_from', 'is not', null)).as('contract')])
+    .where('memberships.organization_id', '=', organizationId).where('memberships.status', '=', 'admitted').where('memberships.admitted_on', '<', '2025-04-01')
+    .orderBy('memberships.member_number_key').limit(2_000).execute();
+  const toMember = (r: (typeof rows)[number]): DemoMember => ({ membership: { id: r.id }, person: { id: r.person_id }, name: `${r.family_name} ${r.given_name}` });
+  const first = rows.slice(0, 5);
+  const free = rows.slice(5).filter((r) => !r.contract).slice(0, 7);
+  if (free.length < 7) throw new Error('the demo needs seven members without a labour contract to serve as auditors');
+  return [...first, ...free].map(toMember);
+}
+
+/**
+ * Written votes of 55% of the electorate, written in bulk as the scale demo writes its registry: a record of who
+ * voted and a ballot with a fresh receipt for each, in one transaction.
+ */
+async function writtenVotesInBulk(ctx: AppContext, meetingId: string, exclude: string[], motionIds: string[], electionId: string, candidates: string[]): Promise<void> {
+  const skip = new Set(exclude);
+  const voters = (await ctx.db.selectFrom('electorate').select('person_id').where('meeting_id', '=', meetingId).orderBy('person_id').execute())
+    .map((r) => r.person_id).filter((id) => !skip.has(id));
+  const writing = voters.slice(0, Math.ceil(voters.length * 0.55));
+  await ctx.db.transaction().execute(async (trx) => {
+    const cast = new BulkWriter(trx, ctx.dialect, 'votes_cast', ['motion_id', 'person_id', 'channel', 'proxy_person_id', 'open_choice', 'recorded_by']);
+    const ballots = new BulkWriter(trx, ctx.dialect, 'ballots', ['motion_id', 'receipt', 'choice']);
+    for (const [i, personId] of writing.entries()) {
+      for (const [m, motionId] of motionIds.entries()) {
+        await cast.add(motionId, personId, 'written', null, null, 'system:demo');
+        await ballots.add(motionId, receiptFrom(randomBytes(20)), i % 10 < 8 || m === 1 ? 'for' : i % 10 === 8 ? 'against' : 'abstain');
+      }
+      await cast.add(electionId, personId, 'written', null, null, 'system:demo');
+      await ballots.add(electionId, receiptFrom(randomBytes(20)), JSON.stringify([candidates[i % 3 === 0 ? 1 : 0]]));
+    }
+    await cast.flush();
+    await ballots.flush();
+  });
 }

@@ -60,7 +60,7 @@ const members: Member[] = [
 ];
 
 /** Loads the demo into an empty database; returns null when organizations exist already. */
-export async function loadDemo(ctx: AppContext, password: string): Promise<DemoAccounts | null> {
+export async function loadDemo(ctx: AppContext, password: string, options: { governance: boolean } = { governance: true }): Promise<DemoAccounts | null> {
   const existing = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const actor = systemActor('demo');
@@ -78,6 +78,7 @@ export async function loadDemo(ctx: AppContext, password: string): Promise<DemoA
   await createUser(ctx, null, actor, { email: accounts.adminEmail, displayName: '連合会 管理者', password, role: 'federation-admin', organizationId: root.id });
   await createUser(ctx, null, actor, { email: accounts.orgAdminEmail, displayName: 'ちば 管理者', password, role: 'org-admin', organizationId: chiba.id });
   await createUser(ctx, null, actor, { email: accounts.clerkEmail, displayName: 'ちば 事務担当', password, role: 'clerk', organizationId: chiba.id });
-  await loadDemoGovernance(ctx, created.find((o) => o.code === 'center-jigyodan')!.id, password);
+  // The seed-scale demo adds its governance once its registry is loaded (see loadScaleDemo).
+  if (options.governance) await loadDemoGovernance(ctx, created.find((o) => o.code === 'center-jigyodan')!.id, password);
   return accounts;
 }

@@ -11,6 +11,7 @@ import { recordAudit, systemActor } from '../audit/record-audit.js';
 import { createOrganization } from '../organizations/write-organizations.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { loadDemo, type DemoAccounts } from './load-demo.js';
+import { loadDemoGovernance } from './demo-governance.js';
 import { SearchTokenBatch } from '../members/member-rows.js';
 import { DemoCapital } from './demo-capital.js';
 
@@ -79,7 +80,7 @@ export type Progress = (done: number, total: number) => void;
  * for worker members, and non-member workers well within the Act's quarter.
  */
 export async function loadScaleDemo(ctx: AppContext, password: string, progress: Progress = () => undefined): Promise<DemoAccounts | null> {
-  const accounts = await loadDemo(ctx, password);
+  const accounts = await loadDemo(ctx, password, { governance: false });
   if (!accounts) return null;
   const actor = systemActor('demo');
   const federation = await ctx.db.selectFrom('organizations').select('id').where('kind', '=', 'federation').executeTakeFirstOrThrow();
@@ -177,5 +178,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
     progress(done, total);
   }
   await refreshStatistics(ctx.db, ctx.dialect, [...registryTables, 'capital_rules', 'journal_entries', 'journal_lines']);
+  const center = organizations.find((o) => o.code === 'center-jigyodan')!;
+  await loadDemoGovernance(ctx, center.id, password, true);
   return accounts;
 }

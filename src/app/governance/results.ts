@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { resolutionRulesOf } from '../../domain/governance/bylaws.js';
-import { decideResolution, type ResolutionDecision, type ResolutionRules, type VoteCount } from '../../domain/governance/resolutions.js';
+import { decideResolution, threshold, type ResolutionDecision, type ResolutionRules, type VoteCount } from '../../domain/governance/resolutions.js';
 import type { MotionTable } from '../../db/schema.js';
 import { localDate, type AppContext, type Tx } from '../shared/context.js';
 import { bylawSettingsOn } from './bylaws.js';
@@ -48,6 +48,12 @@ export async function countMotion(db: Tx, meeting: Meeting, motion: Selectable<M
   const paperBallots = tellers.reduce((sum, t) => sum + (motion.kind === 'election' ? (t.ballots ?? 0) : Object.values(t).reduce((a, b) => a + b, 0)), 0);
   const attendance = { eligible: presence.eligible, present: presence.present };
   if (motion.kind === 'election') {
+    // An election is decided only by a meeting that has its quorum, like an ordinary resolution.
+    const quorum = Math.max(1, threshold(attendance.eligible, rules.quorum.ordinary));
+    if (attendance.present < quorum) {
+      const ballots = await db.selectFrom('ballots').select((eb) => eb.fn.countAll<number>().as('n')).where('motion_id', '=', motion.id).executeTakeFirstOrThrow();
+      return { outcome: 'no_quorum', rule: 'quorum_not_met', needed: quorum, got: attendance.present, attendance, presence, ballots: Number(ballots.n), paperBallots, counts: null, rules, election: null, elected: null };
+    }
     const ballots = await db.selectFrom('ballots').select('choice').where('motion_id', '=', motion.id).execute();
     const candidates = (await db.selectFrom('candidates').select('id').where('motion_id', '=', motion.id).orderBy('position').execute()).map((c) => c.id);
     const election = countElection({
