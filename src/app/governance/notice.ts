@@ -155,8 +155,8 @@ export async function noticeDocument(ctx: AppContext, actor: Actor, meetingId: s
   return noticePdf(await noticeData(ctx.db, meeting, locale, meeting.noticeDate ?? localDate(ctx.now())));
 }
 
-export async function invitationIcs(ctx: AppContext, actor: Actor, meetingId: string): Promise<string> {
+export async function invitationIcs(ctx: AppContext, actor: Actor, meetingId: string, from: string): Promise<string> {
   const meeting = await meetingVisibleTo(ctx.db, actor, meetingId);
   const data = await noticeData(ctx.db, meeting, 'ja', meeting.noticeDate ?? localDate(ctx.now()));
-  return invitation(meeting, data, 'no-reply@localhost');
+  return invitation(meeting, data, addressOf(from));
 }

@@ -95,8 +95,10 @@ export async function checkOut(ctx: AppContext, actor: Actor, meetingId: string,
   });
 }
 
-async function motionInSession(trx: Tx, actor: Actor, motionId: string) {
-  const motion = await trx.selectFrom('motions').selectAll().where('id', '=', motionId).executeTakeFirst();
+/** The motion, locked against ballots in flight when `lock` (PostgreSQL): the count sees every ballot or refuses it. */
+async function motionInSession(trx: Tx, actor: Actor, motionId: string, lock = false) {
+  const read = trx.selectFrom('motions').selectAll().where('id', '=', motionId);
+  const motion = await (lock ? read.forUpdate() : read).executeTakeFirst();
   if (!motion) throw notFound('motion');
   const meeting = await meetingFor(trx, actor, motion.meeting_id, true);
   if (meeting.status !== 'in_session') throw refuse('not_in_session', 'motionId', 'the meeting is not in session');
@@ -150,7 +152,7 @@ function tellerBallots(kind: string, counts: TellerCounts, candidates: string[],
  */
 export async function closeMotion(ctx: AppContext, actor: Actor, motionId: string, input: { chairDecision?: 'adopted' | 'rejected' | null }) {
   const result = await inTransaction(ctx, async (trx) => {
-    const { motion, meeting } = await motionInSession(trx, actor, motionId);
+    const { motion, meeting } = await motionInSession(trx, actor, motionId, ctx.dialect === 'postgresql');
     const pending = await trx.selectFrom('motions').select('id').where('amends_motion_id', '=', motionId).where('status', '<>', 'closed').executeTakeFirst();
     if (pending) throw refuse('amendment_pending', 'motionId', 'vote on the amendments to this motion first');
     const presence = await presenceOf(trx, meeting.id);

@@ -82,6 +82,11 @@ async function storeBallot(ctx: AppContext, motion: MotionForVoting, voter: stri
   const receipt = receiptFrom(randomBytes(20));
   try {
     await inTransaction(ctx, async (trx) => {
+      // The motion is read again inside the transaction, sharing its row lock with other ballots (PostgreSQL): a
+      // motion being closed waits for ballots in flight, and a ballot arriving after the close is refused.
+      const read = trx.selectFrom('motions').select('status').where('id', '=', motion.motion_id);
+      const current = await (ctx.dialect === 'postgresql' ? read.forShare() : read).executeTakeFirstOrThrow();
+      if (current.status !== 'open') throw refuse('rule_violation', 'voting_not_open', 'motionId', 'voting on this motion has closed');
       await trx.insertInto('votes_cast').values({
         motion_id: motion.motion_id, person_id: voter, channel, proxy_person_id: proxy, open_choice: motion.voting === 'roll_call' ? choice : null, recorded_by: recordedBy,
       }).execute();
@@ -127,7 +132,12 @@ export async function recordWrittenBallot(ctx: AppContext, actor: Actor, motionI
   const [eligible] = await voterOf(ctx, { meetingId: motion.meeting_id, personId: input.personId });
   if (!eligible) throw refuse('rule_violation', 'not_a_voter', 'personId', 'not a voter of this meeting');
   const choice = await checkChoice(ctx, motion, input.choice);
-  return { receipt: await storeBallot(ctx, motion, input.personId, 'written', null, choice, actor.userId) };
+  const receipt = await storeBallot(ctx, motion, input.personId, 'written', null, choice, actor.userId);
+  // The clerk's entry is audited as who voted, never what: the ballot is not named.
+  await inTransaction(ctx, (trx) => recordAudit(trx, { userId: actor.userId, email: actor.email }, {
+    organizationId: motion.organization_id, entityType: 'vote_cast', entityId: `${motionId}:${input.personId}`, action: 'enter_written_vote', before: null, after: null,
+  }, isoNow(ctx)));
+  return { receipt };
 }
 
 /** A voter checks their receipt after the count: the choice recorded under it (the published list says the same). */

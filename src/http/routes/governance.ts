@@ -10,7 +10,7 @@ import { addTellerCount, checkIn, checkOut, closeMeeting, closeMotion, liveView,
 import { appointProxy, ballotByReceipt, castBallot, participation, recordWrittenBallot, revokeProxy, rollCall } from '../../app/governance/voting.js';
 import { findVoters } from '../../app/governance/voters.js';
 import { bodyKinds, electionMethods, motionKinds, offices, seatRoles, votingModes, attendanceModes } from '../../domain/governance/vocabulary.js';
-import { notFound } from '../../domain/shared/errors.js';
+import { DomainError, notFound } from '../../domain/shared/errors.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
@@ -162,7 +162,7 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
   }, async (request, reply) => {
     const content = request.body instanceof Buffer ? request.body : Buffer.alloc(0);
-    if (content.length === 0) throw notFound('file body');
+    if (content.length === 0) throw new DomainError('invalid', 'empty_file', 'send the document as the request body (application/pdf or application/octet-stream)');
     return reply.status(201).send(await addDocument(ctx, actorOf(request), request.params.meetingId, { fileName: request.query.fileName, contentType: request.headers['content-type'] ?? 'application/octet-stream', content }));
   });
 
@@ -192,7 +192,7 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.get('/meetings/:meetingId/invitation.ics', {
     schema: { tags, summary: 'The meeting as a calendar invitation (iCalendar)', params: MeetingParams },
   }, async (request, reply) => reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="meeting.ics"')
-    .send(await invitationIcs(ctx, actorOf(request), request.params.meetingId)));
+    .send(await invitationIcs(ctx, actorOf(request), request.params.meetingId, mail.from)));
 
   // Voting
   app.post('/motions/:motionId/ballots', {
