@@ -117,6 +117,10 @@ export async function publishedTally(ctx: AppContext, actor: Actor, motionId: st
     ctx.db.selectFrom('candidates').select(['id', 'name']).where('motion_id', '=', motionId).orderBy('position').execute(),
   ]);
   const question = { id: row.id, title: row.title };
+  if (row.kind === 'election' && declared.outcome === 'no_quorum') {
+    // The tally format recounts elections without a quorum rule: an election the meeting could not decide is not published as if it had been.
+    throw new DomainError('rule_violation', 'no_quorum', `the election was not decided: ${declared.got} members were present and the quorum was ${declared.needed}`);
+  }
   if (row.kind === 'election') {
     const base = { attendance: declared.attendance, ballots: ballots.map((b) => ({ receipt: b.receipt, choice: JSON.parse(b.choice) as string[] })) };
     const named = { seats: Number(row.seats), candidates: candidates.map((c) => ({ id: c.id, name: c.name })), seed: row.id };
