@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText, popplerAvailable } from '../support/poppler.js';
 import { hledgerAccountName } from '../../src/domain/capital/hledger.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import { actorFor, buildTenants } from '../factories.js';
@@ -30,18 +31,7 @@ function hledgerBalances(journal: string): Map<string, number> {
   return balances;
 }
 
-const pdftotextAvailable = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('CI=true but pdftotext (poppler-utils) is not installed');
-    console.warn('\n⚠ pdftotext is not installed: the text of the capital PDFs is not checked on this machine.\n');
-    return false;
-  }
-})();
-
-const pdfText = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+const pdftotextAvailable = popplerAvailable('the text of the capital PDFs');
 
 interface Position { shares: number; capital: number; unpaid: number; paid: number; refundPayable: number }
 

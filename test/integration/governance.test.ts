@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText, popplerAvailable } from '../support/poppler.js';
 import { createUser } from '../../src/app/accounts/users.js';
 import { systemActor } from '../../src/app/audit/record-audit.js';
 import { noticeDelivered } from '../../src/app/governance/notice.js';
@@ -16,17 +17,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Headers = Record<string, string>;
 
-const pdftotextAvailable = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('CI=true but pdftotext (poppler-utils) is not installed');
-    console.warn('\n⚠ pdftotext is not installed: the text of the minutes is not checked on this machine.\n');
-    return false;
-  }
-})();
-const pdfText = (pdf: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+const pdftotextAvailable = popplerAvailable('the text of the minutes');
 interface Member { membershipId: string; personId: string; email: string; headers?: Headers }
 
 describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {

@@ -1,27 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { pdfScratch, popplerAvailable as checkPoppler } from '../../../../test/support/poppler.js';
 import { minutesPdf, type MinutesData, type MinutesMotion, type MinutesResolutionResult } from './minutes-pdf.js';
 
-// Read back with poppler-utils, as a person's viewer would: missing here, the suite is skipped with a warning; in CI
-// it must run (.ci/run installs poppler-utils).
-const popplerAvailable = ['pdftotext', 'pdffonts', 'pdfinfo'].every((tool) => spawnSync(tool, ['-v']).error === undefined);
-if (!popplerAvailable) {
-  if (process.env.CI === 'true') throw new Error('CI=true but pdftotext/pdffonts/pdfinfo (poppler-utils) are missing: the minutes PDF suite must run in CI');
-  console.warn('\n⚠ pdftotext/pdffonts/pdfinfo (poppler-utils) not found: the minutes PDF suite is SKIPPED on this machine.\n');
-}
-
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-minutes-pdf-'));
-afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-let files = 0;
-function saved(pdf: Uint8Array): string {
-  const file = path.join(scratch, `${++files}.pdf`);
-  fs.writeFileSync(file, pdf);
-  return file;
-}
+const popplerAvailable = checkPoppler('the minutes PDF suite');
+const { saved } = pdfScratch('minutes-pdf');
 
 /** The lines of all pages as laid out, page breaks and blank lines dropped, indentation kept. */
 function rawLinesOf(pdf: Uint8Array): string[] {
