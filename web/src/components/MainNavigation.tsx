@@ -3,6 +3,7 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconBuildingStore,
+  IconCheckbox,
   IconClipboardList,
   IconCoins,
   IconKey,
@@ -16,7 +17,7 @@ import {
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { canManageUsers } from '../features/session/permissions';
+import { canManageUsers, canRunMeetings, canVote } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 
 interface NavItem {
@@ -31,7 +32,8 @@ const ITEMS: readonly NavItem[] = [
   { key: 'federation', to: '/', icon: IconBuildingCommunity, prefix: '/organizations' },
   { key: 'members', to: '/members', icon: IconUsers, prefix: '/members/' },
   { key: 'capital', to: '/capital', icon: IconCoins },
-  { key: 'assemblies', to: '/assemblies', icon: IconUsersGroup },
+  { key: 'assemblies', to: '/assemblies', icon: IconUsersGroup, prefix: '/meetings/' },
+  { key: 'voting', to: '/voting', icon: IconCheckbox },
   { key: 'work', to: '/work', icon: IconBriefcase },
   { key: 'businesses', to: '/businesses', icon: IconBuildingStore },
   { key: 'programmes', to: '/programmes', icon: IconClipboardList },
@@ -52,7 +54,8 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
-  const items = ITEMS.filter((item) => item.key !== 'users' || canManageUsers(me));
+  const shown: Partial<Record<string, boolean>> = { users: canManageUsers(me), assemblies: canRunMeetings(me), voting: canVote(me) };
+  const items = ITEMS.filter((item) => shown[item.key] ?? true);
 
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>

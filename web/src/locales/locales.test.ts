@@ -3,6 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_TYPES, PAYMENT_METHODS, PAYROLL_ENCODINGS } from '../features/capital/capital';
 import { MOVEMENTS } from '../features/capital/capital-values';
+import {
+  ATTENDANCE_MODES,
+  BODY_KINDS,
+  BYLAW_SETTING_NAMES,
+  ELECTION_METHODS,
+  MEETING_STATUSES,
+  MOTION_CHOICES,
+  MOTION_KINDS,
+  OFFICES,
+  SEAT_ROLES,
+  VOTE_CHANNELS,
+} from '../features/governance/governance';
 import { EXEMPTIONS, MEMBER_KINDS, MEMBERSHIP_EVENT_TYPES, MEMBERSHIP_STATUSES } from '../features/members/member';
 import { allowedEvents } from '../features/members/transitions';
 import en from './en.json';
@@ -78,6 +90,51 @@ describe('translations', () => {
       ...['approval', 'reason'].map((key) => `capital.entry.${key}`),
       ...[...ruleProblems, 'already_reversed', 'reversal_of_reversal', 'invalid_capital_rules', 'payroll_batch_rejected'].map((code) => `errors.${code}`),
       ...[...ruleProblems, 'invalid_amount', 'invalid_shares', 'takeover_below_cap'].map((code) => `validation.${code}`),
+    ];
+    expect(needed.filter((key) => !jaKeys.has(key) || !enKeys.has(key))).toEqual([]);
+  });
+
+  it('name every body, seat, meeting and motion status, election method, office, way of voting and setting, and translate every problem of assemblies and ballots', () => {
+    // The server's rule problems of assemblies and ballots: each is said as a whole (errors.*).
+    const problems = [
+      'already_voted', 'voting_not_open', 'voting_deadline_passed', 'electronic_voting_not_allowed', 'written_voting_not_allowed', 'invalid_choice', 'not_a_voter',
+      'proxy_not_allowed', 'proxy_too_late', 'proxy_self', 'proxy_not_eligible', 'proxy_has_proxy', 'proxy_cap_reached', 'proxy_exists', 'proxy_used', 'not_closed',
+      'not_convened', 'not_in_session', 'not_held', 'more_ballots_than_voters', 'stv_paper_by_ballot', 'amendment_pending', 'chair_must_decide', 'motions_open',
+      'meeting_closed', 'already_convened', 'agenda_empty', 'agenda_fixed', 'meeting_convened', 'not_amendable', 'motion_closed', 'amendment_kind',
+      'election_incomplete', 'too_few_candidates', 'not_an_election', 'duplicate_candidate', 'bylaws_need_special_resolution', 'not_proposed',
+      'bylaws_need_resolution', 'bylaws_outside_law', 'voting_method_not_allowed', 'body_not_established', 'delegate_assembly_not_allowed', 'not_a_federation',
+      'body_exists', 'role_not_on_body', 'already_seated', 'seat_outside_body', 'director_not_member', 'auditor_is_director', 'auditor_is_employee',
+      'term_too_long', 'term_invalid', 'delegate_not_member',
+    ];
+    // Problems the server places on a field (errors[].code), said beside it.
+    const fieldProblems = [
+      'before_start', 'after_start', 'after_meeting', 'below_law', 'not_a_fraction', 'not_allowed', 'voting_method_not_allowed', 'body_not_established',
+      'delegate_assembly_not_allowed', 'role_not_on_body', 'already_seated', 'seat_outside_body', 'director_not_member', 'auditor_is_director',
+      'auditor_is_employee', 'term_too_long', 'term_invalid', 'delegate_not_member', 'wrong_organization', 'duplicate_candidate', 'too_few_candidates',
+      'invalid_choice', 'proxy_self', 'proxy_not_eligible', 'proxy_cap_reached', 'not_a_voter', 'chair_must_decide',
+      'no_choice', 'rank_required', 'rank_duplicate', 'rank_gap', 'rank_out_of_range', 'place_or_online', 'receipt_format', 'not_whole_number',
+    ];
+    const needed = [
+      ...BODY_KINDS.map((kind) => `governance.bodyKind.${kind}`),
+      ...SEAT_ROLES.map((role) => `governance.seatRole.${role}`),
+      ...MEETING_STATUSES.map((status) => `governance.meetingStatus.${status}`),
+      ...['draft', 'open', 'closed'].map((status) => `governance.motionStatus.${status}`),
+      ...MOTION_KINDS.flatMap((kind) => [`governance.motionKind.${kind}`, `governance.motionKindHint.${kind}`]),
+      ...ELECTION_METHODS.flatMap((method) => [`governance.electionMethod.${method}`, `governance.electionMethodHint.${method}`]),
+      ...OFFICES.map((office) => `governance.office.${office}`),
+      ...VOTE_CHANNELS.map((channel) => `governance.channel.${channel}`),
+      ...[...ATTENDANCE_MODES, 'left'].map((mode) => `governance.attendance.${mode}`),
+      ...MOTION_CHOICES.flatMap((choice) => [`governance.choice.${choice}`, `governance.teller.${choice}`]),
+      ...BYLAW_SETTING_NAMES.map((name) => `governance.setting.name.${name}`),
+      ...['adopted', 'rejected', 'no_quorum', 'tie_for_chair', 'elected'].map((outcome) => `governance.outcome.${outcome}`),
+      ...['notice_period_not_met', 'mail_not_configured'].flatMap((code) => [`governance.warning.${code}.title`, `governance.warning.${code}.text`]),
+      ...['in_force', 'proposed', 'rejected'].map((status) => `governance.bylaws.status.${status}`),
+      ...['ja', 'en'].flatMap((locale) => [`governance.downloads.notice.${locale}`, `governance.downloads.minutes.${locale}`]),
+      ...['eligible', 'inPerson', 'online', 'votedBeforehand', 'byProxy', 'present'].map((key) => `governance.presence.${key}`),
+      ...['ballots', 'invalid'].map((key) => `governance.teller.${key}`),
+      ...['chair', 'rejected'].map((tie) => `governance.setting.tie.${tie}`),
+      ...problems.map((code) => `errors.${code}`),
+      ...fieldProblems.map((code) => `validation.${code}`),
     ];
     expect(needed.filter((key) => !jaKeys.has(key) || !enKeys.has(key))).toEqual([]);
   });

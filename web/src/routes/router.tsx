@@ -4,8 +4,10 @@ import { BeingBuilt } from '../components/BeingBuilt';
 import { PageFocus } from '../components/PageFocus';
 import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
+import { AssembliesPage } from './AssembliesPage';
 import { CapitalPage } from './CapitalPage';
 import { FederationPage } from './FederationPage';
+import { MeetingPage } from './MeetingPage';
 import { MemberPage } from './MemberPage';
 import { MemberImportPage } from './MemberImportPage';
 import { MemberKindsPage } from './MemberKindsPage';
@@ -13,10 +15,12 @@ import { MembersPage } from './MembersPage';
 import { NewOrganizationPage } from './NewOrganizationPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OrganizationPage } from './OrganizationPage';
+import { ProjectorPage } from './ProjectorPage';
 import { NonMemberWorkerPage, RegisterMemberPage } from './RegisterMemberPage';
 import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
 import { UsersPage } from './UsersPage';
+import { VotingPage } from './VotingPage';
 import { WorkersPage } from './WorkersPage';
 
 export const router = createBrowserRouter([
@@ -25,6 +29,15 @@ export const router = createBrowserRouter([
     element: <PageFocus />,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
+      // The projector fills the screen: no header or navigation.
+      {
+        path: '/meetings/:meetingId/projector',
+        element: (
+          <RequireSession>
+            <ProjectorPage />
+          </RequireSession>
+        ),
+      },
       {
         element: (
           <RequireSession>
@@ -43,6 +56,9 @@ export const router = createBrowserRouter([
           { path: 'members/import', element: <MemberImportPage /> },
           { path: 'members/:membershipId', element: <MemberPage /> },
           { path: 'capital', element: <CapitalPage /> },
+          { path: 'assemblies', element: <AssembliesPage /> },
+          { path: 'meetings/:meetingId', element: <MeetingPage /> },
+          { path: 'voting', element: <VotingPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },
           { path: 'account', element: <AccountPage /> },

@@ -7,13 +7,16 @@ import { personName, type MemberPage } from '../members/member';
 
 interface MemberPickerProps {
   organizationId: string;
-  /** The member giving the shares, who is not offered. */
+  /** A member not offered (the one giving the shares); '' offers everyone. */
   excludeMembershipId: string;
   value: string;
-  onChange: (membershipId: string) => void;
+  /** The chosen membership ('' when cleared) and how it was shown: member number and name. */
+  onChange: (membershipId: string, label: string) => void;
   label: string;
   description?: string;
   error?: string;
+  /** Marked as required (the default). */
+  required?: boolean;
 }
 
 interface Option {
@@ -28,7 +31,7 @@ const SHOWN = 20;
  * Chooses another member of the organization by searching the registry as the person types (name, kana, romaji or
  * member number), on the server: a large organization's members are never all loaded.
  */
-export function MemberPicker({ organizationId, excludeMembershipId, value, onChange, label, description, error }: MemberPickerProps) {
+export function MemberPicker({ organizationId, excludeMembershipId, value, onChange, label, description, error, required = true }: MemberPickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, DEBOUNCE_MS);
@@ -71,7 +74,7 @@ export function MemberPicker({ organizationId, excludeMembershipId, value, onCha
     <Select
       label={label}
       description={description}
-      required
+      required={required}
       searchable
       clearable
       clearButtonProps={{ 'aria-label': t('capital.form.clearMember') }}
@@ -83,7 +86,7 @@ export function MemberPicker({ organizationId, excludeMembershipId, value, onCha
       value={value || null}
       onChange={(next, option) => {
         setChosen(next ? option : null);
-        onChange(next ?? '');
+        onChange(next ?? '', option?.label ?? '');
       }}
       nothingFoundMessage={loading ? t('common.loading') : t('capital.form.memberNotFound')}
       error={error}

@@ -10,6 +10,8 @@ export interface Me {
   displayName: string;
   role: Role;
   organizationId: string | null;
+  /** For a member's own account: the person they are, who votes. */
+  personId?: string | null;
   locale: Locale;
 }
 

@@ -29,3 +29,18 @@ export function canKeepCapital(me: Me): boolean {
 export function canSetCapitalRules(me: Me, organizationId: string): boolean {
   return me.role === 'federation-admin' || (me.role === 'org-admin' && me.organizationId === organizationId);
 }
+
+/** Meetings: the organization's staff convene them, keep the record and run the room; the federation administrator too. */
+export function canRunMeetings(me: Me): boolean {
+  return canKeepRegistry(me);
+}
+
+/** Bylaws and bodies are the administrator's (the organization's or the federation's); clerks read them. */
+export function canKeepBylaws(me: Me, organizationId: string): boolean {
+  return canSetCapitalRules(me, organizationId);
+}
+
+/** A member's own account, which votes as the person it is linked to (the server refuses an account linked to nobody). */
+export function canVote(me: Me): boolean {
+  return me.role === 'member';
+}
