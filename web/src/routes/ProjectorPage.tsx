@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
-import { useMotionLabel } from '../features/governance/AgendaPanel';
-import { governancePaths, type Live, type MeetingDetail } from '../features/governance/governance';
-import { meetingHref } from '../features/governance/MeetingsPanel';
+import { governancePaths, meetingPages, type Live, type MeetingDetail } from '../features/governance/governance';
 import { MotionResultView } from '../features/governance/MotionResultView';
 import { PresenceFigures } from '../features/governance/PresenceFigures';
 import { quorumNeeded } from '../features/governance/quorum';
+import { useMotionLabel } from '../features/governance/use-motion-label';
 import { canRunMeetings } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { formatDateTime, formatNumber } from '../format';
@@ -67,7 +66,7 @@ function Screen({ live, detail }: { live: Live; detail: MeetingDetail }) {
             {t(`governance.bodyKind.${meeting.bodyKind}`)} · {formatDateTime(meeting.startsAt, locale)} · {t(`governance.meetingStatus.${meeting.status}`)}
           </Text>
         </Stack>
-        <Anchor component={Link} to={meetingHref(meeting.id)} c="inherit" fz="md" underline="always">
+        <Anchor component={Link} to={meetingPages.meeting(meeting.id)} c="inherit" fz="md" underline="always">
           {t('governance.projector.back')}
         </Anchor>
       </Group>

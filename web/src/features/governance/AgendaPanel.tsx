@@ -12,6 +12,7 @@ import { governancePaths, type LiveMotion, type Meeting, type MeetingDetail, typ
 import { MotionForm } from './MotionForm';
 import { MotionResultView, useResultSentence } from './MotionResultView';
 import { TellerCountForm } from './TellerCountForm';
+import { useMotionLabel } from './use-motion-label';
 import { WrittenVoteForm } from './WrittenVoteForm';
 
 type Action = { kind: 'add' } | { kind: 'amend'; motion: Motion } | { kind: 'written'; motion: Motion } | { kind: 'teller'; motion: Motion } | { kind: 'close'; motion: Motion };
@@ -21,15 +22,6 @@ interface AgendaPanelProps {
   /** Ballots so far per motion, while the meeting is convened or in session. */
   live: LiveMotion[] | undefined;
   onChanged: () => void;
-}
-
-/** 第1号議案 · 修正案: how a motion is named on the agenda. */
-export function useMotionLabel(): (motion: Pick<Motion, 'position' | 'amendsMotionId' | 'kind'>) => string {
-  const { t } = useTranslation();
-  return (motion) =>
-    motion.amendsMotionId
-      ? t('governance.motion.amendmentLabel', { n: motion.position })
-      : t(motion.kind === 'election' ? 'governance.motion.electionLabel' : 'governance.motion.label', { n: motion.position });
 }
 
 /**
@@ -126,7 +118,7 @@ function ClosingMotion({ motion, onClose, onClosed }: { motion: Motion; onClose:
       opened
       onClose={onClose}
       onClosed={(result) => {
-        notifySuccess(sentence(result, motion.kind, null, motion.candidates));
+        notifySuccess(sentence(result, motion.kind, result.chairDecision, motion.candidates));
         onClosed();
       }}
     />

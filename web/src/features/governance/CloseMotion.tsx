@@ -10,7 +10,7 @@ interface CloseMotionProps {
   motion: Motion;
   opened: boolean;
   onClose: () => void;
-  onClosed: (result: MotionResult) => void;
+  onClosed: (result: MotionResult & { chairDecision: 'adopted' | 'rejected' | null }) => void;
 }
 
 /**

@@ -11,13 +11,11 @@ import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { notifySuccess } from '../../notify';
 import { useResource } from '../../use-resource';
-import { governancePaths, type Meeting } from './governance';
+import { governancePaths, meetingPages, type Meeting } from './governance';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 import { NewMeetingForm } from './NewMeetingForm';
 
 const HEADING_ID = 'meetings-heading';
-
-export const meetingHref = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
 
 /** An organization's meetings, newest first, and 「会議を作成」. */
 export function MeetingsPanel({ organizationId }: { organizationId: string }) {
@@ -43,7 +41,7 @@ export function MeetingsPanel({ organizationId }: { organizationId: string }) {
           onCreated={(meeting) => {
             notifySuccess(t('governance.meeting.created', { title: meeting.title }));
             close();
-            void navigate(meetingHref(meeting.id));
+            void navigate(meetingPages.meeting(meeting.id));
           }}
         />
       </Dialog>
@@ -57,7 +55,7 @@ function MeetingList({ meetings }: { meetings: Meeting[] }) {
   const theme = useMantineTheme();
   const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
   const title = (meeting: Meeting) => (
-    <Anchor component={Link} to={meetingHref(meeting.id)} fw={700}>
+    <Anchor component={Link} to={meetingPages.meeting(meeting.id)} fw={700}>
       {meeting.title}
     </Anchor>
   );

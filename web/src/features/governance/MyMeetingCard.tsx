@@ -3,7 +3,6 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
-import { useMotionLabel } from './AgendaPanel';
 import { BallotForm } from './BallotForm';
 import { DocumentList } from './DocumentsPanel';
 import type { Meeting, MyMeeting, MyMotion } from './governance';
@@ -13,6 +12,7 @@ import { MemberProxy } from './MemberProxy';
 import { MotionResultView } from './MotionResultView';
 import { ReceiptCheck } from './ReceiptCheck';
 import { ReceiptNotice } from './ReceiptNotice';
+import { useMotionLabel } from './use-motion-label';
 
 /** Receipts shown on this page since it was opened, by motion and by whom the vote was for. */
 export type Receipts = Record<string, string>;

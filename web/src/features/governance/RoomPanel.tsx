@@ -11,7 +11,7 @@ import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { notifyError, notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
-import { ATTENDANCE_MODES, governanceApi, oneOf, type AttendanceMode, type Live, type MeetingDetail } from './governance';
+import { ATTENDANCE_MODES, governanceApi, meetingPages, oneOf, type AttendanceMode, type Live, type MeetingDetail } from './governance';
 import { MinutesLinks } from './MeetingDownloads';
 import { PresenceFigures } from './PresenceFigures';
 import { quorumNeeded } from './quorum';
@@ -22,8 +22,6 @@ interface RoomPanelProps {
   live: Live | undefined;
   onChanged: () => void;
 }
-
-export const projectorHref = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}/projector`;
 
 /**
  * The room (会場): opening the session, checking voters in, the live presence and quorum, closing the meeting, and
@@ -41,7 +39,7 @@ export function RoomPanel({ detail, live, onChanged }: RoomPanelProps) {
         <Title order={2} size="h4">
           {t('governance.room.title')}
         </Title>
-        <Button component={Link} to={projectorHref(meeting.id)} target="_blank" variant="default" leftSection={<IconPresentation size={16} aria-hidden />}>
+        <Button component={Link} to={meetingPages.projector(meeting.id)} target="_blank" variant="default" leftSection={<IconPresentation size={16} aria-hidden />}>
           {t('governance.room.projector')}
         </Button>
       </Group>

@@ -387,6 +387,12 @@ export const governancePaths = {
   myMeetings: '/my/meetings',
 };
 
+/** The app's own pages of a meeting. */
+export const meetingPages = {
+  meeting: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`,
+  projector: (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}/projector`,
+};
+
 export const governanceApi = {
   establishBody: (organizationId: string, kind: BodyKind) => api.post<Body>(governancePaths.bodies(organizationId), { kind }),
   addSeat: (bodyId: string, seat: NewSeat) => api.post<Seat>(governancePaths.seats(bodyId), seat),
@@ -406,7 +412,7 @@ export const governanceApi = {
   checkOut: (meetingId: string, personId: string) => api.delete(`${meetingPath(meetingId)}/attendance/${encodeURIComponent(personId)}`),
   tellerCount: (motionId: string, counts: TellerCounts) => api.post<{ id: string; ballots: number }>(`${motionPath(motionId)}/teller-counts`, { counts }),
   closeMotion: (motionId: string, chairDecision: 'adopted' | 'rejected' | null) =>
-    api.post<MotionResult>(`${motionPath(motionId)}/close`, chairDecision ? { chairDecision } : {}),
+    api.post<MotionResult & { chairDecision: 'adopted' | 'rejected' | null }>(`${motionPath(motionId)}/close`, chairDecision ? { chairDecision } : {}),
   closeMeeting: (meetingId: string) => api.postNoContent(`${meetingPath(meetingId)}/close`),
 };
 
