@@ -15,12 +15,15 @@ if (chromiumAvailable && !pdftotextAvailable) {
 }
 
 const ADMIN = 'chiba-admin@kyodo.example';
+type Member = { familyName: string; givenName: string; familyKana: string; givenKana: string; memberNumber: string; email: string | null };
 /** Three members of the co-op; the first two vote from their own accounts, the third sends a written vote. */
-const MEMBERS = [
+const MEMBERS: readonly [Member, Member, Member] = [
   { familyName: '議決', givenName: '一郎', familyKana: 'ギケツ', givenKana: 'イチロウ', memberNumber: '0601', email: 'giketsu1@kyodo.example' },
   { familyName: '議決', givenName: '二葉', familyKana: 'ギケツ', givenKana: 'フタバ', memberNumber: '0602', email: 'giketsu2@kyodo.example' },
   { familyName: '書面', givenName: '三郎', familyKana: 'ショメン', givenKana: 'サブロウ', memberNumber: '0603', email: null },
-] as const;
+];
+/** A fourth, admitted later, who appoints a proxy on paper. */
+const FOURTH: Member = { familyName: '代理', givenName: '四郎', familyKana: 'ダイリ', givenKana: 'シロウ', memberNumber: '0604', email: null };
 const TITLE = '第7回通常総会';
 const MOTION = '2026年度事業計画承認の件';
 const RECEIPT = /^([A-HJ-NP-Z2-9]{4}-){4}[A-HJ-NP-Z2-9]{4}$/;
@@ -33,13 +36,13 @@ function japanDate(days: number): string {
   return japan.toISOString().slice(0, 10);
 }
 
-/** What the demo lacks, set up through the API as a script would: three admitted members, two with their own accounts. */
-async function registerVoters(request: APIRequestContext, url: string, password: string, organizationId: string): Promise<void> {
+/** What the demo lacks, set up through the API as a script would: admitted members, those with an e-mail with their own accounts. */
+async function registerVoters(request: APIRequestContext, url: string, password: string, organizationId: string, members: readonly Member[]): Promise<void> {
   const signedIn = await request.post(`${url}/api/v1/auth/sign-in`, { data: { email: ADMIN, password } });
   expect(signedIn.status()).toBe(200);
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
   const headers = { 'x-csrf-token': csrfToken };
-  for (const { memberNumber, email, ...names } of MEMBERS) {
+  for (const { memberNumber, email, ...names } of members) {
     const registered = await request.post(`${url}/api/v1/organizations/${organizationId}/members`, {
       headers,
       data: { person: { ...names, email }, memberNumber, kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01' },
@@ -57,7 +60,7 @@ async function registerVoters(request: APIRequestContext, url: string, password:
 
 /** Chooses a voter in a VoterPicker by typing their member number. */
 async function chooseVoter(page: Page, scope: Locator, label: string, memberNumber: string): Promise<void> {
-  const input = scope.getByRole('combobox', { name: label });
+  const input = scope.getByRole('combobox', { name: label, exact: true });
   await input.fill(memberNumber);
   await page.getByRole('option', { name: new RegExp(`^${memberNumber} `) }).click();
 }
@@ -94,7 +97,7 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     const { server } = demo;
     const chiba = await server.runtime.ctx.db.selectFrom('organizations').select('id').where('code', '=', 'wc-chiba').executeTakeFirstOrThrow();
     const script = await demo.newPage();
-    await registerVoters(script.context.request, server.url, server.password, chiba.id);
+    await registerVoters(script.context.request, server.url, server.password, chiba.id, MEMBERS);
     await script.context.close();
 
     // Staff: the assemblies page, the bylaws in force (the law's, until the bylaws are recorded), and a new meeting.
@@ -152,17 +155,21 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await notice.getByText('招集しました。議決権を有する組合員: 3人').waitFor();
     await notice.getByText('メールサーバーが設定されていません').waitFor();
     await notice.getByText(/メールは送信していません。3人全員に、招集通知のPDFを印刷してお送りください。/).waitFor();
-    await notice.getByRole('link', { name: '招集通知（PDF・日本語）' }).waitFor();
-    await notice.getByRole('link', { name: 'カレンダーに追加（.ics）' }).waitFor();
+    // The notice as PDF and the invitation for calendars, through the staff's own session.
+    const noticePdf = await context.request.get(new URL((await notice.getByRole('link', { name: '招集通知（PDF・日本語）' }).getAttribute('href'))!, server.url).href);
+    expect(noticePdf.headers()['content-type']).toBe('application/pdf');
+    expect((await noticePdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const ics = await context.request.get(new URL((await notice.getByRole('link', { name: 'カレンダーに追加（.ics）' }).getAttribute('href'))!, server.url).href);
+    expect(await ics.text()).toContain(`SUMMARY:${TITLE}`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'meeting-convened-ja.png'), fullPage: true });
 
     // Two members vote from their own accounts, each in a browser of their own, and keep their receipts.
     const first = await demo.newPage();
-    const firstReceipt = await voteAsMember(first.page, server.url, MEMBERS[0].email, server.password, '賛成');
+    const firstReceipt = await voteAsMember(first.page, server.url, MEMBERS[0].email!, server.password, '賛成');
     await first.page.screenshot({ path: path.join(shots, 'voting-member-ja.png'), fullPage: true });
     const second = await demo.newPage({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
-    const secondReceipt = await voteAsMember(second.page, server.url, MEMBERS[1].email, server.password, '反対');
+    const secondReceipt = await voteAsMember(second.page, server.url, MEMBERS[1].email!, server.password, '反対');
     expect(secondReceipt).not.toBe(firstReceipt);
     expect(await second.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await second.page.screenshot({ path: path.join(shots, 'voting-member-phone-ja.png'), fullPage: true });
@@ -253,6 +260,214 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
       expect(text.replace(/\s+/g, '')).toContain(TITLE);
       expect(text.replace(/\s+/g, '')).toContain(MOTION);
     }
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('records the founding bylaws and the board in English, then holds an election and a tied vote that the chair decides, with proxies on paper and online', async () => {
+    const { server } = demo;
+    const chiba = await server.runtime.ctx.db.selectFrom('organizations').select('id').where('code', '=', 'wc-chiba').executeTakeFirstOrThrow();
+    const script = await demo.newPage();
+    await registerVoters(script.context.request, server.url, server.password, chiba.id, [FOURTH]);
+    await script.context.close();
+
+    const { context, page, errors } = await demo.newPage();
+    await signIn(page, server.url, ADMIN, server.password);
+    await page.getByText('労働者協同組合ワーカーズコープちば').filter({ visible: true }).first().waitFor();
+    await page.evaluate(() => localStorage.setItem('kyodo.locale', 'en'));
+    await page.goto(`${server.url}/assemblies?tab=bylaws`);
+    await page.getByRole('heading', { name: 'Assemblies and votes', level: 1 }).waitFor();
+
+    // The founding bylaws: a notice period below the law's is refused beside its field, then recorded.
+    await page.getByRole('button', { name: 'Record the founding bylaws' }).click();
+    const bylaws = page.getByRole('dialog', { name: 'Record the founding bylaws' });
+    await bylaws.getByLabel('Name of the bylaws').fill('労働者協同組合ワーカーズコープちば 定款');
+    await bylaws.getByLabel('In force from').fill('2025-04-01');
+    await bylaws.getByRole('textbox', { name: 'Notice of meeting (days before)' }).fill('7');
+    await bylaws.getByRole('button', { name: 'Record the founding bylaws' }).click();
+    await bylaws.getByText('Below what the law asks').waitFor();
+    expect(await bylaws.getByRole('textbox', { name: 'Notice of meeting (days before)' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await bylaws.getByRole('textbox', { name: 'Notice of meeting (days before)' }).fill('14');
+    await bylaws.getByRole('button', { name: 'Record the founding bylaws' }).click();
+    await bylaws.waitFor({ state: 'hidden' });
+    const inForce = page.getByRole('table', { name: 'Bylaw settings in force' });
+    const noticeRow = inForce.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Notice of meeting (days before)' }) });
+    await expect.poll(() => noticeRow.getByRole('cell').allInnerTexts()).toEqual(['14 days before', 'Version 1 (founding bylaws, from 1 April 2025)']);
+    await page.getByRole('article', { name: /^Version 1: / }).getByText('In force', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'bylaws-en.png'), fullPage: true });
+
+    // The board: established, and a director seated for two years.
+    await page.getByRole('tab', { name: 'Bodies and officers' }).click();
+    await page.getByRole('combobox', { name: 'Body to establish' }).selectOption({ label: 'Board of directors' });
+    await page.getByRole('button', { name: 'Establish' }).click();
+    await page.getByRole('button', { name: /^Board of Directors/ }).click();
+    await page.getByRole('button', { name: 'Record a seat' }).click();
+    const seat = page.getByRole('dialog', { name: 'Record a seat on the Board of Directors' });
+    await chooseVoter(page, seat, 'Member', '0601');
+    await seat.getByLabel('Term until').fill(japanDate(700));
+    expect(await seriousViolations(page)).toEqual([]);
+    await seat.getByRole('button', { name: 'Record a seat' }).click();
+    await seat.waitFor({ state: 'hidden' });
+    await page.getByRole('list', { name: 'Seats' }).getByText(/^議決 一郎 \(Director, /).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // An extraordinary assembly: an ordinary motion and an election of a director by approval voting.
+    await page.getByRole('tab', { name: 'Meetings' }).click();
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    const create = page.getByRole('dialog', { name: 'New meeting' });
+    const day = japanDate(20);
+    await create.getByLabel('Name of the meeting').fill('臨時総会');
+    await create.getByLabel('Starts').fill(`${day}T10:00`);
+    await create.getByLabel('Online meeting address').fill('https://meet.example/chiba');
+    await create.getByLabel('Record date').fill(japanDate(0));
+    await create.getByRole('button', { name: 'New meeting' }).click();
+    await page.getByRole('heading', { name: '臨時総会', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Add a motion' }).click();
+    let add = page.getByRole('dialog', { name: 'Add a motion' });
+    await add.getByLabel('Title').fill('事業所開設の件');
+    await add.getByRole('button', { name: 'Add a motion' }).click();
+    await add.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Add a motion' }).click();
+    add = page.getByRole('dialog', { name: 'Add a motion' });
+    await add.getByRole('combobox', { name: 'Kind of motion' }).selectOption({ label: 'Election' });
+    await add.getByLabel('Title').fill('理事補欠選任の件');
+    await add.getByRole('button', { name: 'Add a motion' }).click();
+    await add.getByText('At least as many candidates as seats').waitFor();
+    await chooseVoter(page, add, 'Add a candidate', '0602');
+    await chooseVoter(page, add, 'Add a candidate', '0603');
+    await add.getByRole('list', { name: 'Candidates' }).getByText('0603 書面 三郎').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await add.getByRole('button', { name: 'Add a motion' }).click();
+    await add.waitFor({ state: 'hidden' });
+    const ordinary = page.getByRole('article', { name: /^Motion 1: 事業所開設の件/ });
+    const election = page.getByRole('article', { name: /^Motion 2 \(election\): 理事補欠選任の件/ });
+    await election.getByText('Director · 1 to elect · Approval voting').waitFor();
+    await page.screenshot({ path: path.join(shots, 'meeting-agenda-en.png'), fullPage: true });
+
+    // A document for the members, then convened without e-mail; the fourth member's proxy form and the third's written vote are entered.
+    await page.getByRole('tab', { name: 'Notice and documents' }).click();
+    const documents = page.getByRole('region', { name: 'Documents' });
+    await documents.getByRole('button', { name: 'Add the document' }).click();
+    await documents.getByText('Please fill this in').waitFor();
+    await documents.locator('input[type=file]').setInputFiles({ name: '事業所開設計画.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 plan') });
+    await documents.getByRole('button', { name: 'Add the document' }).click();
+    await documents.getByRole('link', { name: '事業所開設計画.pdf' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('checkbox', { name: 'Send by e-mail' }).uncheck();
+    await page.getByRole('button', { name: 'Convene' }).click();
+    await page.getByText('Convened. Members entitled to vote: 4', { exact: false }).waitFor();
+    await page.getByText(/No e-mail was sent\. Print the notice PDF and send it to all 4 members\./).waitFor();
+    await page.getByRole('tab', { name: 'Participation' }).click();
+    await page.getByRole('button', { name: 'Enter a proxy form' }).click();
+    const proxyForm = page.getByRole('dialog', { name: 'Enter a proxy form' });
+    await chooseVoter(page, proxyForm, 'Member appointing a proxy', '0604');
+    await chooseVoter(page, proxyForm, 'Proxy', '0601');
+    await proxyForm.getByRole('button', { name: 'Appoint the proxy' }).click();
+    await proxyForm.waitFor({ state: 'hidden' });
+    const table = page.getByRole('table', { name: 'Participation' });
+    const rowOf = (memberNumber: string) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: memberNumber, exact: true }) });
+    await expect.poll(() => rowOf('0604').getByRole('cell').nth(4).innerText()).toBe('Proxy: 議決 一郎');
+    await expect.poll(() => rowOf('0601').getByRole('cell').nth(4).innerText()).toBe('Proxy for 1 member');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Agenda' }).click();
+    await ordinary.getByRole('button', { name: 'Enter a written vote' }).click();
+    const written = page.getByRole('dialog', { name: 'Enter a written vote' });
+    await chooseVoter(page, written, 'Member who sent the form', '0603');
+    await written.getByRole('radio', { name: 'Against' }).check();
+    await written.getByRole('button', { name: 'Record the written vote' }).click();
+    await written.getByText('Give this receipt to the member.', { exact: false }).waitFor();
+    await written.getByRole('button', { name: 'Close' }).last().click();
+
+    // The first member votes for themselves and, as proxy, for the fourth; approves one candidate.
+    const first = await demo.newPage();
+    await signIn(first.page, server.url, MEMBERS[0].email!, server.password);
+    await first.page.getByRole('link', { name: '投票', exact: true }).first().click();
+    const meeting = first.page.getByRole('article', { name: '臨時総会' });
+    await meeting.getByText('あなたは次の組合員の代理人です: 代理 四郎').waitFor();
+    await meeting.getByRole('link', { name: '事業所開設計画.pdf' }).waitFor();
+    const own = meeting.getByRole('region', { name: /^第1号議案\s+事業所開設の件/ });
+    await own.getByRole('radiogroup', { name: '事業所開設の件', exact: true }).getByRole('radio', { name: '賛成' }).check();
+    await own.getByRole('button', { name: '投票する', exact: true }).click();
+    await own.getByText('投票を受け付けました').waitFor();
+    await own.getByRole('radiogroup', { name: '事業所開設の件（代理 四郎の代理）' }).getByRole('radio', { name: '賛成' }).check();
+    await own.getByRole('button', { name: '代理人として投票する' }).click();
+    await own.getByText('代理 四郎の票を受け付けました').waitFor();
+    const ballot = meeting.getByRole('region', { name: /^第2号議案（選挙）\s+理事補欠選任の件/ });
+    await ballot.getByRole('group', { name: '理事補欠選任の件', exact: true }).getByRole('checkbox', { name: '議決 二葉' }).check();
+    expect(await seriousViolations(first.page)).toEqual([]);
+    await ballot.getByRole('button', { name: '投票する', exact: true }).click();
+    await ballot.getByText('投票を受け付けました').waitFor();
+    expect(await seriousViolations(first.page)).toEqual([]);
+    await first.page.screenshot({ path: path.join(shots, 'voting-proxy-ja.png'), fullPage: true });
+    expect(first.errors).toEqual([]);
+    await first.context.close();
+
+    // The second member, on a phone in English, appoints a proxy and revokes it, then votes against and approves the other candidate.
+    const second = await demo.newPage({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+    await signIn(second.page, server.url, MEMBERS[1].email!, server.password);
+    await second.page.getByRole('link', { name: '投票', exact: true }).first().waitFor({ state: 'attached' });
+    await second.page.evaluate(() => localStorage.setItem('kyodo.locale', 'en'));
+    await second.page.goto(`${server.url}/voting`);
+    await second.page.getByRole('heading', { name: 'Voting', level: 1 }).waitFor();
+    const theirs = second.page.getByRole('article', { name: '臨時総会' });
+    await chooseVoter(second.page, theirs, 'Member to act as your proxy', '0603');
+    await theirs.getByRole('button', { name: 'Appoint the proxy' }).click();
+    await theirs.getByText('Your proxy: 書面 三郎').waitFor();
+    await theirs.getByRole('button', { name: 'Revoke' }).click();
+    await theirs.getByRole('combobox', { name: 'Member to act as your proxy' }).waitFor();
+    const against = theirs.getByRole('region', { name: /^Motion 1: 事業所開設の件/ });
+    await against.getByRole('radio', { name: 'Against' }).check();
+    await against.getByRole('button', { name: 'Vote', exact: true }).click();
+    await against.getByText('Your vote is recorded').waitFor();
+    const approve = theirs.getByRole('region', { name: /^Motion 2 \(election\): 理事補欠選任の件/ });
+    await approve.getByRole('checkbox', { name: '書面 三郎' }).check();
+    await approve.getByRole('button', { name: 'Vote', exact: true }).click();
+    await approve.getByText('Your vote is recorded').waitFor();
+    expect(await second.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(second.page)).toEqual([]);
+    await second.page.screenshot({ path: path.join(shots, 'voting-phone-en.png'), fullPage: true });
+    expect(second.errors).toEqual([]);
+    await second.context.close();
+
+    // The room: the session opens and the second member joins online.
+    await page.getByRole('tab', { name: 'Room and votes' }).click();
+    await page.getByRole('button', { name: 'Open the session' }).click();
+    await page.getByRole('region', { name: 'Check-in' }).waitFor();
+    const checkIn = page.getByRole('region', { name: 'Check-in' });
+    await chooseVoter(page, checkIn, 'Member attending', '0602');
+    await checkIn.getByText('Online', { exact: true }).click();
+    await checkIn.getByRole('button', { name: 'Check in' }).click();
+    const presence = page.getByRole('region', { name: 'Presence' });
+    await presence.getByText('Quorum 2, present 4: the meeting can decide').waitFor();
+    await expect.poll(() => presence.locator('dl > div').filter({ hasText: 'Online' }).locator('dd').innerText()).toBe('1');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Two for, two against: the chair decides. The election is tied too, and the lot decides.
+    await page.getByRole('tab', { name: 'Agenda' }).click();
+    await ordinary.getByRole('button', { name: 'Close the vote (事業所開設の件)' }).click();
+    await page.getByRole('dialog', { name: 'Close the vote' }).getByRole('button', { name: 'Close and declare the result' }).click();
+    const chair = page.getByRole('dialog', { name: 'The chair decides' });
+    await chair.getByText('The votes are tied.', { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await chair.getByRole('button', { name: 'Declare the decision' }).click();
+    await chair.getByText('Please fill this in').waitFor();
+    await chair.getByRole('radio', { name: 'Adopted' }).check();
+    await chair.getByRole('button', { name: 'Declare the decision' }).click();
+    await chair.waitFor({ state: 'hidden' });
+    await ordinary.getByText('Tied (2 for, 2 against): adopted by the chair\'s decision').waitFor();
+    await election.getByRole('button', { name: 'Close the vote (理事補欠選任の件)' }).click();
+    await page.getByRole('dialog', { name: 'Close the vote' }).getByRole('button', { name: 'Close and declare the result' }).click();
+    await election.getByText(/^Elected by approval voting, most approvals first \(1 to elect\): (議決 二葉|書面 三郎) \(1\)\. The last seat was tied \(1 each\) and settled by lot: (議決 二葉|書面 三郎)$/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'meeting-results-en.png'), fullPage: true });
+
+    // The elected director takes a seat on the board.
+    await page.goto(`${server.url}/assemblies?tab=bodies`);
+    await page.getByRole('button', { name: /^Board of Directors/ }).click();
+    await page.getByRole('list', { name: 'Seats' }).getByText('elected at a meeting', { exact: false }).waitFor();
 
     expect(errors).toEqual([]);
     await context.close();
