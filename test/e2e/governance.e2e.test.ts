@@ -265,7 +265,7 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await context.close();
   }, 180_000);
 
-  it('records the founding bylaws and the board in English, then holds an election and a tied vote that the chair decides, with proxies on paper and online', async () => {
+  it('records the founding bylaws and the board in English, then holds an approval election, a ranked (STV) one and a tied vote that the chair decides, with proxies on paper and online', async () => {
     const { server } = demo;
     const chiba = await server.runtime.ctx.db.selectFrom('organizations').select('id').where('code', '=', 'wc-chiba').executeTakeFirstOrThrow();
     const script = await demo.newPage();
@@ -342,7 +342,19 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await add.getByRole('button', { name: 'Add a motion' }).click();
     await add.waitFor({ state: 'hidden' });
+    // And an auditor by single transferable vote: three candidates for one seat.
+    await page.getByRole('button', { name: 'Add a motion' }).click();
+    add = page.getByRole('dialog', { name: 'Add a motion' });
+    await add.getByRole('combobox', { name: 'Kind of motion' }).selectOption({ label: 'Election' });
+    await add.getByLabel('Title').fill('監事選任の件');
+    await add.getByRole('combobox', { name: 'Office' }).selectOption({ label: 'Auditor' });
+    await add.getByRole('combobox', { name: 'Method' }).selectOption({ label: 'Single transferable vote (Scottish rules)' });
+    for (const number of ['0602', '0603', '0604']) await chooseVoter(page, add, 'Add a candidate', number);
+    await add.getByRole('button', { name: 'Add a motion' }).click();
+    await add.waitFor({ state: 'hidden' });
     const ordinary = page.getByRole('article', { name: /^Motion 1: 事業所開設の件/ });
+    const ranked = page.getByRole('article', { name: /^Motion 3 \(election\): 監事選任の件/ });
+    await ranked.getByText('Auditor · 1 to elect · Single transferable vote (Scottish rules)').waitFor();
     const election = page.getByRole('article', { name: /^Motion 2 \(election\): 理事補欠選任の件/ });
     await election.getByText('Director · 1 to elect · Approval voting').waitFor();
     await page.screenshot({ path: path.join(shots, 'meeting-agenda-en.png'), fullPage: true });
@@ -400,6 +412,16 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     expect(await seriousViolations(first.page)).toEqual([]);
     await ballot.getByRole('button', { name: '投票する', exact: true }).click();
     await ballot.getByText('投票を受け付けました').waitFor();
+    // The ranked ballot: a rank chosen for one candidate.
+    const ranking = meeting.getByRole('region', { name: /^第3号議案（選挙）\s+監事選任の件/ });
+    const ownRanking = ranking.getByRole('group', { name: '監事選任の件', exact: true });
+    await ranking.getByRole('button', { name: '投票する', exact: true }).click();
+    await ownRanking.getByText('少なくとも1人に順位を付けてください').waitFor();
+    await ownRanking.getByRole('combobox', { name: '代理 四郎の順位' }).selectOption('1');
+    await ownRanking.getByText('現在の順位: 1. 代理 四郎').waitFor();
+    expect(await seriousViolations(first.page)).toEqual([]);
+    await ranking.getByRole('button', { name: '投票する', exact: true }).click();
+    await ranking.getByText('投票を受け付けました').waitFor();
     expect(await seriousViolations(first.page)).toEqual([]);
     await first.page.screenshot({ path: path.join(shots, 'voting-proxy-ja.png'), fullPage: true });
     expect(first.errors).toEqual([]);
@@ -426,6 +448,14 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await approve.getByRole('checkbox', { name: '書面 三郎' }).check();
     await approve.getByRole('button', { name: 'Vote', exact: true }).click();
     await approve.getByText('Your vote is recorded').waitFor();
+    // Ranks moved with the arrow buttons, no dragging: the fourth member first, then the third.
+    const rank = theirs.getByRole('region', { name: /^Motion 3 \(election\): 監事選任の件/ });
+    await rank.getByRole('button', { name: 'Move 代理 四郎 up' }).click();
+    await rank.getByRole('button', { name: 'Move 書面 三郎 up' }).click();
+    await rank.getByText('Your ranking: 1. 代理 四郎, 2. 書面 三郎').waitFor();
+    expect(await seriousViolations(second.page)).toEqual([]);
+    await rank.getByRole('button', { name: 'Vote', exact: true }).click();
+    await rank.getByText('Your vote is recorded').waitFor();
     expect(await second.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(second.page)).toEqual([]);
     await second.page.screenshot({ path: path.join(shots, 'voting-phone-en.png'), fullPage: true });
@@ -461,13 +491,19 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await election.getByRole('button', { name: 'Close the vote (理事補欠選任の件)' }).click();
     await page.getByRole('dialog', { name: 'Close the vote' }).getByRole('button', { name: 'Close and declare the result' }).click();
     await election.getByText(/^Elected by approval voting, most approvals first \(1 to elect\): (議決 二葉|書面 三郎) \(1\)\. The last seat was tied \(1 each\) and settled by lot: (議決 二葉|書面 三郎)$/).waitFor();
+    await ranked.getByRole('button', { name: 'Close the vote (監事選任の件)' }).click();
+    await page.getByRole('dialog', { name: 'Close the vote' }).getByRole('button', { name: 'Close and declare the result' }).click();
+    await ranked.getByText('Elected by single transferable vote, in the order they reached the quota (2): 代理 四郎').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'meeting-results-en.png'), fullPage: true });
 
     // The elected director takes a seat on the board.
     await page.goto(`${server.url}/assemblies?tab=bodies`);
     await page.getByRole('button', { name: /^Board of Directors/ }).click();
-    await page.getByRole('list', { name: 'Seats' }).getByText('elected at a meeting', { exact: false }).waitFor();
+    const seats = page.getByRole('list', { name: 'Seats' });
+    await seats.getByText(/^代理 四郎 \(Auditor, .+ · elected at a meeting$/).waitFor();
+    await seats.getByText(/^(議決 二葉|書面 三郎) \(Director, .+ · elected at a meeting$/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     expect(errors).toEqual([]);
     await context.close();
