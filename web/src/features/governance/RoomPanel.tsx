@@ -13,6 +13,7 @@ import { notifyError, notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
 import { ATTENDANCE_MODES, governanceApi, meetingPages, oneOf, type AttendanceMode, type Live, type MeetingDetail } from './governance';
 import { MinutesLinks } from './MeetingDownloads';
+import { MinutesSignersForm } from './MinutesSignersForm';
 import { PresenceFigures } from './PresenceFigures';
 import { quorumNeeded } from './quorum';
 import { VoterPicker } from './VoterPicker';
@@ -58,6 +59,11 @@ export function RoomPanel({ detail, live, onChanged }: RoomPanelProps) {
         </Paper>
       )}
       {meeting.status !== 'closed' && <CheckIn meetingId={meeting.id} onCheckedIn={onChanged} />}
+      {meeting.status === 'in_session' && (
+        <Paper withBorder p="md" component="section" aria-labelledby="signers-heading">
+          <MinutesSignersForm key={meeting.version} meeting={meeting} onSaved={onChanged} />
+        </Paper>
+      )}
       {meeting.status === 'in_session' && <CloseMeeting detail={detail} onClosed={onChanged} />}
       {(meeting.status === 'in_session' || meeting.status === 'closed') && (
         <Stack gap="xs" component="section" aria-labelledby="minutes-heading">

@@ -414,6 +414,9 @@ export const governanceApi = {
   closeMotion: (motionId: string, chairDecision: 'adopted' | 'rejected' | null) =>
     api.post<MotionResult & { chairDecision: 'adopted' | 'rejected' | null }>(`${motionPath(motionId)}/close`, chairDecision ? { chairDecision } : {}),
   closeMeeting: (meetingId: string) => api.postNoContent(`${meetingPath(meetingId)}/close`),
+  /** Before the notice anything; afterwards the chair, the minutes' signers and the online address. */
+  updateMeeting: (meetingId: string, version: number, patch: { minutesSigners?: string[]; chairPersonId?: string | null }) =>
+    api.patch<Meeting>(meetingPath(meetingId), { version, ...patch }),
 };
 
 /** The value as one of a vocabulary's codes (a select's value), or undefined when it is none of them. */
