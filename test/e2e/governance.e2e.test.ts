@@ -203,6 +203,11 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await page.getByText('開会しました。').first().waitFor();
     const presence = page.getByRole('region', { name: '出席状況' });
     await presence.getByText('定足数 2人に対し出席 3人: 会議は成立しています').waitFor();
+    const signers = page.getByRole('region', { name: '議事録署名人' });
+    await signers.getByLabel('議事録署名人（1人目）').fill('議決 一郎');
+    await signers.getByLabel('議事録署名人（2人目）').fill('議決 二葉');
+    await signers.getByRole('button', { name: '署名人を記録' }).click();
+    await page.getByText('議事録署名人を記録しました。').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     // The projector: large type, presence, the motion being voted on and its ballots so far.
@@ -259,6 +264,7 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
       const text = execFileSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' });
       expect(text.replace(/\s+/g, '')).toContain(TITLE);
       expect(text.replace(/\s+/g, '')).toContain(MOTION);
+      expect(text.replace(/\s+/g, '')).toContain('議決二葉');
     }
 
     expect(errors).toEqual([]);
@@ -475,8 +481,25 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await expect.poll(() => presence.locator('dl > div').filter({ hasText: 'Online' }).locator('dd').innerText()).toBe('1');
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Two for, two against: the chair decides. The election is tied too, and the lot decides.
+    // The tellers: what is not a whole number is refused beside its field, more paper ballots than members in the
+    // room who have not voted is refused as a whole, and an empty count is recorded.
     await page.getByRole('tab', { name: 'Agenda' }).click();
+    await ordinary.getByRole('button', { name: 'Enter the tellers\' count' }).click();
+    const tellers = page.getByRole('dialog', { name: 'Enter the tellers\' count' });
+    await tellers.getByRole('textbox', { name: 'Abstain' }).fill('two');
+    await tellers.getByRole('button', { name: 'Record the count' }).click();
+    await tellers.getByText('Enter a whole number, 0 or more').waitFor();
+    await tellers.getByRole('textbox', { name: 'Abstain' }).fill('0');
+    await tellers.getByRole('textbox', { name: 'For' }).fill('1');
+    await tellers.getByRole('button', { name: 'Record the count' }).click();
+    await tellers.getByRole('alert').filter({ hasText: 'More paper ballots than members in the room who have not voted on this motion.' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await tellers.getByRole('textbox', { name: 'For' }).fill('0');
+    await tellers.getByRole('button', { name: 'Record the count' }).click();
+    await tellers.waitFor({ state: 'hidden' });
+    await page.getByText('The count of 0 ballots is recorded.').waitFor();
+
+    // Two for, two against: the chair decides. The election is tied too, and the lot decides.
     await ordinary.getByRole('button', { name: 'Close the vote (事業所開設の件)' }).click();
     await page.getByRole('dialog', { name: 'Close the vote' }).getByRole('button', { name: 'Close and declare the result' }).click();
     const chair = page.getByRole('dialog', { name: 'The chair decides' });
