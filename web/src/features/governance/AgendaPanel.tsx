@@ -182,7 +182,7 @@ function MotionCard({ motion, meeting, live, onAction }: MotionCardProps) {
           </Stack>
         )}
         {open && live && (
-          <Text size="sm" role="status">
+          <Text size="sm">
             {t('governance.agenda.ballotsSoFar', { ballots: formatNumber(live.ballotsCast, locale), paper: formatNumber(live.paperBallots, locale) })}
           </Text>
         )}

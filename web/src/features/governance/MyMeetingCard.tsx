@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { BallotForm } from './BallotForm';
 import { DocumentList } from './DocumentsPanel';
-import type { Meeting, MyMeeting, MyMotion } from './governance';
+import type { MyMeeting, MyMotion } from './governance';
 import { NoticeLinks } from './MeetingDownloads';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 import { MemberProxy } from './MemberProxy';
@@ -13,6 +13,7 @@ import { MotionResultView } from './MotionResultView';
 import { ReceiptCheck } from './ReceiptCheck';
 import { ReceiptNotice } from './ReceiptNotice';
 import { useMotionLabel } from './use-motion-label';
+import { takesElectronicVotes } from './voting-window';
 
 /** Receipts shown on this page since it was opened, by motion and by whom the vote was for. */
 export type Receipts = Record<string, string>;
@@ -25,13 +26,6 @@ interface MyMeetingCardProps {
   receipts: Receipts;
   onVoted: (key: string, receipt: string) => void;
   onChanged: () => void;
-}
-
-/** Whether electronic votes are taken now: during the session, or before the deadline once convened. */
-export function takesElectronicVotes(meeting: Meeting, now = new Date()): boolean {
-  if (!meeting.electronicVoting) return false;
-  if (meeting.status === 'in_session') return true;
-  return meeting.status === 'convened' && (meeting.votingDeadline === null || now.toISOString() <= meeting.votingDeadline);
 }
 
 /** One of a member's meetings: the notice and documents, their proxy, and each motion to vote on or its result. */
