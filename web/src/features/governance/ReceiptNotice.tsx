@@ -40,7 +40,7 @@ export function ReceiptNotice({ receipt, forName, written = false }: ReceiptNoti
           )}
         </CopyButton>
       </Group>
-      <Text size="sm">{t(written ? 'governance.receipt.explainWritten' : 'governance.receipt.explain')}</Text>
+      <Text size="sm">{written ? t('governance.receipt.explainWritten') : forName ? t('governance.receipt.explainProxy', { name: forName }) : t('governance.receipt.explain')}</Text>
     </Alert>
   );
 }
