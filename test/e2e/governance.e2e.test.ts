@@ -531,4 +531,26 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('shows the federation administrator an organization\'s meetings once it is chosen', async () => {
+    const { context, page, errors } = await demo.newPage();
+    const { server } = demo;
+    await signIn(page, server.url, 'admin@kyodo.example', server.password);
+    await page.getByRole('link', { name: '総会・議決', exact: true }).filter({ visible: true }).first().click();
+    await page.getByText('組合を選ぶと、その会議、機関、定款を表示します。').waitFor();
+    await page.getByRole('combobox', { name: '団体' }).selectOption({ label: '労働者協同組合ワーカーズコープちば' });
+    const meetings = page.getByRole('table', { name: '会議' });
+    const row = meetings.getByRole('row').filter({ has: page.getByRole('link', { name: TITLE }) });
+    await expect.poll(() => row.getByRole('cell').last().innerText()).toBe('閉会');
+    await meetings.getByRole('link', { name: '臨時総会' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'assemblies-federation-ja.png'), fullPage: true });
+    await row.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await page.getByRole('article', { name: MOTION_HEADING }).getByText('出席組合員の議決権の過半数の賛成（必要数 2、賛成 2）により可決').waitFor();
+    await page.getByRole('link', { name: '会議の一覧へ戻る' }).click();
+    await meetings.getByRole('link', { name: TITLE }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
