@@ -228,7 +228,10 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     const sentence = '出席組合員の議決権の過半数の賛成（必要数 2、賛成 2）により可決';
     await motion.getByText(sentence).waitFor();
     await motion.getByText('賛成 2・反対 1・棄権 0・無効 0').waitFor();
-    await motion.getByRole('link', { name: '公開集計表（受付番号ごとの票）' }).waitFor();
+    // The published tally lists every ballot under its receipt.
+    const tally = await context.request.get(new URL((await motion.getByRole('link', { name: '公開集計表（受付番号ごとの票）' }).getAttribute('href'))!, server.url).href);
+    expect(tally.status()).toBe(200);
+    expect(await tally.text()).toContain(firstReceipt);
     expect(await seriousViolations(page)).toEqual([]);
     await projector.getByText(sentence).waitFor();
     await projector.getByText('投票を受け付けている議案はありません。').waitFor();
