@@ -59,20 +59,23 @@ export function throughputResult(c: Comparison & { unit: string }): BenchResult 
 }
 
 /**
- * A latency in ms where less is better: ratio = baseline / value, so that, as for throughput, 1 means as fast
- * as the baseline and 0.5 means twice as slow.
+ * A quantity where less is better (a latency, a memory footprint): ratio = baseline / value, so that, as for
+ * throughput, 1 means as good as the baseline and 0.5 means twice the baseline's time or memory.
  */
-export function latencyResult(c: Comparison): BenchResult {
+export function costResult(c: Comparison & { unit: string }): BenchResult {
   const ratio = c.baseline / c.value;
   return {
     name: c.name,
     value: round(c.value, 2),
-    unit: 'ms',
+    unit: c.unit,
     baseline: round(c.baseline, 2),
     ratio: round(ratio, 3),
-    note: [`ratio = baseline / value (higher is better)`, c.context, ...targetNotes(c, ratio, 'ms')].join('; '),
+    note: [`ratio = baseline / value (higher is better)`, c.context, ...targetNotes(c, ratio, c.unit)].join('; '),
   };
 }
+
+/** A latency in ms: 1 means as fast as the baseline, 0.5 twice as slow. */
+export const latencyResult = (c: Comparison): BenchResult => costResult({ ...c, unit: 'ms' });
 
 /** A short aligned table for people; results.json stays the record. */
 export function formatTable(results: BenchResult[]): string {
