@@ -142,7 +142,8 @@ export const Me = Type.Object(
     displayName: Type.String(),
     role: Role,
     organizationId: orNull(Type.String()),
-    personId: Type.Optional(orNull(Type.String())),
+    /** The member's own person when the account is a member's (votes, proxies); null for staff accounts. */
+    personId: orNull(Type.String()),
     locale: Locale,
   },
   { $id: 'Me' },

@@ -66,6 +66,13 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     await smtp.stop();
   });
 
+  it("tells a member's account its own person, and a staff account none", async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: members[0]!.headers });
+    expect(me.json().user).toMatchObject({ role: 'member', personId: members[0]!.personId });
+    const staff = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: clerk });
+    expect(staff.json().user.personId).toBeNull();
+  });
+
   it('records founding bylaws with settings within the law, and refuses a notice period below it', async () => {
     const below = await api('POST', `/organizations/${tenants.orgA.id}/bylaws`, admin, { title: '定款', text: '第1条 …', settings: { meetingNoticeDays: 7 }, foundingEffectiveFrom: '2026-04-01' });
     expect(below.statusCode).toBe(400);

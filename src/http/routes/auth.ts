@@ -7,7 +7,7 @@ import type { RouteDeps } from '../route-deps.js';
 import { Email, Locale, Me, Password, problemResponses, Session } from '../schemas.js';
 import type { User } from '../../app/accounts/users.js';
 
-const meOf = (u: User) => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, organizationId: u.organizationId, locale: u.locale });
+const meOf = (u: User) => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, organizationId: u.organizationId, personId: u.personId, locale: u.locale });
 
 export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx, config }) => {
   app.post('/auth/sign-in', {

@@ -11,7 +11,7 @@ export interface Me {
   role: Role;
   organizationId: string | null;
   /** For a member's own account: the person they are, who votes. */
-  personId?: string | null;
+  personId: string | null;
   locale: Locale;
 }
 
