@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { flushTokenUse } from '../app/accounts/token-use.js';
 import type { AppContext } from '../app/shared/context.js';
 import type { Config } from '../config.js';
 import { DomainError } from '../domain/shared/errors.js';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailer = options.mailer !== undefined ? options.mailer : createMailer(config.mail);
   app.addHook('onClose', async () => {
     if (options.mailer === undefined) await mailer?.close();
+    await flushTokenUse(ctx);
   });
 
   await app.register(async (api) => {

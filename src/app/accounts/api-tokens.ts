@@ -3,6 +3,7 @@ import { notFound } from '../../domain/shared/errors.js';
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { flushTokenUse } from './token-use.js';
 
 export interface ApiTokenInfo {
   id: string;
@@ -33,6 +34,8 @@ export async function createApiToken(
 }
 
 export async function listApiTokens(ctx: AppContext, actor: Actor): Promise<ApiTokenInfo[]> {
+  // Uses this instance noted in the last second are shown too.
+  await flushTokenUse(ctx);
   const rows = await ctx.db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at'])
     .where('user_id', '=', actor.userId).where('revoked_at', 'is', null).orderBy('created_at', 'desc').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at }));

@@ -2,10 +2,11 @@ import type { Actor } from '../../domain/access/policy.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { compileOnce } from '../../db/compiled-query.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { inTransaction, isoNow, type AppContext } from '../shared/context.js';
+import { inTransaction, type AppContext } from '../shared/context.js';
 import { hashSecret, newSecret } from './secrets.js';
+import { noteTokenUse } from './token-use.js';
 import { unknownUserHash, verifyPassword } from './passwords.js';
-import { findUserByEmail, toUser, type User } from './users.js';
+import { findUserByEmail, toUser, userColumns, type User } from './users.js';
 
 export interface SignedIn {
   user: User;
@@ -57,7 +58,8 @@ const sessionByHash = compileOnce(({ db }, p: { idHash: string }) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
+    // The account's view only: every request reads it, and the password hash is not needed here.
+    .select(userColumns.map((c) => `users.${c}` as const))
     .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
     .where('sessions.id_hash', '=', p.idHash),
 );
@@ -81,7 +83,7 @@ const tokenByHash = compileOnce(({ db }, p: { tokenHash: string }) =>
   db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('users')
+    .select(userColumns.map((c) => `users.${c}` as const))
     .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
     .where('api_tokens.token_hash', '=', p.tokenHash),
 );
@@ -90,9 +92,7 @@ export async function authenticateToken(ctx: AppContext, token: string): Promise
   const [row] = await tokenByHash(ctx, { tokenHash: hashSecret(token) });
   if (!row || row.revoked_at !== null || row.disabled_at !== null) return null;
   const now = ctx.now();
-  if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) {
-    await ctx.db.updateTable('api_tokens').set({ last_used_at: isoNow(ctx) }).where('id', '=', row.token_id).execute();
-  }
+  if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) noteTokenUse(ctx, row.token_id, now.toISOString());
   const user = toUser(row);
   return { actor: actorOf(user), user, csrfToken: null };
 }

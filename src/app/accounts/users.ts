@@ -21,7 +21,10 @@ export interface User {
   createdAt: string;
 }
 
-export const toUser = (row: Selectable<UserTable>): User => ({
+/** The columns an account's view needs (never the password hash). */
+export const userColumns = ['id', 'email', 'display_name', 'role', 'organization_id', 'person_id', 'locale', 'disabled_at', 'created_at'] as const;
+
+export const toUser = (row: Pick<Selectable<UserTable>, (typeof userColumns)[number]>): User => ({
   id: row.id,
   email: row.email,
   displayName: row.display_name,
