@@ -1,5 +1,5 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import type { PreparedRunner } from './database.js';
+import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
+import type { PreparedRunner, WriteStep } from './database.js';
 import type { DialectName } from './dialect-name.js';
 import type { Schema } from './schema.js';
 
@@ -18,7 +18,7 @@ let statementCount = 0;
  * position in the compiled parameters. On PostgreSQL the query also runs as a named prepared statement, so the
  * server parses and plans it once per connection.
  */
-export function compileOnce<P extends Record<string, string>, R>(build: (target: Target, params: P) => Compilable<R>) {
+export function compileOnce<P extends Record<string, string | null>, R>(build: (target: Target, params: P) => Compilable<R>) {
   const statementName = `kyodo_${++statementCount}`;
   const cache = new WeakMap<Kysely<Schema>, { compiled: CompiledQuery<R>; names: (keyof P | null)[] }>();
   const compile = (target: Target) => {
@@ -36,15 +36,21 @@ export function compileOnce<P extends Record<string, string>, R>(build: (target:
     cache.set(target.db, entry);
     return entry;
   };
-  return async (target: Target, values: P): Promise<R[]> => {
+  const bind = (target: Target, values: P): WriteStep & { compiled: CompiledQuery<R> } => {
     const { compiled, names } = cache.get(target.db) ?? compile(target);
     const parameters = compiled.parameters.map((p, i) => {
       const name = names[i];
       return name === null || name === undefined ? p : values[name];
     });
-    if (target.runPrepared) return (await target.runPrepared(statementName, compiled.sql, parameters)) as R[];
+    return { name: statementName, sql: compiled.sql, parameters, compiled };
+  };
+  const run = async (target: Target, values: P): Promise<R[]> => {
+    const { name, sql, parameters, compiled } = bind(target, values);
+    if (target.runPrepared) return (await target.runPrepared(name, sql, parameters)) as R[];
     return (await target.db.executeQuery<R>({ ...compiled, parameters })).rows;
   };
+  /** The statement with these values, to run with others in one transaction (`runWrites`). */
+  return Object.assign(run, { bind: (target: Target, values: P): WriteStep => bind(target, values) });
 }
 
 /**
@@ -55,4 +61,16 @@ export async function executeRead<R>(target: Target, query: Compilable<R>): Prom
   const compiled = query.compile();
   if (target.runPrepared) return (await target.runPrepared(null, compiled.sql, compiled.parameters)) as R[];
   return (await target.db.executeQuery<R>(compiled)).rows;
+}
+
+/**
+ * The writes of a `WriteRunner` inside a transaction that also does more (an audit entry): in order, stopping at the
+ * first that changes no row and returning its index (the caller rolls back), -1 when all wrote.
+ */
+export async function runWritesIn(trx: Transaction<Schema>, steps: readonly WriteStep[]): Promise<number> {
+  for (const [index, step] of steps.entries()) {
+    const { numAffectedRows } = await trx.executeQuery(CompiledQuery.raw(step.sql, [...step.parameters]));
+    if (!numAffectedRows) return index;
+  }
+  return -1;
 }

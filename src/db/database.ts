@@ -14,11 +14,28 @@ export type { DialectName } from './dialect-name.js';
  */
 export type PreparedRunner = (name: string | null, sql: string, parameters: readonly unknown[]) => Promise<unknown[]>;
 
+/** One write of a `WriteRunner`: its SQL and values, and its statement name on PostgreSQL. */
+export interface WriteStep {
+  name: string;
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/**
+ * Runs writes in one transaction, in order, as prepared statements. A write that changes no row (an
+ * `insert … select … where` whose condition no longer holds) ends the transaction there: everything is rolled back
+ * and its index returned; -1 when all were committed. An error rolls back too, and is thrown. The hot writes (a
+ * ballot) use it: on SQLite the whole transaction runs synchronously while it holds the connection, on PostgreSQL it
+ * is one pooled connection and a named statement per write, with no building or compiling per request.
+ */
+export type WriteRunner = (steps: readonly WriteStep[]) => Promise<number>;
+
 export interface Database {
   db: Kysely<Schema>;
   dialect: DialectName;
-  /** Named prepared statements on PostgreSQL; the read-only connection on an SQLite file; null in memory. */
+  /** Named prepared statements on PostgreSQL; on an SQLite file, reads outside transactions (see openReader); null in memory. */
   runPrepared: PreparedRunner | null;
+  runWrites: WriteRunner;
   /** Path of the SQLite file; null on PostgreSQL. */
   sqlitePath: string | null;
   /** The raw better-sqlite3 handle, for consistent online backups. */
@@ -46,19 +63,47 @@ function openSqlite(file: string): Database {
   configure(sqlite);
   // Keeps the planner's statistics fresh (SQLite's advice for every new connection); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  const reader = file === ':memory:' ? null : openReader(file);
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
+  const reader = file === ':memory:' ? null : openReader(file, sqlite, statements);
   return {
     db,
     dialect: 'sqlite',
     sqlitePath: file,
     sqlite,
     runPrepared: reader,
+    runWrites: sqliteWrites(db, sqlite, statements),
     close: async () => {
       reader?.close();
       await db.destroy();
     },
   };
+}
+
+/** Thrown inside a better-sqlite3 transaction to roll it back when a write changes nothing. */
+class NoChange {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * SQLite's write runner: it takes Kysely's connection (so that no Kysely transaction is open on the handle, and none
+ * starts until it is done), then runs the writes as one better-sqlite3 transaction, synchronously.
+ */
+function sqliteWrites(db: Kysely<Schema>, sqlite: SQLite.Database, statements: ReturnType<typeof withStatementCache>): WriteRunner {
+  const transaction = sqlite.transaction((steps: readonly WriteStep[]) => {
+    steps.forEach((step, index) => {
+      if (statements.prepare(step.sql).run(...step.parameters).changes === 0) throw new NoChange(index);
+    });
+  });
+  return (steps) => db.connection().execute(async () => {
+    try {
+      transaction(steps);
+      return -1;
+    } catch (error) {
+      if (error instanceof NoChange) return error.index;
+      throw error;
+    }
+  });
 }
 
 function configure(sqlite: SQLite.Database): void {
@@ -69,16 +114,20 @@ function configure(sqlite: SQLite.Database): void {
 }
 
 /**
- * A second, read-only connection for the hot reads (the session or token check, an organization): in WAL mode
- * it reads the last committed state while the writing connection is busy, so a long import does not hold up
- * every request, and a read skips the queue in front of the writing connection. It sees committed data only,
- * which is why only reads made outside a transaction go through it.
+ * The hot reads (the session or token check, a motion, an organization) outside any transaction. They run on the
+ * writing connection when no transaction is open on it: better-sqlite3 is synchronous, so at that instant it holds
+ * committed data only, and its page cache is warm (a connection that did not write the last commit must drop its
+ * whole cache at its next read, which under a stream of writes makes every read fetch its pages again). While a
+ * transaction is open on it (a Kysely transaction awaiting between statements: an import, a close), they go to a
+ * second, read-only connection, which in WAL mode reads the last committed state meanwhile, so that a long import
+ * does not hold up every request.
  */
-function openReader(file: string): PreparedRunner & { close(): void } {
+function openReader(file: string, writer: SQLite.Database, writerStatements: ReturnType<typeof withStatementCache>): PreparedRunner & { close(): void } {
   const reader = new SQLite(file, { readonly: true });
   configure(reader);
   const statements = withStatementCache(reader);
-  const run = async (_name: string | null, sqlText: string, parameters: readonly unknown[]) => statements.prepare(sqlText).all(...parameters) as unknown[];
+  const run = async (_name: string | null, sqlText: string, parameters: readonly unknown[]) =>
+    (writer.inTransaction ? statements : writerStatements).prepare(sqlText).all(...parameters) as unknown[];
   return Object.assign(run, { close: () => reader.close() });
 }
 
@@ -110,5 +159,27 @@ function openPostgres(connectionString: string, max: number): Database {
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const runPrepared: PreparedRunner = async (name, text, values) =>
     (await pool.query(name === null ? { text, values: [...values] } : { name, text, values: [...values] })).rows;
-  return { db, dialect: 'postgresql', runPrepared, sqlitePath: null, sqlite: null, close: () => db.destroy() };
+  const runWrites: WriteRunner = async (steps) => {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin');
+      for (const [index, step] of steps.entries()) {
+        const { rowCount } = await client.query({ name: step.name, text: step.sql, values: [...step.parameters] });
+        if (rowCount === 0) {
+          await client.query('rollback');
+          return index;
+        }
+      }
+      await client.query('commit');
+      return -1;
+    } catch (error) {
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query('rollback').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+  return { db, dialect: 'postgresql', runPrepared, runWrites, sqlitePath: null, sqlite: null, close: () => db.destroy() };
 }

@@ -13,7 +13,7 @@ describe.each(dialects)('jobs kept in the database (%s)', (dialect) => {
   let ctx: AppContext;
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    ctx = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, now: () => clock };
+    ctx = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => clock };
   });
   afterAll(() => database.close());
 

@@ -10,7 +10,7 @@ describe.each(dialects)('the seed federation at full scale (%s)', (dialect) => {
   const progress: number[] = [];
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    ctx = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, now: () => new Date('2026-11-26T00:00:00Z') };
+    ctx = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date('2026-11-26T00:00:00Z') };
     await loadScaleDemo(ctx, 'demo password 1234', (done) => progress.push(done));
   }, 240_000);
   afterAll(() => database.close());

@@ -16,7 +16,7 @@ describe.each(dialects)('stateless instances sharing one database (%s)', (dialec
   beforeAll(async () => {
     databases = await openSharedTestDatabase(dialect);
     const config = loadConfig({ DATA_DIR: '/nonexistent-test-data', SIGN_IN_RATE_LIMIT: '4' });
-    const contexts: AppContext[] = databases.map((d) => ({ db: d.db, dialect: d.dialect, runPrepared: d.runPrepared, now: () => new Date() }));
+    const contexts: AppContext[] = databases.map((d) => ({ db: d.db, dialect: d.dialect, runPrepared: d.runPrepared, runWrites: d.runWrites, now: () => new Date() }));
     apps = await Promise.all(contexts.map((ctx) => buildApp({ ctx, config, webRoot: null })));
     tenants = await buildTenants(contexts[0]!);
   });

@@ -3,7 +3,9 @@ import { canRunMeetings, type Actor } from '../../domain/access/policy.js';
 import { proxyCapReached } from '../../domain/governance/meetings.js';
 import { motionChoices, receiptFrom, type ElectionMethod, type MotionKind, type VoteChannel } from '../../domain/governance/vocabulary.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
-import { compileOnce } from '../../db/compiled-query.js';
+import { sql, type Transaction } from 'kysely';
+import { compileOnce, runWritesIn } from '../../db/compiled-query.js';
+import type { Schema } from '../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, isUniqueViolation, localDate, type AppContext, type Tx } from '../shared/context.js';
 import { bylawSettingsOn } from './bylaws.js';
@@ -34,12 +36,39 @@ interface MotionForVoting {
   electronic_voting: number;
 }
 
+const motionColumns = ['motions.id as motion_id', 'motions.kind', 'motions.voting', 'motions.election_method', 'motions.seats', 'motions.status as motion_status',
+  'meetings.id as meeting_id', 'meetings.organization_id', 'meetings.status as meeting_status', 'meetings.starts_at', 'meetings.voting_deadline',
+  'meetings.written_voting', 'meetings.electronic_voting'] as const;
+
 const motionForVoting = compileOnce(({ db }, p: { motionId: string }) =>
+  db.selectFrom('motions').innerJoin('meetings', 'meetings.id', 'motions.meeting_id').select(motionColumns).where('motions.id', '=', p.motionId),
+);
+
+/** The motion, and whether the member is on its meeting's electorate (`voter`), in one read. */
+const motionForVoter = compileOnce(({ db }, p: { motionId: string; personId: string }) =>
   db.selectFrom('motions').innerJoin('meetings', 'meetings.id', 'motions.meeting_id')
-    .select(['motions.id as motion_id', 'motions.kind', 'motions.voting', 'motions.election_method', 'motions.seats', 'motions.status as motion_status',
-      'meetings.id as meeting_id', 'meetings.organization_id', 'meetings.status as meeting_status', 'meetings.starts_at', 'meetings.voting_deadline',
-      'meetings.written_voting', 'meetings.electronic_voting'])
+    .leftJoin('electorate', (join) => join.onRef('electorate.meeting_id', '=', 'meetings.id').on('electorate.person_id', '=', p.personId))
+    .select([...motionColumns, 'electorate.person_id as voter'])
     .where('motions.id', '=', p.motionId),
+);
+
+/**
+ * The record that the member voted, written only while the motion is open: an `insert … select` from the motion,
+ * which writes nothing once it has closed. On PostgreSQL the motion's row is read under a shared lock, so a close
+ * (which takes the row's update lock) waits for the ballots in flight, and a ballot after the close finds it closed.
+ */
+const recordVoting = compileOnce(({ db, dialect }, p: { motionId: string; personId: string; channel: string; proxy: string | null; openChoice: string | null; recordedBy: string }) => {
+  const text = (value: string | null) => sql<string>`cast(${value} as text)`;
+  const motion = db.selectFrom('motions')
+    .select(['motions.id', text(p.personId).as('person_id'), text(p.channel).as('channel'), text(p.proxy).as('proxy_person_id'),
+      text(p.openChoice).as('open_choice'), text(p.recordedBy).as('recorded_by')])
+    .where('motions.id', '=', p.motionId).where('motions.status', '=', 'open');
+  return db.insertInto('votes_cast').columns(['motion_id', 'person_id', 'channel', 'proxy_person_id', 'open_choice', 'recorded_by'])
+    .expression(dialect === 'postgresql' ? motion.forShare() : motion);
+});
+
+const storeSecretBallot = compileOnce(({ db }, p: { motionId: string; receipt: string; choice: string }) =>
+  db.insertInto('ballots').values({ motion_id: p.motionId, receipt: p.receipt, choice: p.choice }),
 );
 
 const candidateIds = compileOnce(({ db }, p: { motionId: string }) => db.selectFrom('candidates').select('id').where('motion_id', '=', p.motionId));
@@ -55,6 +84,10 @@ const refuse = (kind: 'rule_violation' | 'conflict' | 'invalid', code: string, f
 
 async function openMotion(ctx: AppContext, motionId: string): Promise<MotionForVoting> {
   const [motion] = await motionForVoting(ctx, { motionId });
+  return mustBeOpen(motion);
+}
+
+function mustBeOpen<M extends MotionForVoting>(motion: M | undefined): M {
   if (!motion) throw notFound('motion');
   if (motion.motion_status !== 'open') throw refuse('rule_violation', 'voting_not_open', 'motionId', motion.motion_status === 'closed' ? 'voting on this motion has closed' : 'the meeting has not been convened');
   return motion;
@@ -77,21 +110,29 @@ async function checkChoice(ctx: AppContext, motion: MotionForVoting, choice: Bal
   return JSON.stringify(method === 'approval' ? [...choice].sort() : choice);
 }
 
-/** Writes who voted and the ballot in one transaction; the receipt is returned to the voter and kept nowhere else. */
-async function storeBallot(ctx: AppContext, motion: MotionForVoting, voter: string, channel: VoteChannel, proxy: string | null, choice: string, recordedBy: string): Promise<string> {
+/**
+ * Writes who voted and the ballot in one transaction, with `alsoIn` (an audit entry) when given; the receipt is
+ * returned to the voter and kept nowhere else.
+ */
+async function storeBallot(ctx: AppContext, motion: MotionForVoting, vote: { voter: string; channel: VoteChannel; proxy: string | null; choice: string; recordedBy: string },
+  alsoIn?: (trx: Transaction<Schema>) => Promise<void>): Promise<string> {
   const receipt = receiptFrom(randomBytes(20));
+  const steps = [
+    recordVoting.bind(ctx, {
+      motionId: motion.motion_id, personId: vote.voter, channel: vote.channel, proxy: vote.proxy, openChoice: motion.voting === 'roll_call' ? vote.choice : null, recordedBy: vote.recordedBy,
+    }),
+    storeSecretBallot.bind(ctx, { motionId: motion.motion_id, receipt, choice: vote.choice }),
+  ];
+  const closed = () => refuse('rule_violation', 'voting_not_open', 'motionId', 'voting on this motion has closed');
   try {
-    await inTransaction(ctx, async (trx) => {
-      // The motion is read again inside the transaction, sharing its row lock with other ballots (PostgreSQL): a
-      // motion being closed waits for ballots in flight, and a ballot arriving after the close is refused.
-      const read = trx.selectFrom('motions').select('status').where('id', '=', motion.motion_id);
-      const current = await (ctx.dialect === 'postgresql' ? read.forShare() : read).executeTakeFirstOrThrow();
-      if (current.status !== 'open') throw refuse('rule_violation', 'voting_not_open', 'motionId', 'voting on this motion has closed');
-      await trx.insertInto('votes_cast').values({
-        motion_id: motion.motion_id, person_id: voter, channel, proxy_person_id: proxy, open_choice: motion.voting === 'roll_call' ? choice : null, recorded_by: recordedBy,
-      }).execute();
-      await trx.insertInto('ballots').values({ motion_id: motion.motion_id, receipt, choice }).execute();
-    });
+    if (!alsoIn) {
+      if ((await ctx.runWrites(steps)) !== -1) throw closed();
+    } else {
+      await inTransaction(ctx, async (trx) => {
+        if ((await runWritesIn(trx, steps)) !== -1) throw closed();
+        await alsoIn(trx);
+      });
+    }
   } catch (error) {
     if (isUniqueViolation(error)) throw refuse('conflict', 'already_voted', 'motionId', 'this member has voted on this motion already');
     throw error;
@@ -105,21 +146,22 @@ async function storeBallot(ctx: AppContext, motion: MotionForVoting, voter: stri
  */
 export async function castBallot(ctx: AppContext, actor: Actor, motionId: string, input: { choice: BallotChoice; forPersonId?: string | null }): Promise<{ receipt: string }> {
   if (!actor.personId) throw forbidden('only a member can vote: this account is not a member\'s own');
-  const motion = await openMotion(ctx, motionId);
+  const voter = input.forPersonId ?? actor.personId;
+  const [found] = await motionForVoter(ctx, { motionId, personId: voter });
+  const motion = mustBeOpen(found);
   if (!motion.electronic_voting) throw refuse('rule_violation', 'electronic_voting_not_allowed', 'motionId', 'this meeting does not take electronic votes');
   const now = isoNow(ctx);
   if (motion.meeting_status !== 'in_session' && motion.voting_deadline !== null && now > motion.voting_deadline) {
     throw refuse('rule_violation', 'voting_deadline_passed', 'motionId', 'the deadline for votes before the meeting has passed: vote at the meeting');
   }
-  const voter = input.forPersonId ?? actor.personId;
-  const [eligible] = await voterOf(ctx, { meetingId: motion.meeting_id, personId: voter });
-  if (!eligible) throw forbidden(voter === actor.personId ? 'you are not a voter of this meeting' : 'that member is not a voter of this meeting');
+  if (motion.voter === null) throw forbidden(voter === actor.personId ? 'you are not a voter of this meeting' : 'that member is not a voter of this meeting');
   if (voter !== actor.personId) {
     const [proxy] = await proxyOf(ctx, { meetingId: motion.meeting_id, grantor: voter });
     if (proxy?.holder_person_id !== actor.personId) throw forbidden('you do not hold this member\'s proxy');
   }
   const choice = await checkChoice(ctx, motion, input.choice);
-  const receipt = await storeBallot(ctx, motion, voter, voter === actor.personId ? 'electronic' : 'proxy', voter === actor.personId ? null : actor.personId, choice, actor.userId);
+  const own = voter === actor.personId;
+  const receipt = await storeBallot(ctx, motion, { voter, channel: own ? 'electronic' : 'proxy', proxy: own ? null : actor.personId, choice, recordedBy: actor.userId });
   return { receipt };
 }
 
@@ -132,11 +174,11 @@ export async function recordWrittenBallot(ctx: AppContext, actor: Actor, motionI
   const [eligible] = await voterOf(ctx, { meetingId: motion.meeting_id, personId: input.personId });
   if (!eligible) throw refuse('rule_violation', 'not_a_voter', 'personId', 'not a voter of this meeting');
   const choice = await checkChoice(ctx, motion, input.choice);
-  const receipt = await storeBallot(ctx, motion, input.personId, 'written', null, choice, actor.userId);
-  // The clerk's entry is audited as who voted, never what: the ballot is not named.
-  await inTransaction(ctx, (trx) => recordAudit(trx, { userId: actor.userId, email: actor.email }, {
-    organizationId: motion.organization_id, entityType: 'vote_cast', entityId: `${motionId}:${input.personId}`, action: 'enter_written_vote', before: null, after: null,
-  }, isoNow(ctx)));
+  // The clerk's entry is audited, in the same transaction, as who voted, never what: the ballot is not named.
+  const receipt = await storeBallot(ctx, motion, { voter: input.personId, channel: 'written', proxy: null, choice, recordedBy: actor.userId }, (trx) =>
+    recordAudit(trx, { userId: actor.userId, email: actor.email }, {
+      organizationId: motion.organization_id, entityType: 'vote_cast', entityId: `${motionId}:${input.personId}`, action: 'enter_written_vote', before: null, after: null,
+    }, isoNow(ctx)));
   return { receipt };
 }
 

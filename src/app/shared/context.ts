@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { DialectName, PreparedRunner } from '../../db/database.js';
+import type { DialectName, PreparedRunner, WriteRunner } from '../../db/database.js';
 import type { Schema } from '../../db/schema.js';
 
 /** What every use case receives: the database and a clock (tests move time by passing their own). */
@@ -9,6 +9,8 @@ export interface AppContext {
   dialect: DialectName;
   /** Named prepared statements for hot reads, where the database offers them (PostgreSQL). */
   runPrepared: PreparedRunner | null;
+  /** Prepared writes in one transaction, for the hottest write paths (a ballot). */
+  runWrites: WriteRunner;
   now(): Date;
 }
 

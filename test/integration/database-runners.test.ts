@@ -1,0 +1,77 @@
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../src/app/shared/context.js';
+import type { Database, WriteStep } from '../../src/db/database.js';
+import { dialects, openTestDatabase } from '../support/databases.js';
+
+/**
+ * The database layer's two fast paths: `runWrites` (prepared writes in one transaction, stopping at a write that
+ * changes nothing) and, on SQLite, `runPrepared` (reads outside transactions, on the writing connection when no
+ * transaction is open on it, else on the read-only one).
+ */
+describe.each(dialects)('database runners (%s)', (dialect) => {
+  let database: Database;
+  let db: Kysely<unknown>;
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    db = database.db as unknown as Kysely<unknown>;
+    await sql`create table runner_test (k text primary key, v text not null)`.execute(db);
+  });
+  afterAll(() => database.close());
+
+  const insert = (k: string, v = 'value'): WriteStep => ({ name: 'runner_test_insert', ...compiled(sql`insert into runner_test (k, v) values (${k}, ${v})`) });
+  const touchMissing = (): WriteStep => ({ name: 'runner_test_touch', ...compiled(sql`update runner_test set v = ${'changed'} where k = ${'no such key'}`) });
+  const compiled = (query: ReturnType<typeof sql>) => {
+    const { sql: text, parameters } = query.compile(db);
+    return { sql: text, parameters };
+  };
+  const keys = async () => (await sql<{ k: string }>`select k from runner_test order by k`.execute(db)).rows.map((r) => r.k);
+
+  it('commits every write, in order, and answers -1', async () => {
+    expect(await database.runWrites([insert('a1'), insert('a2')])).toBe(-1);
+    expect(await keys()).toEqual(['a1', 'a2']);
+  });
+
+  it('rolls back everything at the first write that changes no row, and answers its index', async () => {
+    expect(await database.runWrites([insert('b1'), touchMissing(), insert('b2')])).toBe(1);
+    expect(await keys()).toEqual(['a1', 'a2']);
+  });
+
+  it('rolls back everything on an error and throws it, leaving the connection usable', async () => {
+    const failed = await database.runWrites([insert('c1'), insert('a1')]).catch((error: unknown) => error);
+    expect(isUniqueViolation(failed)).toBe(true);
+    expect(await keys()).toEqual(['a1', 'a2']);
+    for (let i = 0; i < 12; i++) expect(await database.runWrites([insert(`d${String(i).padStart(2, '0')}`)])).toBe(-1);
+    expect((await keys()).length).toBe(14);
+  });
+
+  it.runIf(dialect === 'sqlite')('waits for an open Kysely transaction instead of joining it, and reads committed data meanwhile', async () => {
+    const before = await keys();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await sql`insert into runner_test (k, v) values (${'tx1'}, ${'uncommitted'})`.execute(trx);
+      entered();
+      await gate;
+      throw new Error('rolled back on purpose');
+    }).catch((error: Error) => error.message);
+    await inside;
+    // A read outside the transaction goes to the read-only connection: it does not see the uncommitted row.
+    const read = await database.runPrepared!(null, 'select k from runner_test order by k', []);
+    expect(read.map((r) => (r as { k: string }).k)).toEqual(before);
+    const writes = database.runWrites([insert('w1')]);
+    let written = false;
+    void writes.then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(written).toBe(false);
+    release();
+    expect(await transaction).toBe('rolled back on purpose');
+    expect(await writes).toBe(-1);
+    // The transaction's row was rolled back; the runner's write, made after it, stands.
+    expect(await keys()).toEqual([...before, 'w1'].sort());
+    // With no transaction open, reads see the latest commit at once.
+    expect((await database.runPrepared!(null, 'select count(*) as n from runner_test', []))[0]).toEqual({ n: before.length + 1 });
+  });
+});
