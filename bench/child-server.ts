@@ -15,12 +15,14 @@ type ToChild = { type: 'memory' } | { type: 'close' };
 type FromChild =
   | { type: 'listening'; origin: string }
   | { type: 'failed'; message: string }
-  | { type: 'memory'; peakRssKiB: number };
+  | { type: 'memory'; peakRssKiB: number; cpuMicros: number };
 
 export interface ChildServer extends Listening {
   pid: number;
   /** The child's peak resident set size since it started, in MiB (getrusage's maxrss, as the kernel counts it). */
   peakRssMiB(): Promise<number>;
+  /** The CPU time (user and system) the child has used since it started, in ms. */
+  cpuMs(): Promise<number>;
 }
 
 /** Seconds a child may take to start listening, and to close, before the bench gives up on it. */
@@ -67,6 +69,11 @@ export async function startChildServer(entry: URL, spec: ChildSpec): Promise<Chi
         send({ type: 'memory' });
         return (await answer).peakRssKiB / 1024;
       },
+      async cpuMs() {
+        const answer = next('memory', 10);
+        send({ type: 'memory' });
+        return (await answer).cpuMicros / 1000;
+      },
       close: stop,
     };
   } catch (error) {
@@ -89,7 +96,10 @@ export function serveInChild<S extends ChildSpec>(start: (spec: S) => Promise<Li
         closing ??= server.close().then(() => process.exit(code), () => process.exit(1));
       };
       process.on('message', (message: ToChild) => {
-        if (message.type === 'memory') send({ type: 'memory', peakRssKiB: process.resourceUsage().maxRSS });
+        if (message.type === 'memory') {
+          const usage = process.resourceUsage();
+          send({ type: 'memory', peakRssKiB: usage.maxRSS, cpuMicros: usage.userCPUTime + usage.systemCPUTime });
+        }
         else if (message.type === 'close') close(0);
       });
       // The bench died or was stopped: nobody will ask this server anything again.

@@ -147,7 +147,7 @@ function bareTally(choices: readonly string[]): Record<string, number> {
 }
 
 /** Tallying one motion for the federation: 64,626 choices into a VoteCount, as a closed ballot is counted. */
-export const ballotsTally: Metric = {
+export const ballotsTallyPure: Metric = {
   name: 'ballots.tally.pure',
   description: `ms to tally ${ballotCount.toLocaleString('en')} ballots on a motion (tallyMotion, pure computation)`,
   async run(env) {

@@ -1,6 +1,7 @@
 import type { Metric } from '../metric.js';
 import { apiRead } from './api-read.js';
 import { ballotsCast } from './ballots-cast.js';
+import { ballotsStv, ballotsTallyPure } from './ballots-stv.js';
 import { ballotsTally } from './ballots-tally.js';
 import { capitalPost } from './capital-post.js';
 import { capitalRegister } from './capital-register.js';
@@ -11,6 +12,7 @@ import { membersSearch } from './members-search.js';
  * Every metric, in the order they run. A new metric is one module here. The search runs before the import, so
  * that it measures the seed-scale data as loaded rather than with the imported organizations added; the capital
  * register runs before the payments are posted, for the same reason. The ballots are cast before the import too, so
- * that the electorate is the dataset's 64,626 members; the tally counts the ballots the cast wrote.
+ * that the electorate is the dataset's 64,626 members; the tally counts the ballots the cast wrote. The STV count and the pure
+ * tally need no database.
  */
-export const metrics: Metric[] = [apiRead, membersSearch, capitalRegister, capitalPost, ballotsCast, ballotsTally, membersImport];
+export const metrics: Metric[] = [apiRead, membersSearch, capitalRegister, capitalPost, ballotsCast, ballotsTally, ballotsTallyPure, ballotsStv, membersImport];
