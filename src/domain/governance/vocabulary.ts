@@ -48,8 +48,8 @@ export type MotionChoice = (typeof motionChoices)[number];
 const receiptAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function receiptFrom(random: Uint8Array): string {
   if (random.length < 20) throw new RangeError('a receipt needs 20 random bytes');
-  let code = '';
-  for (let i = 0; i < 20; i++) code += receiptAlphabet[random[i]! & 31];
-  return code.match(/.{4}/g)!.join('-');
+  let code = receiptAlphabet[random[0]! & 31]!;
+  for (let i = 1; i < 20; i++) code += (i % 4 === 0 ? '-' : '') + receiptAlphabet[random[i]! & 31];
+  return code;
 }
 export const isReceipt = (s: string): boolean => /^([A-HJ-NP-Z2-9]{4}-){4}[A-HJ-NP-Z2-9]{4}$/.test(s);
