@@ -33,3 +33,33 @@ export function pdfScratch(prefix: string): { saved(pdf: Uint8Array): string } {
 
 /** The text of a PDF laid out as on its pages (columns kept apart by runs of spaces; pages by form feeds). */
 export const pdfText = (pdf: Uint8Array): string => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+
+/** The text with no white space at all: a sentence that wraps over lines is found whole. */
+export const squeezed = (text: string): string => text.replace(/\s+/g, '');
+
+/**
+ * A suite's PDFs read back through its scratch folder: each page's text as laid out, the non-blank lines (as laid
+ * out, or trimmed with column gaps made one space), all the text squeezed, the fonts, and pdfinfo's report.
+ */
+export function pdfReader(prefix: string) {
+  const { saved } = pdfScratch(prefix);
+  const pagesOf = (pdf: Uint8Array): string[] =>
+    execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', saved(pdf), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const rawLinesOf = (pdf: Uint8Array): string[] => pagesOf(pdf).join('\n').split('\n').filter((line) => line.trim() !== '');
+  return {
+    saved,
+    pagesOf,
+    rawLinesOf,
+    linesOf: (pdf: Uint8Array): string[] => rawLinesOf(pdf).map((line) => line.trim().replace(/\s+/g, ' ')),
+    flat: (pdf: Uint8Array): string => squeezed(pagesOf(pdf).join('')),
+    fontsOf(pdf: Uint8Array): { name: string; embedded: boolean; subset: boolean }[] {
+      const lines = execFileSync('pdffonts', [saved(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      return lines.map((line) => {
+        const match = /^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line);
+        if (match === null) throw new Error(`unexpected pdffonts line: ${line}`);
+        return { name: match[1] ?? '', embedded: match[2] === 'yes', subset: match[3] === 'yes' };
+      });
+    },
+    infoOf: (pdf: Uint8Array): string => execFileSync('pdfinfo', ['-isodates', saved(pdf)], { encoding: 'utf8' }),
+  };
+}

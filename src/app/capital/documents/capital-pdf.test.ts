@@ -1,32 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { pdfScratch, popplerAvailable as checkPoppler } from '../../../../test/support/poppler.js';
+import { pdfReader, popplerAvailable as checkPoppler } from '../../../../test/support/poppler.js';
 import { renderCertificatePdf, renderRegisterPdf, type CapitalDocumentOrganization, type CertificateData, type RegisterData } from './capital-pdf.js';
 
 const popplerAvailable = checkPoppler('the capital PDF suite');
-const { saved } = pdfScratch('capital-pdf');
-
-/** The text of each page, laid out as on the page (columns kept apart by runs of spaces). */
-function pagesOf(pdf: Uint8Array): string[] {
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', saved(pdf), '-'], { encoding: 'utf8' });
-  return text.split('\f').slice(0, -1);
-}
+const { pagesOf, fontsOf, infoOf } = pdfReader('capital-pdf');
 
 function wordsOf(line: string): string[] {
   return line.trim().split(/\s+/);
-}
-
-function fontsOf(pdf: Uint8Array): { name: string; embedded: boolean; subset: boolean }[] {
-  const lines = execFileSync('pdffonts', [saved(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  return lines.map((line) => {
-    const match = /^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line);
-    if (match === null) throw new Error(`unexpected pdffonts line: ${line}`);
-    return { name: match[1] ?? '', embedded: match[2] === 'yes', subset: match[3] === 'yes' };
-  });
-}
-
-function infoOf(pdf: Uint8Array): string {
-  return execFileSync('pdfinfo', ['-isodates', saved(pdf)], { encoding: 'utf8' });
 }
 
 const organization: CapitalDocumentOrganization = {

@@ -1,41 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { pdfScratch, popplerAvailable as checkPoppler } from '../../../../test/support/poppler.js';
+import { pdfReader, popplerAvailable as checkPoppler, squeezed } from '../../../../test/support/poppler.js';
 import { minutesPdf, type MinutesData, type MinutesMotion, type MinutesResolutionResult } from './minutes-pdf.js';
 
 const popplerAvailable = checkPoppler('the minutes PDF suite');
-const { saved } = pdfScratch('minutes-pdf');
-
-/** The lines of all pages as laid out, page breaks and blank lines dropped, indentation kept. */
-function rawLinesOf(pdf: Uint8Array): string[] {
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', saved(pdf), '-'], { encoding: 'utf8' });
-  return text
-    .replace(/\f/g, '\n')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-}
-
-function linesOf(pdf: Uint8Array): string[] {
-  return rawLinesOf(pdf).map((line) => line.trim().replace(/\s+/g, ' '));
-}
-
-/** All the text with no white space at all: a sentence that wraps over lines is found whole. */
-function flat(pdf: Uint8Array): string {
-  return rawLinesOf(pdf).join('').replace(/\s+/g, '');
-}
-
-function squeezed(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-function fontsOf(pdf: Uint8Array): { name: string; embedded: boolean; subset: boolean }[] {
-  const lines = execFileSync('pdffonts', [saved(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  return lines.map((line) => {
-    const match = /^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line);
-    if (match === null) throw new Error(`unexpected pdffonts line: ${line}`);
-    return { name: match[1] ?? '', embedded: match[2] === 'yes', subset: match[3] === 'yes' };
-  });
-}
+const { rawLinesOf, linesOf, flat, fontsOf, infoOf } = pdfReader('minutes-pdf');
 
 function resolution(overrides: Partial<MinutesResolutionResult> = {}): MinutesResolutionResult {
   return {
@@ -314,7 +282,7 @@ describe.skipIf(!popplerAvailable)('minutes (議事録) as PDF', () => {
       expect(font).toMatchObject({ embedded: true, subset: true });
       expect(font.name).toMatch(/^[A-Z]{6}\+NotoSansJP-/);
     }
-    expect(execFileSync('pdfinfo', ['-isodates', saved(first)], { encoding: 'utf8' })).toMatch(/CreationDate:\s+2027-06-21T15:00:00Z/);
+    expect(infoOf(first)).toMatch(/CreationDate:\s+2027-06-21T15:00:00Z/);
   });
 
   it('refuses a meeting that closes before it opens', async () => {

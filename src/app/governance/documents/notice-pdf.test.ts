@@ -1,41 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { pdfScratch, popplerAvailable as checkPoppler } from '../../../../test/support/poppler.js';
+import { pdfReader, popplerAvailable as checkPoppler, squeezed } from '../../../../test/support/poppler.js';
 import { noticePdf, type NoticeData } from './notice-pdf.js';
 
 const popplerAvailable = checkPoppler('the notice PDF suite');
-const { saved } = pdfScratch('notice-pdf');
-
-function pagesOf(pdf: Uint8Array): string[] {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', saved(pdf), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
-}
-
-/** The lines of all pages, trimmed, with runs of spaces (column gaps) made one. */
-function linesOf(pdf: Uint8Array): string[] {
-  return pagesOf(pdf)
-    .join('\n')
-    .split('\n')
-    .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter((line) => line !== '');
-}
-
-/** All the text with no white space at all: a sentence that wraps over lines is found whole. */
-function flat(pdf: Uint8Array): string {
-  return pagesOf(pdf).join('').replace(/\s+/g, '');
-}
-
-function squeezed(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-function fontsOf(pdf: Uint8Array): { name: string; embedded: boolean; subset: boolean }[] {
-  const lines = execFileSync('pdffonts', [saved(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  return lines.map((line) => {
-    const match = /^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line);
-    if (match === null) throw new Error(`unexpected pdffonts line: ${line}`);
-    return { name: match[1] ?? '', embedded: match[2] === 'yes', subset: match[3] === 'yes' };
-  });
-}
+const { pagesOf, linesOf, flat, fontsOf, infoOf } = pdfReader('notice-pdf');
 
 function buildNotice(overrides: Partial<NoticeData> = {}, meeting: Partial<NoticeData['meeting']> = {}): NoticeData {
   return {
@@ -181,7 +149,7 @@ describe.skipIf(!popplerAvailable)('notice of meeting (招集通知) as PDF', ()
       expect(font.name).toMatch(/^[A-Z]{6}\+NotoSansJP-/);
     }
     expect(first.byteLength).toBeLessThan(150_000);
-    expect(execFileSync('pdfinfo', ['-isodates', saved(first)], { encoding: 'utf8' })).toMatch(/CreationDate:\s+2027-05-31T15:00:00Z/);
+    expect(infoOf(first)).toMatch(/CreationDate:\s+2027-05-31T15:00:00Z/);
   });
 
   it('refuses dates that are not dates', async () => {
