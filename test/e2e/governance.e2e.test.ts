@@ -405,6 +405,12 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     // The first member votes for themselves and, as proxy, for the fourth; approves one candidate.
     const first = await demo.newPage();
     await signIn(first.page, server.url, MEMBERS[0].email!, server.password);
+    // A member's navigation offers their home, their votes and their account, not the staff sections.
+    const navigation = first.page.getByRole('navigation', { name: 'メインメニュー' });
+    await navigation.getByRole('link', { name: '投票', exact: true }).waitFor();
+    for (const staffSection of ['組合員', '出資', '総会・議決', '従事・労働', 'ユーザー']) {
+      expect(await navigation.getByRole('link', { name: staffSection, exact: true }).count()).toBe(0);
+    }
     await first.page.getByRole('link', { name: '投票', exact: true }).first().click();
     const meeting = first.page.getByRole('article', { name: '臨時総会' });
     await meeting.getByText('あなたは次の組合員の代理人です: 代理 四郎').waitFor();

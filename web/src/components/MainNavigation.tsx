@@ -54,7 +54,12 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
-  const shown: Partial<Record<string, boolean>> = { users: canManageUsers(me), assemblies: canRunMeetings(me), voting: canVote(me) };
+  // A member's own account sees its home, its votes and its account; the staff sections would only refuse it.
+  const staff = me.role !== 'member';
+  const shown: Partial<Record<string, boolean>> = {
+    members: staff, capital: staff, work: staff, businesses: staff, programmes: staff, advocacy: staff, reports: staff,
+    users: canManageUsers(me), assemblies: canRunMeetings(me), voting: canVote(me),
+  };
   const items = ITEMS.filter((item) => shown[item.key] ?? true);
 
   return (
