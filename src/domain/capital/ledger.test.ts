@@ -28,6 +28,7 @@ import {
   rulesOn,
   type CapitalRules,
 } from './share-rules.js';
+import { codeOf } from '../../../test/support/errors.js';
 
 const members = ['m1', 'm2', 'm3', 'm4'] as const;
 
@@ -42,17 +43,6 @@ const buildRules = (overrides: Partial<CapitalRules> = {}): CapitalRules => ({
   ...defaultCapitalRules(25, 90),
   ...overrides,
 });
-
-/** The DomainError code a call throws, or null when it returns. */
-const codeOf = (call: () => unknown): string | null => {
-  try {
-    call();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
 
 const positionOf = (lines: readonly JournalLine[], membershipId: string): CapitalPosition => applyLines(emptyPosition, lines, membershipId);
 

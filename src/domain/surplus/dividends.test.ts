@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
+import { codeOf } from '../../../test/support/errors.js';
 import { splitDividends, type MemberWork } from './dividends.js';
 
 const buildWork = (memberId: string, work: number, overrides: Partial<MemberWork> = {}): MemberWork => ({ memberId, work, ...overrides });
 
 const amounts = (total: number, members: MemberWork[]) => Object.fromEntries(splitDividends(total, members).members.map((m) => [m.memberId, m.amount]));
-
-const codeOf = (call: () => unknown): string | null => {
-  try {
-    call();
-    return null;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
 
 describe('splitDividends: worked examples', () => {
   // 100,001 yen over 1,000 + 700 + 300 = 2,000 hours:

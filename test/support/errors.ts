@@ -1,0 +1,12 @@
+import { DomainError } from '../../src/domain/shared/errors.js';
+
+/** The DomainError code a call throws, or null when it returns; any other error is thrown on. */
+export const codeOf = (call: () => unknown): string | null => {
+  try {
+    call();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+};
