@@ -25,6 +25,8 @@ const MEMBERS: readonly [Member, Member, Member] = [
 /** A fourth, admitted later, who appoints a proxy on paper. */
 const FOURTH: Member = { familyName: '代理', givenName: '四郎', familyKana: 'ダイリ', givenKana: 'シロウ', memberNumber: '0604', email: null };
 const TITLE = '第7回通常総会';
+const PLACE = '千葉市中央区 協同会館 大会議室';
+const ONLINE = 'https://meet.example/kyodo-7';
 const MOTION = '2026年度事業計画承認の件';
 const RECEIPT = /^([A-HJ-NP-Z2-9]{4}-){4}[A-HJ-NP-Z2-9]{4}$/;
 /** The motion's heading: 第1号議案 and its title. */
@@ -123,16 +125,28 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await create.getByText('場所かオンライン会議のURLを入力してください').waitFor();
     expect(await create.getByLabel('会議の名称').getAttribute('aria-invalid')).toBe('true');
     const meetingDay = japanDate(20);
-    await create.getByLabel('会議の名称').fill(TITLE);
+    await create.getByLabel('会議の名称').fill(`${TITLE}（案）`);
     await create.getByLabel('開始日時').fill(`${meetingDay}T13:30`);
     await create.getByLabel('終了予定日時').fill(`${meetingDay}T16:00`);
-    await create.getByLabel('場所', { exact: true }).fill('千葉市中央区 協同会館 大会議室');
+    await create.getByLabel('場所', { exact: true }).fill('千葉市中央区 協同会館（会議室は未定）');
     await create.getByLabel('基準日').fill(japanDate(0));
     expect(await seriousViolations(page)).toEqual([]);
     await create.getByRole('button', { name: '会議を作成' }).click();
-    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: `${TITLE}（案）`, level: 1 }).waitFor();
     const meetingUrl = page.url();
     await page.getByText('13:30').first().waitFor();
+
+    // Before the notice the draft may change: its final name and the room booked since; only those are sent.
+    await page.getByRole('button', { name: '会議を編集' }).click();
+    const edit = page.getByRole('dialog', { name: '会議を編集' });
+    expect(await edit.getByLabel('開始日時').inputValue()).toBe(`${meetingDay}T13:30`);
+    await edit.getByLabel('会議の名称').fill(TITLE);
+    await edit.getByLabel('場所', { exact: true }).fill(PLACE);
+    expect(await seriousViolations(page)).toEqual([]);
+    const [patch] = await Promise.all([page.waitForRequest((r) => r.method() === 'PATCH'), edit.getByRole('button', { name: '保存' }).click()]);
+    expect(Object.keys(patch.postDataJSON() as object).sort()).toEqual(['place', 'title', 'version']);
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: TITLE, exact: true, level: 1 }).waitFor();
 
     // The agenda: one ordinary resolution.
     await page.getByRole('button', { name: '議案を追加' }).click();
@@ -150,6 +164,7 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     await page.getByRole('tab', { name: '招集・資料' }).click();
     const notice = page.getByRole('region', { name: '招集通知' });
     await notice.getByRole('checkbox', { name: 'メールで送信する' }).waitFor();
+    await page.getByText(PLACE, { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await notice.getByRole('button', { name: '招集する' }).click();
     await notice.getByText('招集しました。議決権を有する組合員: 3人').waitFor();
@@ -163,6 +178,17 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     expect(await ics.text()).toContain(`SUMMARY:${TITLE}`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'meeting-convened-ja.png'), fullPage: true });
+
+    // Once convened the notice fixes the meeting: the dialog says so and offers the online address alone.
+    await page.getByRole('button', { name: '会議を編集' }).click();
+    await edit.getByText('招集通知を送ったため').waitFor();
+    expect(await edit.getByRole('textbox').count()).toBe(1);
+    expect(await edit.getByRole('checkbox').count()).toBe(0);
+    await edit.getByRole('textbox', { name: 'オンライン会議のURL' }).fill(ONLINE);
+    expect(await seriousViolations(page)).toEqual([]);
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByText(ONLINE, { exact: true }).waitFor();
 
     // Two members vote from their own accounts, each in a browser of their own, and keep their receipts.
     const first = await demo.newPage();
@@ -257,6 +283,7 @@ describe.runIf(chromiumAvailable)('assemblies and ballots in Chromium', () => {
     const confirm = page.getByRole('dialog', { name: '閉会する' });
     await confirm.getByRole('button', { name: '閉会する' }).click();
     await page.getByText(/^閉会: /).waitFor();
+    expect(await page.getByRole('button', { name: '会議を編集' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'meeting-closed-ja.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '議事録（PDF・日本語）' }).click()]);

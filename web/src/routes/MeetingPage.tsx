@@ -7,6 +7,7 @@ import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { AgendaPanel } from '../features/governance/AgendaPanel';
+import { EditMeeting } from '../features/governance/EditMeeting';
 import { governancePaths, type Live, type MeetingDetail } from '../features/governance/governance';
 import { MeetingStatusBadge } from '../features/governance/MeetingStatusBadge';
 import { NoticePanel } from '../features/governance/NoticePanel';
@@ -75,6 +76,8 @@ function MeetingView({ detail, live, onChanged }: { detail: MeetingDetail; live:
             <MeetingStatusBadge status={meeting.status} />
           </Group>
         }
+        // A closed meeting is a record: its minutes stand as they were kept.
+        actions={meeting.status === 'closed' ? undefined : <EditMeeting meeting={meeting} onChanged={onChanged} />}
       />
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'agenda' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List aria-label={t('governance.meetingTabs')} mb="md">

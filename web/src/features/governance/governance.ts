@@ -156,6 +156,9 @@ export interface NewMeeting {
   proxyAllowed: boolean;
 }
 
+/** What a change of a meeting may carry: any field but its body before the notice; afterwards the chair, the minutes' signers and the online address. */
+export type MeetingChanges = Partial<Omit<NewMeeting, 'bodyKind'>> & { chairPersonId?: string | null; minutesSigners?: string[] };
+
 export interface Candidate {
   id: string;
   personId: string;
@@ -415,7 +418,7 @@ export const governanceApi = {
     api.post<MotionResult & { chairDecision: 'adopted' | 'rejected' | null }>(`${motionPath(motionId)}/close`, chairDecision ? { chairDecision } : {}),
   closeMeeting: (meetingId: string) => api.postNoContent(`${meetingPath(meetingId)}/close`),
   /** Before the notice anything; afterwards the chair, the minutes' signers and the online address. */
-  updateMeeting: (meetingId: string, version: number, patch: { minutesSigners?: string[]; chairPersonId?: string | null }) =>
+  updateMeeting: (meetingId: string, version: number, patch: MeetingChanges) =>
     api.patch<Meeting>(meetingPath(meetingId), { version, ...patch }),
 };
 
