@@ -59,21 +59,18 @@ export async function startChildServer(entry: URL, spec: ChildSpec): Promise<Chi
     await exited;
     clearTimeout(timer);
   };
+  const usage = () => {
+    const answer = next('memory', 10);
+    send({ type: 'memory' });
+    return answer;
+  };
   try {
     const { origin } = await next('listening', startSeconds);
     return {
       origin,
       pid: child.pid!,
-      async peakRssMiB() {
-        const answer = next('memory', 10);
-        send({ type: 'memory' });
-        return (await answer).peakRssKiB / 1024;
-      },
-      async cpuMs() {
-        const answer = next('memory', 10);
-        send({ type: 'memory' });
-        return (await answer).cpuMicros / 1000;
-      },
+      peakRssMiB: async () => (await usage()).peakRssKiB / 1024,
+      cpuMs: async () => (await usage()).cpuMicros / 1000,
       close: stop,
     };
   } catch (error) {

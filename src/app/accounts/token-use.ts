@@ -6,8 +6,9 @@ import type { AppContext } from '../shared/context.js';
  * When an API token was last used, written in batches: a script or a member's device that signs each request with a
  * token would otherwise make every first use in five minutes a write of its own, on the path of the request (on
  * SQLite, a commit queued behind every other writer). Uses are noted in memory and written at most a second later,
- * to the second, a few statements per batch; the app flushes them when it closes. A crash loses at most that second of "last used"
- * times, never anything else: the column is informative (the token list shows it), not a security decision.
+ * to the second, a few statements per batch; the app flushes them when it closes. A crash loses at most that
+ * second of "last used" times, never anything else: the column is informative (the token list shows it), not a
+ * security decision.
  */
 const flushDelayMs = 1_000;
 /** Ids per UPDATE: well within both dialects' limits on bound parameters. */
@@ -39,7 +40,11 @@ export async function flushTokenUse(ctx: AppContext): Promise<void> {
   pending.timer = null;
   if (pending.uses.size === 0) return;
   const byTime = new Map<string, string[]>();
-  for (const [id, at] of pending.uses) byTime.set(at, [...(byTime.get(at) ?? []), id]);
+  for (const [id, at] of pending.uses) {
+    const ids = byTime.get(at);
+    if (ids) ids.push(id);
+    else byTime.set(at, [id]);
+  }
   pending.uses = new Map();
   await ctx.db.transaction().execute(async (trx) => {
     for (const [at, ids] of byTime) {

@@ -34,15 +34,9 @@ interface MotionForVoting {
   voting_deadline: string | null;
   written_voting: number;
   electronic_voting: number;
+  /** The person asked about, when on the meeting's electorate. */
+  voter: string | null;
 }
-
-const motionColumns = ['motions.id as motion_id', 'motions.kind', 'motions.voting', 'motions.election_method', 'motions.seats', 'motions.status as motion_status',
-  'meetings.id as meeting_id', 'meetings.organization_id', 'meetings.status as meeting_status', 'meetings.starts_at', 'meetings.voting_deadline',
-  'meetings.written_voting', 'meetings.electronic_voting'] as const;
-
-const motionForVoting = compileOnce(({ db }, p: { motionId: string }) =>
-  db.selectFrom('motions').innerJoin('meetings', 'meetings.id', 'motions.meeting_id').select(motionColumns).where('motions.id', '=', p.motionId),
-);
 
 /**
  * The motion, its meeting, and whether the member is on the meeting's electorate (`voter`), in one read. The
@@ -67,7 +61,7 @@ const motionForVoter = compileOnce(({ db }, p: { motionId: string; personId: str
     })
     .where('motions.id', '=', p.motionId)
     // The meeting always exists (a motion's meeting_id is a foreign key, not null), so its columns are never null.
-    .$castTo<MotionForVoting & { voter: string | null }>(),
+    .$castTo<MotionForVoting>(),
 );
 
 /**
@@ -91,21 +85,15 @@ const storeSecretBallot = compileOnce(({ db }, p: { motionId: string; receipt: s
 
 const candidateIds = compileOnce(({ db }, p: { motionId: string }) => db.selectFrom('candidates').select('id').where('motion_id', '=', p.motionId));
 
-const voterOf = compileOnce(({ db }, p: { meetingId: string; personId: string }) =>
-  db.selectFrom('electorate').select('person_id').where('meeting_id', '=', p.meetingId).where('person_id', '=', p.personId));
-
 const proxyOf = compileOnce(({ db }, p: { meetingId: string; grantor: string }) =>
   db.selectFrom('proxies').select('holder_person_id').where('meeting_id', '=', p.meetingId).where('grantor_person_id', '=', p.grantor));
 
 const refuse = (kind: 'rule_violation' | 'conflict' | 'invalid', code: string, field: string, message: string) =>
   new DomainError(kind, code, message, [{ field, code, message }]);
 
-async function openMotion(ctx: AppContext, motionId: string): Promise<MotionForVoting> {
-  const [motion] = await motionForVoting(ctx, { motionId });
-  return mustBeOpen(motion);
-}
-
-function mustBeOpen<M extends MotionForVoting>(motion: M | undefined): M {
+/** The motion, refused when it is not open for votes, with whether `personId` is on its electorate. */
+async function openMotion(ctx: AppContext, motionId: string, personId: string): Promise<MotionForVoting> {
+  const [motion] = await motionForVoter(ctx, { motionId, personId });
   if (!motion) throw notFound('motion');
   if (motion.motion_status !== 'open') throw refuse('rule_violation', 'voting_not_open', 'motionId', motion.motion_status === 'closed' ? 'voting on this motion has closed' : 'the meeting has not been convened');
   return motion;
@@ -165,8 +153,7 @@ async function storeBallot(ctx: AppContext, motion: MotionForVoting, vote: { vot
 export async function castBallot(ctx: AppContext, actor: Actor, motionId: string, input: { choice: BallotChoice; forPersonId?: string | null }): Promise<{ receipt: string }> {
   if (!actor.personId) throw forbidden('only a member can vote: this account is not a member\'s own');
   const voter = input.forPersonId ?? actor.personId;
-  const [found] = await motionForVoter(ctx, { motionId, personId: voter });
-  const motion = mustBeOpen(found);
+  const motion = await openMotion(ctx, motionId, voter);
   if (!motion.electronic_voting) throw refuse('rule_violation', 'electronic_voting_not_allowed', 'motionId', 'this meeting does not take electronic votes');
   const now = isoNow(ctx);
   if (motion.meeting_status !== 'in_session' && motion.voting_deadline !== null && now > motion.voting_deadline) {
@@ -185,12 +172,11 @@ export async function castBallot(ctx: AppContext, actor: Actor, motionId: string
 
 /** A clerk enters a written vote (書面議決) from the paper form, before the meeting starts. */
 export async function recordWrittenBallot(ctx: AppContext, actor: Actor, motionId: string, input: { personId: string; choice: BallotChoice }): Promise<{ receipt: string }> {
-  const motion = await openMotion(ctx, motionId);
+  const motion = await openMotion(ctx, motionId, input.personId);
   if (!canRunMeetings(actor, motion.organization_id)) throw forbidden();
   if (!motion.written_voting) throw refuse('rule_violation', 'written_voting_not_allowed', 'motionId', 'this meeting does not take written votes');
   if (motion.meeting_status !== 'convened') throw refuse('rule_violation', 'voting_deadline_passed', 'motionId', 'written votes are entered before the meeting opens');
-  const [eligible] = await voterOf(ctx, { meetingId: motion.meeting_id, personId: input.personId });
-  if (!eligible) throw refuse('rule_violation', 'not_a_voter', 'personId', 'not a voter of this meeting');
+  if (motion.voter === null) throw refuse('rule_violation', 'not_a_voter', 'personId', 'not a voter of this meeting');
   const choice = await checkChoice(ctx, motion, input.choice);
   // The clerk's entry is audited, in the same transaction, as who voted, never what: the ballot is not named.
   const receipt = await storeBallot(ctx, motion, { voter: input.personId, channel: 'written', proxy: null, choice, recordedBy: actor.userId }, (trx) =>

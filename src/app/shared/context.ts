@@ -7,7 +7,7 @@ import type { Schema } from '../../db/schema.js';
 export interface AppContext {
   db: Kysely<Schema>;
   dialect: DialectName;
-  /** Named prepared statements for hot reads, where the database offers them (PostgreSQL). */
+  /** Hot reads outside transactions: named prepared statements on PostgreSQL, prepared and cached on an SQLite file. */
   runPrepared: PreparedRunner | null;
   /** Prepared writes in one transaction, for the hottest write paths (a ballot). */
   runWrites: WriteRunner;
