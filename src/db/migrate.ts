@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_member_kinds.js';
 import * as m0004 from './migrations/0004_member_number_order.js';
 import * as m0005 from './migrations/0005_capital.js';
 import * as m0006 from './migrations/0006_governance.js';
+import * as m0007 from './migrations/0007_work_and_surplus.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0004_member_number_order': m0004,
   '0005_capital': m0005,
   '0006_governance': m0006,
+  '0007_work_and_surplus': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

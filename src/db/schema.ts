@@ -389,6 +389,79 @@ export interface TellerCountTable {
   entered_by: string | null;
 }
 
+/** One person's work on one day at one site in one business line. '' stands for no site, line or role. */
+export interface WorkRecordTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  work_date: string;
+  site: string;
+  business_line: string;
+  role: string;
+  minutes: number;
+  status: string;
+  source: string;
+  import_batch_id: string | null;
+  note: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  recorded_by: string | null;
+}
+
+export interface WorkPeriodCloseTable {
+  organization_id: string;
+  period: string;
+  records: number;
+  minutes: number | string;
+  closed_at: string;
+  closed_by: string | null;
+}
+
+/** A fiscal-year close. Big amounts come back from PostgreSQL as strings (bigint). */
+export interface SurplusClosingTable {
+  id: string;
+  organization_id: string;
+  fiscal_year: number;
+  period_from: string;
+  period_until: string;
+  status: string;
+  surplus: number | string;
+  facts_json: string;
+  measure_json: string;
+  allocation_json: string;
+  withhold_against_unpaid: number;
+  total_work: number | string;
+  members: number;
+  motion_id: string | null;
+  journal_entry_id: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  posted_at: string | null;
+  posted_by: string | null;
+}
+
+export interface SurplusDividendTable {
+  closing_id: string;
+  membership_id: string;
+  person_id: string;
+  minutes: number | string;
+  days: number;
+  work: number | string;
+  exact_yen: number | string;
+  exact_remainder: number | string;
+  rounded_up: number;
+  remainder_rank: number | null;
+  amount: number | string;
+  unpaid_capital: number | string;
+  withheld: number | string;
+  payment: number | string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   organization_business_lines: OrganizationBusinessLineTable;
@@ -422,4 +495,8 @@ export interface Schema {
   votes_cast: VoteCastTable;
   ballots: BallotTable;
   teller_counts: TellerCountTable;
+  work_records: WorkRecordTable;
+  work_period_closes: WorkPeriodCloseTable;
+  surplus_closings: SurplusClosingTable;
+  surplus_dividends: SurplusDividendTable;
 }

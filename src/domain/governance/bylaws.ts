@@ -1,5 +1,7 @@
 import type { LawProfile } from '../law-profiles/profiles.js';
 import { DomainError, type FieldError } from '../shared/errors.js';
+import { surplusRateProblems, type ReserveField, type SurplusRates } from '../surplus/allocation.js';
+import { defaultWorkMeasure, workMeasureProblems, type WorkMeasureBasis } from '../surplus/work-measure.js';
 import { actResolutionRules, type Fraction, type ResolutionRules } from './resolutions.js';
 
 /**
@@ -24,11 +26,24 @@ export interface BylawSettings {
   specialQuorum?: Fraction;
   specialMajority?: Fraction;
   tie?: 'chair' | 'rejected';
+  /** The year's surplus put into the legal reserve (準備金), at least the law's 1/10 (Art. 76(1)). */
+  legalReserveRate?: Fraction;
+  /** To the job-creation fund (就労創出等積立金), at least 1/20 (Art. 76(4)). */
+  jobCreationFundRate?: Fraction;
+  /** To the education carry-forward (教育繰越金), at least 1/20 (Art. 76(5)). */
+  educationCarryForwardRate?: Fraction;
+  /** How the amount of work behind dividends is measured (従事分量, Art. 77(2)). */
+  workMeasure?: WorkMeasureBasis;
+  /** Weights of roles in percent for weighted hours; unlisted roles weigh 100. */
+  roleWeights?: Record<string, number>;
+  /** Dividends are set against capital the member still owes on their shares (Art. 78). */
+  withholdDividends?: boolean;
 }
 
 export const bylawSettingNames = [
   'fiscalYearStartMonth', 'sharePrice', 'legalReserveTarget', 'proxyCapPerHolder', 'meetingNoticeDays', 'writtenVoting',
   'electronicVoting', 'ordinaryQuorum', 'ordinaryMajority', 'specialQuorum', 'specialMajority', 'tie',
+  'legalReserveRate', 'jobCreationFundRate', 'educationCarryForwardRate', 'workMeasure', 'roleWeights', 'withholdDividends',
 ] as const satisfies readonly (keyof BylawSettings)[];
 
 export type SettingName = (typeof bylawSettingNames)[number];
@@ -60,8 +75,20 @@ export function lawDefaults(profile: LawProfile): Required<Omit<BylawSettings, '
     specialQuorum: actResolutionRules.quorum.special,
     specialMajority: actResolutionRules.majority.special,
     tie: actResolutionRules.tie,
+    legalReserveRate: profile.surplusMinimumRates.legalReserve,
+    jobCreationFundRate: profile.surplusMinimumRates.jobCreationFund,
+    educationCarryForwardRate: profile.surplusMinimumRates.educationCarryForward,
+    workMeasure: defaultWorkMeasure.basis,
+    roleWeights: defaultWorkMeasure.roleWeights,
+    withholdDividends: false,
   };
 }
+
+const rateSettings: Record<ReserveField, 'legalReserveRate' | 'jobCreationFundRate' | 'educationCarryForwardRate'> = {
+  legalReserve: 'legalReserveRate',
+  jobCreationFund: 'jobCreationFundRate',
+  educationCarryForward: 'educationCarryForwardRate',
+};
 
 /**
  * Checks a bylaw version's settings against the law: every problem with the setting it concerns and why. Refused
@@ -94,6 +121,18 @@ export function checkBylawSettings(settings: BylawSettings, profile: LawProfile)
     else if (!atLeast(value, floor)) problem(field, 'below_law', `the law's floor is ${floor.numerator}/${floor.denominator}`);
   }
   if (settings.tie !== undefined && settings.tie !== 'chair' && settings.tie !== 'rejected') problem('tie', 'out_of_range', 'chair or rejected');
+  const statedRates = Object.values(rateSettings).some((name) => settings[name] !== undefined);
+  if (statedRates) {
+    // A version may state one rate: the others are the law's when the three are added up.
+    const rates: SurplusRates = {
+      legalReserve: settings.legalReserveRate ?? law.legalReserveRate,
+      jobCreationFund: settings.jobCreationFundRate ?? law.jobCreationFundRate,
+      educationCarryForward: settings.educationCarryForwardRate ?? law.educationCarryForwardRate,
+    };
+    problems.push(...surplusRateProblems(rates, profile.surplusMinimumRates, (field) => (field === 'rates' ? 'settings.legalReserveRate' : `settings.${rateSettings[field]}`)));
+  }
+  problems.push(...workMeasureProblems(settings.workMeasure, settings.roleWeights));
+  if (settings.withholdDividends !== undefined && typeof settings.withholdDividends !== 'boolean') problem('withholdDividends', 'out_of_range', 'true or false');
   if (problems.length) throw new DomainError('invalid', 'bylaws_outside_law', 'the bylaw settings are outside what the law allows', problems);
 }
 

@@ -1,3 +1,5 @@
+import { actMinimumRates, type SurplusRates } from '../surplus/allocation.js';
+
 /**
  * A law profile names the statute an organization is checked against and the settings that statute leaves to
  * bylaws or that were not confirmed (domain.md §2 [setting]). Later capabilities read their thresholds here.
@@ -17,6 +19,8 @@ export interface LawProfile {
   shareCapPercent: number | null;
   /** Days before fiscal-year end by which a member gives notice of withdrawal [setting, default 90]. */
   withdrawalNoticeDays: number;
+  /** The least share of a year's surplus each reserve takes (the Act: 1/10, 1/20, 1/20, Art. 76). */
+  surplusMinimumRates: SurplusRates;
 }
 
 export const lawProfiles: readonly LawProfile[] = [
@@ -29,6 +33,7 @@ export const lawProfiles: readonly LawProfile[] = [
     delegateAssemblyAbove: 200,
     shareCapPercent: 25,
     withdrawalNoticeDays: 90,
+    surplusMinimumRates: actMinimumRates,
   },
   {
     id: 'jp-consumer-coop', // 消費生活協同組合法 — older persons' co-ops; members are users, not workers
@@ -39,6 +44,9 @@ export const lawProfiles: readonly LawProfile[] = [
     delegateAssemblyAbove: 500,
     shareCapPercent: 25,
     withdrawalNoticeDays: 90,
+    // The Consumer Co-operatives Act has no job-creation fund and divides by use, not work: Kyodo's surplus close
+    // follows the worker-co-op rules, and a consumer co-op's own close is not modelled yet.
+    surplusMinimumRates: actMinimumRates,
   },
   {
     id: 'ica-generic', // ICA Statement on the Co-operative Identity (1995) and CICOPA declaration (2005)
@@ -49,6 +57,7 @@ export const lawProfiles: readonly LawProfile[] = [
     delegateAssemblyAbove: 200,
     shareCapPercent: null,
     withdrawalNoticeDays: 90,
+    surplusMinimumRates: actMinimumRates,
   },
 ];
 

@@ -126,8 +126,8 @@ export interface AllocationProposal extends AllocationParts {
   lossYear: boolean;
 }
 
-const reserveFields = ['legalReserve', 'jobCreationFund', 'educationCarryForward'] as const;
-type ReserveField = (typeof reserveFields)[number];
+export const reserveFields = ['legalReserve', 'jobCreationFund', 'educationCarryForward'] as const;
+export type ReserveField = (typeof reserveFields)[number];
 
 const isWholeYen = (n: number): boolean => Number.isSafeInteger(n);
 const isRate = (f: Fraction): boolean =>
@@ -139,6 +139,32 @@ export function ceilShare(amount: number, rate: Fraction): number {
   const product = BigInt(amount) * BigInt(rate.numerator);
   const denominator = BigInt(rate.denominator);
   return Number((product + denominator - 1n) / denominator);
+}
+
+/**
+ * Problems with the reserve rates the bylaws choose: each a fraction of whole numbers in (0, 1], at or above the law's
+ * floor, and the three together at most the whole surplus. `fieldOf` names the field each problem is reported on
+ * (the facts of a close, or the bylaws' settings); `'rates'` is the sum.
+ */
+export function surplusRateProblems(rates: SurplusRates, lawMinimums: SurplusRates, fieldOf: (field: ReserveField | 'rates') => string): FieldError[] {
+  const errors: FieldError[] = [];
+  const problem = (field: ReserveField | 'rates', code: string, message: string) => errors.push({ field: fieldOf(field), code, message });
+  let allRates = true;
+  for (const field of reserveFields) {
+    const rate = rates[field];
+    if (!isRate(rate)) {
+      problem(field, 'not_a_fraction', 'a fraction of whole numbers, above 0 and at most 1');
+      allRates = false;
+    } else if (!atLeast(rate, lawMinimums[field])) {
+      problem(field, 'below_legal_minimum', `the law's floor is ${lawMinimums[field].numerator}/${lawMinimums[field].denominator}`);
+    }
+  }
+  if (allRates) {
+    const [a, b, c] = reserveFields.map((field) => rates[field]) as [Fraction, Fraction, Fraction];
+    const [an, ad, bn, bd, cn, cd] = [a.numerator, a.denominator, b.numerator, b.denominator, c.numerator, c.denominator].map(BigInt) as [bigint, bigint, bigint, bigint, bigint, bigint];
+    if (an * bd * cd + bn * ad * cd + cn * ad * bd > ad * bd * cd) problem('rates', 'rates_exceed_surplus', 'the three rates add up to more than the whole surplus');
+  }
+  return errors;
 }
 
 /**
@@ -160,21 +186,7 @@ export function checkSurplusFacts(facts: SurplusFacts, lawMinimums: SurplusRates
       problem('legalReserveTarget', 'reserve_target_below_half_of_capital', `the bylaw amount of the legal reserve is at least half of total capital (${ceilShare(facts.totalCapital, half)} yen)`);
     }
   }
-  let allRates = true;
-  for (const field of reserveFields) {
-    const rate = facts.rates[field];
-    if (!isRate(rate)) {
-      problem(`rates.${field}`, 'not_a_fraction', 'a fraction of whole numbers, above 0 and at most 1');
-      allRates = false;
-    } else if (!atLeast(rate, lawMinimums[field])) {
-      problem(`rates.${field}`, 'below_legal_minimum', `the law's floor is ${lawMinimums[field].numerator}/${lawMinimums[field].denominator}`);
-    }
-  }
-  if (allRates) {
-    const [a, b, c] = reserveFields.map((field) => facts.rates[field]) as [Fraction, Fraction, Fraction];
-    const [an, ad, bn, bd, cn, cd] = [a.numerator, a.denominator, b.numerator, b.denominator, c.numerator, c.denominator].map(BigInt) as [bigint, bigint, bigint, bigint, bigint, bigint];
-    if (an * bd * cd + bn * ad * cd + cn * ad * bd > ad * bd * cd) problem('rates', 'rates_exceed_surplus', 'the three rates add up to more than the whole surplus');
-  }
+  errors.push(...surplusRateProblems(facts.rates, lawMinimums, (field) => (field === 'rates' ? 'rates' : `rates.${field}`)));
   if (errors.length > 0) throw new DomainError('invalid', 'invalid_surplus_facts', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }
 

@@ -11,6 +11,7 @@ import { appointProxy, ballotByReceipt, castBallot, participation, recordWritten
 import { findVoters } from '../../app/governance/voters.js';
 import { bodyKinds, electionMethods, motionKinds, offices, seatRoles, votingModes, attendanceModes } from '../../domain/governance/vocabulary.js';
 import { DomainError, notFound } from '../../domain/shared/errors.js';
+import { maxRoleWeight, workMeasureBases } from '../../domain/surplus/work-measure.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
@@ -43,6 +44,12 @@ const BylawSettings = Type.Object({
   specialQuorum: Type.Optional(Fraction),
   specialMajority: Type.Optional(Fraction),
   tie: Type.Optional(enumOf(['chair', 'rejected'] as const)),
+  legalReserveRate: Type.Optional(Fraction),
+  jobCreationFundRate: Type.Optional(Fraction),
+  educationCarryForwardRate: Type.Optional(Fraction),
+  workMeasure: Type.Optional(enumOf(workMeasureBases)),
+  roleWeights: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 40 }), Type.Integer({ minimum: 1, maximum: maxRoleWeight }), { maxProperties: 50 })),
+  withholdDividends: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 const MeetingFields = {
