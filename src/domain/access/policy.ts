@@ -47,6 +47,24 @@ export function canKeepBylaws(actor: Actor, organizationId: string): boolean {
   return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
 }
 
+/** Work records: the organization's staff enter and import them; the federation sees all. */
+export function canRecordWork(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+/**
+ * Approving work and closing a month is the coordinator's: the organization's administrator, not the clerk who
+ * entered the hours (the one who records is not the one who approves).
+ */
+export function canApproveWork(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
+}
+
+/** The fiscal-year close and its proposal to the assembly are the board's, through the administrator. */
+export function canCloseFiscalYear(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }
