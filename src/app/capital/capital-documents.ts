@@ -9,8 +9,8 @@ import { capitalRegister, memberCapital } from './read-capital.js';
 
 /** What each kind of entry is called on a certificate. */
 const movementNames: Record<DocumentLocale, Record<string, string>> = {
-  ja: { subscription: '出資の引受け', payment: '払込み', transfer: '持分の譲渡', withdrawal: '脱退・減口（払戻確定）', refund: '払戻金の支払', 'write-down': '減資', reversal: '取消' },
-  en: { subscription: 'Shares subscribed', payment: 'Payment', transfer: 'Transfer of shares', withdrawal: 'Withdrawal (refund owed)', refund: 'Refund paid', 'write-down': 'Write-down', reversal: 'Reversal' },
+  ja: { subscription: '出資の引受け', payment: '払込み', transfer: '持分の譲渡', withdrawal: '脱退・減口（払戻確定）', refund: '払戻金の支払', 'write-down': '減資', reversal: '取消', 'surplus-appropriation': '剰余金処分', 'opening-balance': '開始残高' },
+  en: { subscription: 'Shares subscribed', payment: 'Payment', transfer: 'Transfer of shares', withdrawal: 'Withdrawal (refund owed)', refund: 'Refund paid', 'write-down': 'Write-down', reversal: 'Reversal', 'surplus-appropriation': 'Surplus appropriation', 'opening-balance': 'Opening balance' },
 };
 
 const documentOrganization = (o: Organization): CapitalDocumentOrganization => ({

@@ -213,6 +213,14 @@ describe('hledger account names', () => {
       'in-kind-assets': 'assets:in-kind:0001',
       'refund-payable': 'liabilities:refund-payable:0001',
       'capital-reduction': 'equity:capital-reduction',
+      'unappropriated-surplus': 'equity:surplus:unappropriated',
+      'losses-carried-forward': 'equity:surplus:losses-carried-forward',
+      'legal-reserve': 'equity:reserves:legal',
+      'job-creation-fund': 'equity:reserves:job-creation',
+      'education-carry-forward': 'equity:reserves:education',
+      'retained-surplus': 'equity:surplus:retained',
+      'dividends-payable': 'liabilities:dividends-payable:0001',
+      'opening-balances': 'equity:opening-balances',
     } satisfies Record<CapitalAccount, string>);
     expect(hledgerAccountName('refund-payable', null)).toBe(`liabilities:refund-payable:${unnumberedMember}`);
     expect(hledgerAccountName('bank', null)).toBe('assets:bank');

@@ -45,6 +45,14 @@ const chart: Record<CapitalAccount, { name: string; perMember: boolean; note: st
   'in-kind-assets': { name: 'assets:in-kind', perMember: true, note: '現物出資資産' },
   'refund-payable': { name: 'liabilities:refund-payable', perMember: true, note: '未払持分払戻金' },
   'capital-reduction': { name: 'equity:capital-reduction', perMember: false, note: '減資差益 / 欠損填補' },
+  'unappropriated-surplus': { name: 'equity:surplus:unappropriated', perMember: false, note: '当期未処分剰余金' },
+  'losses-carried-forward': { name: 'equity:surplus:losses-carried-forward', perMember: false, note: '繰越損失金' },
+  'legal-reserve': { name: 'equity:reserves:legal', perMember: false, note: '準備金' },
+  'job-creation-fund': { name: 'equity:reserves:job-creation', perMember: false, note: '就労創出等積立金' },
+  'education-carry-forward': { name: 'equity:reserves:education', perMember: false, note: '教育繰越金' },
+  'retained-surplus': { name: 'equity:surplus:retained', perMember: false, note: '次期繰越剰余金' },
+  'dividends-payable': { name: 'liabilities:dividends-payable', perMember: true, note: '未払従事分量配当金' },
+  'opening-balances': { name: 'equity:opening-balances', perMember: false, note: '開始残高' },
 };
 
 /** Declared with their hledger account type (A asset, C cash, L liability, E equity), in display order. */

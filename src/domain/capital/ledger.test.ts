@@ -29,6 +29,7 @@ import {
   type CapitalRules,
 } from './share-rules.js';
 import { codeOf } from '../../../test/support/errors.js';
+import { appropriationLines, openingBalanceLines } from '../surplus/appropriation.js';
 
 const members = ['m1', 'm2', 'm3', 'm4'] as const;
 
@@ -304,6 +305,8 @@ describe('capital ledger entries', () => {
       ...withdrawalLines('m1', position, 1),
       ...refundLines('m1', position, 1_000),
       ...writeDownLines('m1', position, 1),
+      ...appropriationLines(10, { lossCovered: 1, legalReserve: 1, jobCreationFund: 1, educationCarryForward: 1, dividends: 5, retained: 1, lossCarriedForward: 0 }, [{ membershipId: 'm1', payment: 4, withheld: 1 }]),
+      ...openingBalanceLines({ legalReserve: 1, lossesCarriedForward: 2 }),
     ].map((line) => line.account));
     expect([...reached].sort()).toEqual([...capitalAccounts].sort());
   });

@@ -12,6 +12,15 @@ export const capitalAccounts = [
   'in-kind-assets', // 現物出資資産: assets contributed in kind, at their valuation
   'refund-payable', // 未払持分払戻金: refunds owed to members who left, paid after the fiscal-year close
   'capital-reduction', // 減資差益 / 欠損填補: capital written down to cover losses
+  // The fiscal-year close (剰余金処分, Worker Cooperatives Act Art. 76–78), posted once the assembly resolves it:
+  'unappropriated-surplus', // 当期未処分剰余金: the year's surplus (debited when appropriated) or loss (credited)
+  'losses-carried-forward', // 繰越損失金: losses not yet covered, a debit balance
+  'legal-reserve', // 準備金
+  'job-creation-fund', // 就労創出等積立金
+  'education-carry-forward', // 教育繰越金
+  'retained-surplus', // 次期繰越剰余金: what the general meeting chose not to distribute
+  'dividends-payable', // 未払従事分量配当金: each member's dividend by amount of work until it is paid
+  'opening-balances', // 開始残高: reserves and losses a co-op had before it kept its books in Kyodo
 ] as const;
 export type CapitalAccount = (typeof capitalAccounts)[number];
 
@@ -24,7 +33,7 @@ export interface JournalLine {
   shares: number;
 }
 
-export const entryTypes = ['subscription', 'payment', 'transfer', 'withdrawal', 'refund', 'write-down', 'reversal'] as const;
+export const entryTypes = ['subscription', 'payment', 'transfer', 'withdrawal', 'refund', 'write-down', 'reversal', 'surplus-appropriation', 'opening-balance'] as const;
 export type EntryType = (typeof entryTypes)[number];
 
 export const paymentMethods = ['bank', 'cash', 'payroll', 'in-kind'] as const;
