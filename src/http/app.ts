@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { capitalRoutes } from './routes/capital.js';
 import { governanceRoutes } from './routes/governance.js';
+import { surplusRoutes } from './routes/surplus.js';
 import { createMailer, type Mailer } from '../app/mail/mailer.js';
 import { memberImportRoutes } from './routes/member-imports.js';
 import { memberRoutes } from './routes/members.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(memberImportRoutes, deps);
     await api.register(capitalRoutes, deps);
     await api.register(governanceRoutes, deps);
+    await api.register(surplusRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

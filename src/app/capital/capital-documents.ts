@@ -28,7 +28,8 @@ const sumOf = (lines: readonly JournalLine[], membershipId: string, account: Jou
 
 /** The yen an entry means for the member: paid in, refunded to them, or their capital's change. */
 function memberAmount(type: string, lines: readonly JournalLine[], membershipId: string): number {
-  if (type === 'payment') return -sumOf(lines, membershipId, 'capital-unpaid', (l) => l.amount);
+  // A dividend set against unpaid capital pays it, as a payment does.
+  if (type === 'payment' || type === 'surplus-appropriation') return -sumOf(lines, membershipId, 'capital-unpaid', (l) => l.amount);
   if (type === 'refund') return sumOf(lines, membershipId, 'refund-payable', (l) => l.amount);
   return -sumOf(lines, membershipId, 'capital', (l) => l.amount);
 }

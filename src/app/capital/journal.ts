@@ -4,6 +4,7 @@ import { applyLines, assertBalanced, emptyPosition, type CapitalPosition, type E
 import type { AppContext, Tx } from '../shared/context.js';
 import { isoNow, newId } from '../shared/context.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Transaction } from 'kysely';
 import type { Schema } from '../../db/schema.js';
 
@@ -40,6 +41,15 @@ export async function lockCapital(trx: Transaction<Schema>, ctx: AppContext, sco
   }
 }
 
+/** Lines to keep in the audit log: all of them, or for an entry with a line per member, the total per account. */
+const auditLinesKept = 200;
+function auditedLines(lines: readonly JournalLine[]): JournalLine[] | { lines: number; byAccount: Record<string, number> } {
+  if (lines.length <= auditLinesKept) return [...lines];
+  const byAccount: Record<string, number> = {};
+  for (const line of lines) byAccount[line.account] = (byAccount[line.account] ?? 0) + line.amount;
+  return { lines: lines.length, byAccount };
+}
+
 /** Writes one balanced entry and its lines, with its audit entry, in the caller's transaction. */
 export async function postEntry(trx: Transaction<Schema>, ctx: AppContext, actor: Pick<Actor, 'userId' | 'email'>, entry: NewEntry): Promise<PostedEntry> {
   assertBalanced(entry.lines);
@@ -49,13 +59,14 @@ export async function postEntry(trx: Transaction<Schema>, ctx: AppContext, actor
     id, organization_id: entry.organizationId, entry_date: entry.date, type: entry.type, description: entry.description, reason: entry.reason,
     reverses_entry_id: entry.reversesEntryId, batch_id: entry.batchId, recorded_at: at, recorded_by: actor.email,
   }).execute();
-  await trx.insertInto('journal_lines').values(entry.lines.map((line, i) => ({
+  // An appropriation has a line per member (tens of thousands in a federation's largest co-op): batched inserts.
+  await bulkInsert(trx, ctx.dialect, 'journal_lines', entry.lines.map((line, i) => ({
     entry_id: id, line_no: i + 1, organization_id: entry.organizationId, entry_date: entry.date, account: line.account,
     membership_id: line.membershipId, amount: line.amount, shares: line.shares,
-  }))).execute();
+  })));
   await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
     organizationId: entry.organizationId, entityType: 'journal_entry', entityId: id, action: entry.type, before: null,
-    after: { date: entry.date, description: entry.description, reason: entry.reason, reverses: entry.reversesEntryId, lines: entry.lines },
+    after: { date: entry.date, description: entry.description, reason: entry.reason, reverses: entry.reversesEntryId, lines: auditedLines(entry.lines) },
   }, at);
   return { ...entry, id, recordedAt: at, recordedBy: actor.email };
 }

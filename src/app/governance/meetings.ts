@@ -246,56 +246,62 @@ export interface NewMotion {
  * bylaw change is a special resolution naming the proposed version.
  */
 export async function addMotion(ctx: AppContext, actor: Actor, meetingId: string, input: NewMotion): Promise<Motion> {
-  return inTransaction(ctx, async (trx) => {
-    const meeting = await meetingFor(trx, actor, meetingId, true);
-    const refuse = (field: string, code: string, message: string) => new DomainError('rule_violation', code, message, [{ field, code, message }]);
-    let position: number;
-    if (input.amendsMotionId) {
-      const parent = await trx.selectFrom('motions').selectAll().where('id', '=', input.amendsMotionId).where('meeting_id', '=', meetingId).executeTakeFirst();
-      if (!parent) throw refuse('amendsMotionId', 'not_found', 'no such motion in this meeting');
-      if (parent.amends_motion_id || parent.kind === 'election') throw refuse('amendsMotionId', 'not_amendable', 'amend a motion, not an amendment or an election');
-      if (parent.status === 'closed') throw refuse('amendsMotionId', 'motion_closed', 'the motion has been decided');
-      if (input.kind !== parent.kind) throw refuse('kind', 'amendment_kind', `an amendment is decided like the motion it amends (${parent.kind})`);
-      position = Number(parent.position);
-    } else {
-      if (meeting.status !== 'draft') throw refuse('amendsMotionId', 'agenda_fixed', 'the notice has gone out with the agenda: only amendments can be moved now');
-      const last = await trx.selectFrom('motions').select((eb) => eb.fn.max('position').as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
-      position = Number(last.n ?? 0) + 1;
+  return inTransaction(ctx, (trx) => addMotionIn(trx, ctx, actor, meetingId, input));
+}
+
+/**
+ * Puts a motion on a meeting's agenda inside the caller's transaction, so that what the motion decides (a bylaw
+ * version, a fiscal-year close) is linked to it in the same step.
+ */
+export async function addMotionIn(trx: Transaction<Schema>, ctx: AppContext, actor: Actor, meetingId: string, input: NewMotion): Promise<Motion> {
+  const meeting = await meetingFor(trx, actor, meetingId, true);
+  const refuse = (field: string, code: string, message: string) => new DomainError('rule_violation', code, message, [{ field, code, message }]);
+  let position: number;
+  if (input.amendsMotionId) {
+    const parent = await trx.selectFrom('motions').selectAll().where('id', '=', input.amendsMotionId).where('meeting_id', '=', meetingId).executeTakeFirst();
+    if (!parent) throw refuse('amendsMotionId', 'not_found', 'no such motion in this meeting');
+    if (parent.amends_motion_id || parent.kind === 'election') throw refuse('amendsMotionId', 'not_amendable', 'amend a motion, not an amendment or an election');
+    if (parent.status === 'closed') throw refuse('amendsMotionId', 'motion_closed', 'the motion has been decided');
+    if (input.kind !== parent.kind) throw refuse('kind', 'amendment_kind', `an amendment is decided like the motion it amends (${parent.kind})`);
+    position = Number(parent.position);
+  } else {
+    if (meeting.status !== 'draft') throw refuse('amendsMotionId', 'agenda_fixed', 'the notice has gone out with the agenda: only amendments can be moved now');
+    const last = await trx.selectFrom('motions').select((eb) => eb.fn.max('position').as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    position = Number(last.n ?? 0) + 1;
+  }
+  if (input.kind === 'election') {
+    if (!input.electionMethod || !input.office || !input.seats) throw refuse('electionMethod', 'election_incomplete', 'an election names its office, the number of seats and the method');
+    const candidates = input.candidates ?? [];
+    if (candidates.length < input.seats || (input.electionMethod !== 'approval' && candidates.length <= input.seats)) {
+      throw refuse('candidates', 'too_few_candidates', input.electionMethod === 'approval' ? 'at least as many candidates as seats' : 'STV needs more candidates than seats');
     }
-    if (input.kind === 'election') {
-      if (!input.electionMethod || !input.office || !input.seats) throw refuse('electionMethod', 'election_incomplete', 'an election names its office, the number of seats and the method');
-      const candidates = input.candidates ?? [];
-      if (candidates.length < input.seats || (input.electionMethod !== 'approval' && candidates.length <= input.seats)) {
-        throw refuse('candidates', 'too_few_candidates', input.electionMethod === 'approval' ? 'at least as many candidates as seats' : 'STV needs more candidates than seats');
-      }
-    } else if (input.candidates?.length || input.electionMethod || input.seats) {
-      throw refuse('candidates', 'not_an_election', 'candidates, seats and methods belong to elections');
-    }
-    if (input.bylawVersionId) {
-      if (input.kind !== 'special') throw refuse('kind', 'bylaws_need_special_resolution', 'a bylaw change is a special resolution');
-      const version = await trx.selectFrom('bylaw_versions').select(['organization_id', 'status']).where('id', '=', input.bylawVersionId).executeTakeFirst();
-      if (!version || version.organization_id !== meeting.organizationId || version.status !== 'proposed') throw refuse('bylawVersionId', 'not_proposed', 'a proposed bylaw version of this organization');
-    }
-    const at = isoNow(ctx);
-    const row: Selectable<MotionTable> = {
-      id: newId(), meeting_id: meetingId, position, amends_motion_id: input.amendsMotionId ?? null, kind: input.kind, title: input.title.trim(), body: input.body ?? null,
-      voting: input.voting ?? 'secret', election_method: input.electionMethod ?? null, office: input.office ?? null, seats: input.seats ?? null,
-      bylaw_version_id: input.bylawVersionId ?? null, status: meeting.status === 'draft' ? 'draft' : 'open', result_json: null, chair_decision: null,
-      opened_at: meeting.status === 'draft' ? null : at, closed_at: null, created_at: at,
-    };
-    await trx.insertInto('motions').values(row).execute();
-    const candidates: Candidate[] = [];
-    for (const [i, c] of (input.candidates ?? []).entries()) {
-      const person = await checkCandidacy(trx, meeting.organizationId, input.office!, c.membershipId, localDate(new Date(meeting.startsAt)), `candidates[${i}]`);
-      if (candidates.some((x) => x.personId === person.personId)) throw refuse(`candidates[${i}]`, 'duplicate_candidate', 'this person is a candidate already');
-      const candidate: Candidate = { id: newId(), personId: person.personId, name: person.name, statement: c.statement ?? null, position: i + 1 };
-      await trx.insertInto('candidates').values({ id: candidate.id, motion_id: row.id, person_id: candidate.personId, name: candidate.name, statement: candidate.statement, position: candidate.position }).execute();
-      candidates.push(candidate);
-    }
-    const motion = toMotion(row, candidates);
-    await recordAudit(trx, { userId: actor.userId, email: actor.email }, { organizationId: meeting.organizationId, entityType: 'motion', entityId: motion.id, action: 'create', before: null, after: motion }, at);
-    return motion;
-  });
+  } else if (input.candidates?.length || input.electionMethod || input.seats) {
+    throw refuse('candidates', 'not_an_election', 'candidates, seats and methods belong to elections');
+  }
+  if (input.bylawVersionId) {
+    if (input.kind !== 'special') throw refuse('kind', 'bylaws_need_special_resolution', 'a bylaw change is a special resolution');
+    const version = await trx.selectFrom('bylaw_versions').select(['organization_id', 'status']).where('id', '=', input.bylawVersionId).executeTakeFirst();
+    if (!version || version.organization_id !== meeting.organizationId || version.status !== 'proposed') throw refuse('bylawVersionId', 'not_proposed', 'a proposed bylaw version of this organization');
+  }
+  const at = isoNow(ctx);
+  const row: Selectable<MotionTable> = {
+    id: newId(), meeting_id: meetingId, position, amends_motion_id: input.amendsMotionId ?? null, kind: input.kind, title: input.title.trim(), body: input.body ?? null,
+    voting: input.voting ?? 'secret', election_method: input.electionMethod ?? null, office: input.office ?? null, seats: input.seats ?? null,
+    bylaw_version_id: input.bylawVersionId ?? null, status: meeting.status === 'draft' ? 'draft' : 'open', result_json: null, chair_decision: null,
+    opened_at: meeting.status === 'draft' ? null : at, closed_at: null, created_at: at,
+  };
+  await trx.insertInto('motions').values(row).execute();
+  const candidates: Candidate[] = [];
+  for (const [i, c] of (input.candidates ?? []).entries()) {
+    const person = await checkCandidacy(trx, meeting.organizationId, input.office!, c.membershipId, localDate(new Date(meeting.startsAt)), `candidates[${i}]`);
+    if (candidates.some((x) => x.personId === person.personId)) throw refuse(`candidates[${i}]`, 'duplicate_candidate', 'this person is a candidate already');
+    const candidate: Candidate = { id: newId(), personId: person.personId, name: person.name, statement: c.statement ?? null, position: i + 1 };
+    await trx.insertInto('candidates').values({ id: candidate.id, motion_id: row.id, person_id: candidate.personId, name: candidate.name, statement: candidate.statement, position: candidate.position }).execute();
+    candidates.push(candidate);
+  }
+  const motion = toMotion(row, candidates);
+  await recordAudit(trx, { userId: actor.userId, email: actor.email }, { organizationId: meeting.organizationId, entityType: 'motion', entityId: motion.id, action: 'create', before: null, after: motion }, at);
+  return motion;
 }
 
 /**

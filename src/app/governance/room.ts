@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, localDate, newId, type AppContext, type Tx } from '../shared/context.js';
 import { addSeatsForElected } from './elected.js';
 import { settleBylawVersion } from './bylaws.js';
+import { settleSurplusClosing } from '../surplus/settle-closing.js';
 import { meetingFor, motionsOf, type Meeting } from './meetings.js';
 import { countMotion, sealBallots, type TellerCounts } from './results.js';
 
@@ -148,7 +149,8 @@ function tellerBallots(kind: string, counts: TellerCounts, candidates: string[],
 /**
  * Closes a motion and declares its result: amendments first; the ballots (electronic, written, by proxy) and the
  * tellers' counts against the members present. A tie in an ordinary resolution needs the chair's decision.
- * A special resolution adopting a bylaw version puts it in force; an election seats those elected.
+ * A special resolution adopting a bylaw version puts it in force; an election seats those elected; an adopted
+ * surplus appropriation is posted to the ledger.
  */
 export async function closeMotion(ctx: AppContext, actor: Actor, motionId: string, input: { chairDecision?: 'adopted' | 'rejected' | null }) {
   const result = await inTransaction(ctx, async (trx) => {
@@ -169,6 +171,7 @@ export async function closeMotion(ctx: AppContext, actor: Actor, motionId: strin
     const adopted = counted.outcome === 'adopted' || counted.outcome === 'elected' || chairDecision === 'adopted';
     if (motion.bylaw_version_id) await settleBylawVersion(trx, actor, motion.bylaw_version_id, motionId, adopted, localDate(ctx.now()), at);
     if (motion.kind === 'election' && counted.elected?.length) await addSeatsForElected(trx, ctx, actor, meeting, motion, counted.elected);
+    await settleSurplusClosing(trx, ctx, actor, motionId, adopted, at);
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
       organizationId: meeting.organizationId, entityType: 'motion', entityId: motionId, action: 'close', before: { status: 'open' }, after: { result: counted, chairDecision },
     }, at);
