@@ -17,7 +17,7 @@ import { importMembers, memberImportReport, type ImportMode } from '../app/membe
 import { DomainError } from '../domain/shared/errors.js';
 import { ensureDemo, openRuntime, type DemoScale, type Runtime } from '../runtime.js';
 
-async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await openRuntime(loadConfig());
   try {
     return await work(runtime);
@@ -107,9 +107,9 @@ export const runBackup = (options: { out?: string }) =>
   });
 
 /** The command line acts with the rights of whoever can read the data folder or the database: all of them. */
-const cliActor = (): Actor => ({ userId: 'cli', email: 'system:cli', role: 'federation-admin', organizationId: null });
+export const cliActor = (): Actor => ({ userId: 'cli', email: 'system:cli', role: 'federation-admin', organizationId: null });
 
-async function organizationIdOf(runtime: Runtime, codeOrId: string): Promise<string> {
+export async function organizationIdOf(runtime: Runtime, codeOrId: string): Promise<string> {
   const org = await runtime.ctx.db.selectFrom('organizations').select('id')
     .where((eb) => eb.or([eb('code', '=', codeOrId), eb('id', '=', codeOrId)])).executeTakeFirst();
   if (!org) throw new DomainError('not_found', 'not_found', `no organization with code or id "${codeOrId}"`);
@@ -152,7 +152,7 @@ export const runCapitalPayroll = (file: string, options: { org: string; date: st
     console.log(`recorded ${result.payments} payroll deduction(s), ${result.total.toLocaleString('en')} yen in all (batch ${result.batchId})`);
   });
 
-const writeOut = (out: string | undefined, data: string | Uint8Array) => (out ? fs.writeFileSync(out, data) : process.stdout.write(data));
+export const writeOut = (out: string | undefined, data: string | Uint8Array) => (out ? fs.writeFileSync(out, data) : process.stdout.write(data));
 
 export const runCapitalJournal = (options: { org: string; out?: string }) =>
   withRuntime(async (runtime) => {
