@@ -6,6 +6,7 @@ import { DomainError } from '../domain/shared/errors.js';
 import {
   runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
 } from './commands.js';
+import { runSurplusDividends, runSurplusPropose, runSurplusShow } from './surplus-commands.js';
 import { runServe } from './serve.js';
 import { runVerifyTally } from './verify-tally.js';
 
@@ -75,6 +76,30 @@ capital.command('register')
   .addOption(new Option('--encoding <encoding>', 'output encoding').choices(['utf-8', 'cp932']).default('utf-8'))
   .option('--out <file>', 'output file (default: standard output)')
   .action(runCapitalRegister);
+
+const surplus = program.command('surplus').description('the fiscal-year close and dividends by amount of work');
+surplus.command('propose')
+  .description("propose (or recompute) a fiscal year's close: the allocation in the legal order and each member's dividend")
+  .requiredOption('--org <org>', 'organization code or id')
+  .requiredOption('--year <year>', 'the fiscal year, named by the year it starts in (2025 = 2025年度)')
+  .requiredOption('--surplus <yen>', "the year's surplus in yen; negative for a loss")
+  .option('--retained <yen>', 'part of the dividends to keep undistributed')
+  .option('--json', 'print the close as JSON')
+  .action(runSurplusPropose);
+surplus.command('show')
+  .description("print a fiscal year's close")
+  .requiredOption('--org <org>', 'organization code or id')
+  .requiredOption('--year <year>', 'the fiscal year')
+  .option('--json', 'print the close as JSON')
+  .action(runSurplusShow);
+surplus.command('dividends')
+  .description("write a close's dividends per member as CSV for Excel and the bank transfer")
+  .requiredOption('--org <org>', 'organization code or id')
+  .requiredOption('--year <year>', 'the fiscal year')
+  .addOption(new Option('--encoding <encoding>', 'output encoding').choices(['utf-8', 'cp932']).default('utf-8'))
+  .addOption(new Option('--locale <locale>', 'column headings').choices(['ja', 'en']).default('ja'))
+  .option('--out <file>', 'output file (default: standard output)')
+  .action(runSurplusDividends);
 
 const audit = program.command('audit').description('the audit log');
 audit.command('verify').description('recompute the hash chain; exits 1 if it is broken').action(runAuditVerify);

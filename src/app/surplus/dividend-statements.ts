@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
 import { notFound } from '../../domain/shared/errors.js';
+import type { CsvEncoding } from '../../domain/members/csv/decode.js';
+import { dividendsCsv } from '../../domain/surplus/dividends-csv.js';
 import { unitOf, type WorkMeasure } from '../../domain/surplus/work-measure.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { today, type AppContext } from '../shared/context.js';
@@ -87,6 +89,15 @@ export async function listClosingDividends(ctx: AppContext, actor: Actor, closin
     base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { total: Number(count.n), offset: options.offset, lines: rows.map((r) => toLine(r, denominator)) };
+}
+
+/** Every member's line of a close as a CSV for Excel and the bank transfer (UTF-8 with a BOM, or CP932). */
+export async function closingDividendsCsv(ctx: AppContext, actor: Actor, closingId: string, options: { encoding: CsvEncoding; locale: 'ja' | 'en' }) {
+  const row = await closingRow(ctx.db, closingId);
+  if (!canKeepCapital(actor, row.organization_id)) throw notFound('closing');
+  const lines = await ctx.db.selectFrom('surplus_dividends as d').innerJoin('memberships as m', 'm.id', 'd.membership_id').innerJoin('people as p', 'p.id', 'd.person_id')
+    .select([...lineColumns]).where('d.closing_id', '=', closingId).orderBy('m.member_number_key').orderBy('d.membership_id').execute();
+  return { fiscalYear: Number(row.fiscal_year), csv: dividendsCsv(lines.map((r) => toLine(r, 1)), options) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { getClosing, listClosings, proposeClosing, withdrawClosing } from '../../app/surplus/close-year.js';
-import { dividendStatement, dividendStatementPdf, listClosingDividends, myDividendStatements } from '../../app/surplus/dividend-statements.js';
+import { closingDividendsCsv, dividendStatement, dividendStatementPdf, listClosingDividends, myDividendStatements } from '../../app/surplus/dividend-statements.js';
 import { submitClosing } from '../../app/surplus/settle-closing.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -54,6 +54,19 @@ export const surplusRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
       response: { 200: Type.Object({ total: Type.Integer(), offset: Type.Integer(), lines: Type.Array(Json('dividend line')) }), ...problemResponses },
     },
   }, async (request) => listClosingDividends(ctx, actorOf(request), request.params.closingId, { offset: request.query.offset ?? 0, limit: request.query.limit ?? 50, query: request.query.q }));
+
+  app.get('/closings/:closingId/dividends.csv', {
+    schema: {
+      tags, summary: "Every member's dividend, what is set against unpaid capital and what is paid, as CSV for Excel and the bank transfer", params: ClosingParams,
+      querystring: Type.Object({ encoding: Type.Optional(enumOf(['utf-8', 'cp932'] as const)), locale: Type.Optional(enumOf(['ja', 'en'] as const)) }, { additionalProperties: false }),
+      response: { 200: Type.String({ description: 'text/csv' }), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const encoding = request.query.encoding ?? 'utf-8';
+    const { fiscalYear, csv } = await closingDividendsCsv(ctx, actorOf(request), request.params.closingId, { encoding, locale: request.query.locale ?? 'ja' });
+    return reply.type(`text/csv; charset=${encoding === 'cp932' ? 'shift_jis' : 'utf-8'}`)
+      .header('content-disposition', `attachment; filename="dividends-${fiscalYear}.csv"`).send(Buffer.from(csv.bytes));
+  });
 
   app.post('/closings/:closingId/submit', {
     schema: {
