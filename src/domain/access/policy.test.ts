@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canEditOrganization, canListUsers, canManageUser, canReadAuditLog, canReadOrganization, roles, type Actor } from './policy.js';
+import {
+  canEditOrganization, canListUsers, canManageUser, canReadAuditLog, canReadCompliance, canReadFederationCompliance, canReadOrganization, roles, type Actor,
+} from './policy.js';
 
 const orgIds = ['org-a', 'org-b', 'org-c'];
 const actorArb = fc.record({
@@ -19,6 +21,8 @@ describe('tenancy', () => {
       expect(canManageUser(actor, { role: 'member', organizationId: other })).toBe(false);
       expect(canListUsers(actor, other)).toBe(false);
       expect(canReadAuditLog(actor)).toBe(false);
+      expect(canReadCompliance(actor, other)).toBe(false);
+      expect(canReadFederationCompliance(actor)).toBe(false);
     }));
   });
 

@@ -65,6 +65,19 @@ export function canCloseFiscalYear(actor: Actor, organizationId: string): boolea
   return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
 }
 
+/**
+ * The compliance board reads an organization's registry, its board's seats, its bylaws and its ledger: the
+ * organization's staff see their own, the federation administrator every organization.
+ */
+export function canReadCompliance(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+/** The federation's board adds up every member organization: only the federation administrator sees it. */
+export function canReadFederationCompliance(actor: Actor): boolean {
+  return isFederationAdmin(actor);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }
