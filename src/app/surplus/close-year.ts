@@ -70,6 +70,8 @@ export interface ClosingView {
   dividendsWithheld: number;
   dividendsPaid: number;
   motionId: string | null;
+  /** The meeting whose agenda holds the motion, for the link to it. */
+  meetingId: string | null;
   journalEntryId: string | null;
   version: number;
   createdAt: string;
@@ -84,14 +86,21 @@ interface StoredAllocation {
   withheld: number;
 }
 
-export function toClosingView(r: Selectable<SurplusClosingTable>): ClosingView {
+/** A close's row with the meeting its motion is on. */
+export type ClosingRow = Selectable<SurplusClosingTable> & { meeting_id: string | null };
+
+/** Closes with the meeting of their motion (none before it is put to the assembly). */
+export const closingRows = (db: Tx) => db.selectFrom('surplus_closings').leftJoin('motions', 'motions.id', 'surplus_closings.motion_id')
+  .selectAll('surplus_closings').select('motions.meeting_id');
+
+export function toClosingView(r: ClosingRow): ClosingView {
   const stored = JSON.parse(r.allocation_json) as StoredAllocation;
   return {
     id: r.id, organizationId: r.organization_id, fiscalYear: Number(r.fiscal_year), periodFrom: r.period_from, periodUntil: r.period_until,
     status: r.status as ClosingStatus, surplus: Number(r.surplus), facts: JSON.parse(r.facts_json) as ClosingFacts, measure: JSON.parse(r.measure_json) as WorkMeasure,
     allocation: stored.proposal, withholdAgainstUnpaid: r.withhold_against_unpaid === 1, totalWork: Number(r.total_work), members: Number(r.members),
     nonMemberWork: stored.nonMemberWork, dividendsWithheld: stored.withheld, dividendsPaid: stored.proposal.dividends - stored.withheld,
-    motionId: r.motion_id, journalEntryId: r.journal_entry_id, version: Number(r.version), createdAt: r.created_at, createdBy: r.created_by,
+    motionId: r.motion_id, meetingId: r.meeting_id, journalEntryId: r.journal_entry_id, version: Number(r.version), createdAt: r.created_at, createdBy: r.created_by,
     postedAt: r.posted_at, postedBy: r.posted_by,
   };
 }
@@ -136,13 +145,13 @@ function allocationOf(facts: SurplusFacts, input: ClosingInput, lawMinimums: Sur
 /** The organization's closings, newest year first: its staff (who keep the books) and the federation read them. */
 export async function listClosings(ctx: AppContext, actor: Actor, organizationId: string): Promise<ClosingView[]> {
   if (!canKeepCapital(actor, organizationId)) throw forbidden();
-  const rows = await ctx.db.selectFrom('surplus_closings').selectAll().where('organization_id', '=', organizationId)
-    .orderBy('fiscal_year', 'desc').orderBy('created_at', 'desc').execute();
+  const rows = await closingRows(ctx.db).where('surplus_closings.organization_id', '=', organizationId)
+    .orderBy('surplus_closings.fiscal_year', 'desc').orderBy('surplus_closings.created_at', 'desc').execute();
   return rows.map(toClosingView);
 }
 
-export async function closingRow(db: Tx, closingId: string): Promise<Selectable<SurplusClosingTable>> {
-  const row = await db.selectFrom('surplus_closings').selectAll().where('id', '=', closingId).executeTakeFirst();
+export async function closingRow(db: Tx, closingId: string): Promise<ClosingRow> {
+  const row = await closingRows(db).where('surplus_closings.id', '=', closingId).executeTakeFirst();
   if (!row) throw notFound('closing');
   return row;
 }

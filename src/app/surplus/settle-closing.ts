@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { lockCapital, postEntry, unpaidOf } from '../capital/journal.js';
 import { addMotionIn } from '../governance/meetings.js';
 import { inTransaction, isoNow, today, type AppContext } from '../shared/context.js';
-import { closingRow, setStatus, toClosingView, type ClosingView } from './close-year.js';
+import { closingRow, closingRows, setStatus, toClosingView, type ClosingView } from './close-year.js';
 
 const rule = (code: string, field: string, message: string) => new DomainError('rule_violation', code, message, [{ field, code, message }]);
 
@@ -70,7 +70,7 @@ export async function submitClosing(ctx: AppContext, actor: Actor, closingId: st
  * rejected is marked so, and the board may propose the year again. Motions that carry no close are left alone.
  */
 export async function settleSurplusClosing(trx: Transaction<Schema>, ctx: AppContext, actor: Actor, motionId: string, adopted: boolean, at: string): Promise<void> {
-  const row = await trx.selectFrom('surplus_closings').selectAll().where('motion_id', '=', motionId).where('status', '=', 'submitted').executeTakeFirst();
+  const row = await closingRows(trx).where('surplus_closings.motion_id', '=', motionId).where('surplus_closings.status', '=', 'submitted').executeTakeFirst();
   if (!row) return;
   const audit = (action: string, after: unknown) => recordAudit(trx, { userId: actor.userId, email: actor.email }, {
     organizationId: row.organization_id, entityType: 'surplus_closing', entityId: row.id, action, before: { status: 'submitted' }, after,
