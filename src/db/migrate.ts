@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_member_number_order.js';
 import * as m0005 from './migrations/0005_capital.js';
 import * as m0006 from './migrations/0006_governance.js';
 import * as m0007 from './migrations/0007_work_and_surplus.js';
+import * as m0008 from './migrations/0008_account_balances.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0005_capital': m0005,
   '0006_governance': m0006,
   '0007_work_and_surplus': m0007,
+  '0008_account_balances': m0008,
 };
 
 class StaticProvider implements MigrationProvider {
