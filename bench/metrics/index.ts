@@ -7,6 +7,7 @@ import { capitalPost } from './capital-post.js';
 import { capitalRegister } from './capital-register.js';
 import { membersImport } from './members-import.js';
 import { membersSearch } from './members-search.js';
+import { surplusAllocate } from './surplus-allocate.js';
 
 /**
  * Every metric, in the order they run. A new metric is one module here. The search runs before the import, so
@@ -15,4 +16,4 @@ import { membersSearch } from './members-search.js';
  * that the electorate is the dataset's 64,626 members; the tally counts the ballots the cast wrote. The STV count and the pure
  * tally need no database.
  */
-export const metrics: Metric[] = [apiRead, membersSearch, capitalRegister, capitalPost, ballotsCast, ballotsTally, ballotsTallyPure, ballotsStv, membersImport];
+export const metrics: Metric[] = [apiRead, membersSearch, capitalRegister, capitalPost, ballotsCast, ballotsTally, ballotsTallyPure, ballotsStv, surplusAllocate, membersImport];

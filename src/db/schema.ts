@@ -420,6 +420,16 @@ export interface WorkPeriodCloseTable {
   closed_by: string | null;
 }
 
+/** A closed month's work of one person: the year-end close reads these. */
+export interface WorkMonthTotalTable {
+  organization_id: string;
+  period: string;
+  person_id: string;
+  minutes: number | string;
+  minutes_by_role: string;
+  days: number;
+}
+
 /** A fiscal-year close. Big amounts come back from PostgreSQL as strings (bigint). */
 export interface SurplusClosingTable {
   id: string;
@@ -497,6 +507,7 @@ export interface Schema {
   teller_counts: TellerCountTable;
   work_records: WorkRecordTable;
   work_period_closes: WorkPeriodCloseTable;
+  work_month_totals: WorkMonthTotalTable;
   surplus_closings: SurplusClosingTable;
   surplus_dividends: SurplusDividendTable;
 }

@@ -1,6 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
-import type { Schema } from '../../db/schema.js';
-import { defaultRoleWeight, type WorkMeasure } from '../../domain/surplus/work-measure.js';
+import { sql } from 'kysely';
+import { amountOfWork, type WorkMeasure, type WorkTotals } from '../../domain/surplus/work-measure.js';
 import type { Tx } from '../shared/context.js';
 
 /** One membership's work in a fiscal year: what its dividend line shows and is divided by. */
@@ -19,70 +18,56 @@ export interface YearWork {
   nonMember: { people: number; minutes: number };
 }
 
-interface Sums {
+interface PersonTotals extends WorkTotals {
   minutes: number;
-  days: number;
-  weighted: number;
+  minutesByRole: Record<string, number>;
 }
 
-type WorkScope = ExpressionBuilder<Schema, 'work_records'>;
+const addTo = (totals: PersonTotals, byRole: Record<string, number>, days: number): void => {
+  for (const [role, minutes] of Object.entries(byRole)) {
+    totals.minutesByRole[role] = (totals.minutesByRole[role] ?? 0) + minutes;
+    totals.minutes += minutes;
+  }
+  totals.days += days;
+};
 
-/**
- * minutes × the role's weight, summed in the database: roles the bylaws do not list weigh 100. The weights are
- * whole numbers the bylaws' check has bounded (1–1,000), written into the SQL as literals so both databases type the
- * product as an integer; the role names stay parameters.
- */
-function weightedMinutes(measure: WorkMeasure): RawBuilder<string | number> {
-  const weights = measure.basis === 'weighted_hours' ? Object.entries(measure.roleWeights) : [];
-  if (weights.length === 0) return sql`sum(minutes) * ${sql.lit(defaultRoleWeight)}`;
-  const cases = weights.map(([role, weight]) => sql`when ${role} then ${sql.lit(weight)}`);
-  return sql`sum(minutes * case role ${sql.join(cases, sql` `)} else ${sql.lit(defaultRoleWeight)} end)`;
-}
-
-const toSums = (r: { minutes: unknown; days: unknown; weighted: unknown }): Sums => ({ minutes: Number(r.minutes ?? 0), days: Number(r.days ?? 0), weighted: Number(r.weighted ?? 0) });
+const emptyTotals = (): PersonTotals => ({ minutes: 0, minutesByRole: {}, days: 0 });
 
 /**
  * Each member's approved work in the fiscal year, counted only on days they were a member (a member admitted in
- * October divides by their work from October; work before it was a non-member worker's). The sums run in the
- * database over the work index: one grouped pass for everyone, then a bounded pass for the few memberships that
- * began or ended within the year.
+ * October divides by their work from October; work before it was a non-member worker's). Everyone's year is the sum
+ * of the closed months' totals (see work-months.ts), twelve small rows a person; only the few memberships that began
+ * or ended within the year are summed from their records, day by day, within the membership.
  */
 export async function workInYear(db: Tx, organizationId: string, from: string, until: string, measure: WorkMeasure): Promise<YearWork> {
-  const sums = (extra?: (eb: WorkScope) => Expression<SqlBool>) =>
-    db.selectFrom('work_records')
-      .select((eb) => [
-        'person_id',
-        eb.fn.sum<string | number>('minutes').as('minutes'),
-        sql<string | number>`count(distinct work_date)`.as('days'),
-        weightedMinutes(measure).as('weighted'),
-      ])
-      .where('organization_id', '=', organizationId).where('work_date', '>=', from).where('work_date', '<=', until).where('status', '=', 'approved')
-      .$if(extra !== undefined, (q) => q.where((eb) => extra!(eb)))
-      .groupBy('person_id');
-
-  const [everyone, memberships] = await Promise.all([
-    sums().execute(),
+  const [months, memberships] = await Promise.all([
+    db.selectFrom('work_month_totals').select(['person_id', 'minutes_by_role', 'days'])
+      .where('organization_id', '=', organizationId).where('period', '>=', from.slice(0, 7)).where('period', '<=', until.slice(0, 7)).execute(),
     db.selectFrom('memberships').select(['id', 'person_id', 'admitted_on', 'ended_on'])
       .where('organization_id', '=', organizationId).where('admitted_on', 'is not', null).where('admitted_on', '<=', until)
       .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', from)]))
       .execute(),
   ]);
-  const byPerson = new Map(everyone.map((r) => [r.person_id, toSums(r)]));
+  const byPerson = new Map<string, PersonTotals>();
+  for (const month of months) {
+    let totals = byPerson.get(month.person_id);
+    if (!totals) byPerson.set(month.person_id, (totals = emptyTotals()));
+    addTo(totals, JSON.parse(month.minutes_by_role) as Record<string, number>, Number(month.days));
+  }
   const membershipsOf = new Map<string, typeof memberships>();
   for (const m of memberships) membershipsOf.set(m.person_id, [...(membershipsOf.get(m.person_id) ?? []), m]);
 
   const members: MembershipWork[] = [];
-  const amountOf = (s: Sums) => (measure.basis === 'days' ? s.days : measure.basis === 'weighted_hours' ? s.weighted : s.minutes);
-  const line = (membershipId: string, personId: string, s: Sums): MembershipWork => ({ membershipId, personId, minutes: s.minutes, days: s.days, work: amountOf(s) });
+  const line = (membershipId: string, personId: string, t: PersonTotals): MembershipWork =>
+    ({ membershipId, personId, minutes: t.minutes, days: t.days, work: amountOfWork(measure, t) });
   let memberMinutes = 0;
   for (const [personId, list] of membershipsOf) {
+    const year = byPerson.get(personId);
+    if (!year) continue;
     const whole = list.length === 1 && list[0]!.admitted_on! <= from && (list[0]!.ended_on === null || list[0]!.ended_on > until);
     if (whole) {
-      const s = byPerson.get(personId);
-      if (s) {
-        members.push(line(list[0]!.id, personId, s));
-        memberMinutes += s.minutes;
-      }
+      members.push(line(list[0]!.id, personId, year));
+      memberMinutes += year.minutes;
       continue;
     }
     for (const m of list) {
@@ -90,22 +75,33 @@ export async function workInYear(db: Tx, organizationId: string, from: string, u
       const start = m.admitted_on! > from ? m.admitted_on! : from;
       const end = m.ended_on !== null && m.ended_on <= until ? previousDay(m.ended_on) : until;
       if (start > end) continue;
-      const [row] = await sums((eb) => eb.and([eb('person_id', '=', personId), eb('work_date', '>=', start), eb('work_date', '<=', end)])).execute();
-      if (row) {
-        const s = toSums(row);
-        members.push(line(m.id, personId, s));
-        memberMinutes += s.minutes;
-      }
+      const totals = await recordsBetween(db, organizationId, personId, start, end);
+      if (totals.minutes === 0 && totals.days === 0) continue;
+      members.push(line(m.id, personId, totals));
+      memberMinutes += totals.minutes;
     }
   }
   let allMinutes = 0;
   let nonMemberPeople = 0;
-  for (const [personId, s] of byPerson) {
-    allMinutes += s.minutes;
+  for (const [personId, t] of byPerson) {
+    allMinutes += t.minutes;
     if (!membershipsOf.has(personId)) nonMemberPeople += 1;
   }
   members.sort((a, b) => (a.membershipId < b.membershipId ? -1 : a.membershipId > b.membershipId ? 1 : 0));
   return { members, nonMember: { people: nonMemberPeople, minutes: allMinutes - memberMinutes } };
+}
+
+/** One person's approved work between two dates, from the records (within closed months, so it is final). */
+async function recordsBetween(db: Tx, organizationId: string, personId: string, start: string, end: string): Promise<PersonTotals> {
+  const scope = () => db.selectFrom('work_records').where('organization_id', '=', organizationId).where('person_id', '=', personId)
+    .where('work_date', '>=', start).where('work_date', '<=', end).where('status', '=', 'approved');
+  const [byRole, days] = await Promise.all([
+    scope().select(['role', (eb) => eb.fn.sum<string | number>('minutes').as('minutes')]).groupBy('role').execute(),
+    scope().select(sql<string | number>`count(distinct work_date)`.as('days')).executeTakeFirst(),
+  ]);
+  const totals = emptyTotals();
+  addTo(totals, Object.fromEntries(byRole.map((r) => [r.role, Number(r.minutes)])), Number(days?.days ?? 0));
+  return totals;
 }
 
 const previousDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -53,6 +53,21 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addPrimaryKeyConstraint('work_period_closes_pk', ['organization_id', 'period'])
     .execute();
 
+  // A closed month's work per person, written as the month closes (its records change no more): the year-end close
+  // sums twelve of these per person instead of a year of daily records.
+  await db.schema
+    .createTable('work_month_totals')
+    .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('person_id', 'text', (c) => c.notNull())
+    .addColumn('minutes', big, (c) => c.notNull())
+    // Minutes by the role they were worked in, as JSON ({"": 9000, "coordinator": 1200}): weights are applied at
+    // the year's close, by the bylaws in force then.
+    .addColumn('minutes_by_role', 'text', (c) => c.notNull())
+    .addColumn('days', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('work_month_totals_pk', ['organization_id', 'period', 'person_id'])
+    .execute();
+
   await db.schema
     .createTable('surplus_closings')
     .addColumn('id', 'text', (c) => c.primaryKey())
