@@ -35,6 +35,10 @@ describe('one record of work', () => {
     expect(problemsOf(() => checkWorkDay([morning, evening], 0, rules))).toEqual([]);
     expect(problemsOf(() => checkWorkDay([morning, evening], 241, rules))).toEqual(['entries:day_over_24_hours']);
     expect(problemsOf(() => checkWorkDay([morning, { ...morning, minutes: 60 }], 0, rules))).toEqual(['entries.1.site:duplicate_entry']);
+    expect(problemsOf(() => checkWorkDay([], 0, rules))).toEqual(['entries:required']);
+    // One record being changed: its problems are on its own fields.
+    expect(problemsOf(() => checkWorkDay([{ ...morning, minutes: 0 }], 0, rules, { single: true }))).toEqual(['minutes:out_of_range']);
+    expect(problemsOf(() => checkWorkDay([morning], 900, rules, { single: true }))).toEqual(['minutes:day_over_24_hours']);
   });
 
   it('accepts a day exactly when its minutes add up to at most 1,440', () => {

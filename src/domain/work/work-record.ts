@@ -59,24 +59,27 @@ export const workKey = (personId: string, date: string, site: string, businessLi
 /**
  * Checks the entries of one person's day before they are written: each entry, no two at the same site and line,
  * and the day's total with what is already recorded at other sites (`otherMinutes`) within 24 hours. Every
- * problem is reported at once.
+ * problem is reported at once, on `entries.<i>.<field>`, or on the field itself when one record is being changed
+ * (`single`).
  */
-export function checkWorkDay(entries: readonly WorkEntry[], otherMinutes: number, rules: WorkRules): void {
+export function checkWorkDay(entries: readonly WorkEntry[], otherMinutes: number, rules: WorkRules, options: { single?: boolean } = {}): void {
   const problems: FieldError[] = [];
+  const prefix = (i: number) => (options.single ? '' : `entries.${i}.`);
+  if (entries.length === 0) problems.push({ field: 'entries', code: 'required', message: 'at least one entry' });
   const seen = new Set<string>();
   let total = otherMinutes;
   entries.forEach((entry, i) => {
-    problems.push(...workEntryProblems(entry, rules, `entries.${i}.`));
+    problems.push(...workEntryProblems(entry, rules, prefix(i)));
     const key = workKey('', entry.date, entry.site, entry.businessLine);
-    if (seen.has(key)) problems.push({ field: `entries.${i}.site`, code: 'duplicate_entry', message: 'the same site and business line twice on one day' });
+    if (seen.has(key)) problems.push({ field: `${prefix(i)}site`, code: 'duplicate_entry', message: 'the same site and business line twice on one day' });
     seen.add(key);
     total += Number.isInteger(entry.minutes) ? entry.minutes : 0;
   });
   if (total > minutesPerDay) {
-    problems.push({ field: 'entries', code: 'day_over_24_hours', message: `${total} minutes on one day (${otherMinutes} recorded already); a day has ${minutesPerDay}` });
+    problems.push({
+      field: options.single ? 'minutes' : 'entries', code: 'day_over_24_hours',
+      message: `${total} minutes on one day (${otherMinutes} recorded already); a day has ${minutesPerDay}`,
+    });
   }
   if (problems.length > 0) throw new DomainError('invalid', 'validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 }
-
-/** Minutes as hours and minutes for messages: 450 → 7:30. */
-export const hoursAndMinutes = (minutes: number): string => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
