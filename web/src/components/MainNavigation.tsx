@@ -7,6 +7,7 @@ import {
   IconClipboardList,
   IconCoins,
   IconKey,
+  IconPigMoney,
   IconReportAnalytics,
   IconSpeakerphone,
   IconUserCog,
@@ -35,6 +36,7 @@ const ITEMS: readonly NavItem[] = [
   { key: 'assemblies', to: '/assemblies', icon: IconUsersGroup, prefix: '/meetings/' },
   { key: 'voting', to: '/voting', icon: IconCheckbox },
   { key: 'work', to: '/work', icon: IconBriefcase },
+  { key: 'surplus', to: '/surplus', icon: IconPigMoney, prefix: '/surplus/' },
   { key: 'businesses', to: '/businesses', icon: IconBuildingStore },
   { key: 'programmes', to: '/programmes', icon: IconClipboardList },
   { key: 'advocacy', to: '/advocacy', icon: IconSpeakerphone },
@@ -57,7 +59,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   // A member's own account sees its home, its votes and its account; the staff sections would only refuse it.
   const staff = me.role !== 'member';
   const shown: Partial<Record<string, boolean>> = {
-    members: staff, capital: staff, work: staff, businesses: staff, programmes: staff, advocacy: staff, reports: staff,
+    members: staff, capital: staff, work: staff, surplus: staff, businesses: staff, programmes: staff, advocacy: staff, reports: staff,
     users: canManageUsers(me), assemblies: canRunMeetings(me), voting: canVote(me),
   };
   const items = ITEMS.filter((item) => shown[item.key] ?? true);

@@ -1,4 +1,4 @@
-import { Alert, Button } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { OrganizationCard } from '../features/organizations/OrganizationCard';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
 import { useLabels } from '../features/reference/use-labels';
 import { useMe } from '../features/session/session-context';
+import { MyDividendsCard } from '../features/surplus/MyDividendsCard';
 import { useResource } from '../use-resource';
 
 /** The home page: what the signed-in person is responsible for. */
@@ -81,10 +82,15 @@ function OwnOrganization({ id }: { id: string }) {
 
 function OwnAccount() {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <>
       <PageHeader title={t('federation.myAccount')} />
-      <AccountCard />
+      <Stack gap="md">
+        <AccountCard />
+        {/* A member's own dividends, once their assembly has resolved the year's close. */}
+        {me.role === 'member' && <MyDividendsCard />}
+      </Stack>
     </>
   );
 }

@@ -6,6 +6,8 @@ import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
 import { AssembliesPage } from './AssembliesPage';
 import { CapitalPage } from './CapitalPage';
+import { ClosingPage } from './ClosingPage';
+import { DividendStatementPage } from './DividendStatementPage';
 import { FederationPage } from './FederationPage';
 import { MeetingPage } from './MeetingPage';
 import { MemberPage } from './MemberPage';
@@ -19,6 +21,7 @@ import { ProjectorPage } from './ProjectorPage';
 import { NonMemberWorkerPage, RegisterMemberPage } from './RegisterMemberPage';
 import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
+import { SurplusPage } from './SurplusPage';
 import { UsersPage } from './UsersPage';
 import { VotingPage } from './VotingPage';
 import { WorkersPage } from './WorkersPage';
@@ -59,6 +62,9 @@ export const router = createBrowserRouter([
           { path: 'assemblies', element: <AssembliesPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'voting', element: <VotingPage /> },
+          { path: 'surplus', element: <SurplusPage /> },
+          { path: 'surplus/:closingId', element: <ClosingPage /> },
+          { path: 'surplus/:closingId/members/:membershipId', element: <DividendStatementPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },
           { path: 'account', element: <AccountPage /> },

@@ -40,6 +40,11 @@ export function canKeepBylaws(me: Me, organizationId: string): boolean {
   return canSetCapitalRules(me, organizationId);
 }
 
+/** The fiscal-year close: the organization's administrator (or the federation's) proposes it; clerks read it. */
+export function canCloseFiscalYear(me: Me, organizationId: string): boolean {
+  return canSetCapitalRules(me, organizationId);
+}
+
 /** A member's own account, which votes as the person it is linked to (the server refuses an account linked to nobody). */
 export function canVote(me: Me): boolean {
   return me.role === 'member';

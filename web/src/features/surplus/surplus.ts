@@ -1,0 +1,178 @@
+import { api, ApiError, withQuery } from '../../api';
+import type { Locale } from '../../i18n';
+
+// The fiscal-year close and the dividends by amount of work (決算・剰余金処分) as the server describes them. The
+// allocation's shapes are the server's own domain modules, so the pages and the server can never disagree.
+
+export { reserveFields as RESERVE_FIELDS, type ReserveField } from '../../../../src/domain/surplus/allocation';
+export type { AllocationMinimums, AllocationProposal, MinimumBasis, ReserveMinimum, SurplusFacts } from '../../../../src/domain/surplus/allocation';
+export { workMeasureBases as WORK_MEASURE_BASES, type WorkMeasure, type WorkMeasureBasis } from '../../../../src/domain/surplus/work-measure';
+import type { AllocationProposal, SurplusFacts } from '../../../../src/domain/surplus/allocation';
+import type { WorkMeasure } from '../../../../src/domain/surplus/work-measure';
+
+export const CLOSING_STATUSES = ['draft', 'submitted', 'posted', 'rejected', 'withdrawn'] as const;
+export type ClosingStatus = (typeof CLOSING_STATUSES)[number];
+
+/** The reserve and losses a co-op had before it kept its books in Kyodo (stated once, at the first close). */
+export interface OpeningBalances {
+  legalReserve: number;
+  lossesCarriedForward: number;
+}
+
+export interface ClosingFacts extends SurplusFacts {
+  /** Where the reserve target came from: the bylaws, or (when they are silent) the law's least, half of capital. */
+  legalReserveTargetSource: 'bylaws' | 'law';
+  opening: OpeningBalances | null;
+}
+
+/** One fiscal-year close: the facts it read, the allocation in the legal order, the work divided, and where it stands. */
+export interface Closing {
+  id: string;
+  organizationId: string;
+  fiscalYear: number;
+  periodFrom: string;
+  periodUntil: string;
+  status: ClosingStatus;
+  surplus: number;
+  facts: ClosingFacts;
+  measure: WorkMeasure;
+  allocation: AllocationProposal;
+  withholdAgainstUnpaid: boolean;
+  totalWork: number;
+  members: number;
+  /** Work by people who were not members on the day: counted, never divided. */
+  nonMemberWork: { people: number; minutes: number };
+  dividendsWithheld: number;
+  dividendsPaid: number;
+  motionId: string | null;
+  meetingId: string | null;
+  journalEntryId: string | null;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  postedAt: string | null;
+  postedBy: string | null;
+}
+
+/** What the board proposes; the reserves and the retained amount only where it departs from the minimums. */
+export interface ClosingInput {
+  fiscalYear: number;
+  /** Negative for a loss. */
+  surplus: number;
+  legalReserve?: number;
+  jobCreationFund?: number;
+  educationCarryForward?: number;
+  retained?: number;
+  opening?: OpeningBalances;
+}
+
+/** The exact share of the dividends: yen + remainder / denominator. */
+export interface ExactShare {
+  yen: number;
+  remainder: number;
+  denominator: number;
+}
+
+/** One member's line of a close. */
+export interface DividendLine {
+  membershipId: string;
+  memberNumber: string;
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+  minutes: number;
+  days: number;
+  work: number;
+  exact: ExactShare;
+  roundedUp: boolean;
+  /** Place in the remainder order (1 = largest), among members with a remainder; null without one. */
+  remainderRank: number | null;
+  amount: number;
+  unpaidCapital: number;
+  withheld: number;
+  payment: number;
+}
+
+export interface DividendPage {
+  total: number;
+  offset: number;
+  lines: DividendLine[];
+}
+
+export type WorkUnit = 'minutes' | 'days' | 'weighted_minutes';
+
+/** A member's statement (従事分量配当金計算書): their line and everything needed to recompute it by hand. */
+export interface DividendStatement extends DividendLine {
+  closingId: string;
+  status: ClosingStatus;
+  fiscalYear: number;
+  periodFrom: string;
+  periodUntil: string;
+  organization: { id: string; code: string; nameJa: string; nameEn: string | null };
+  measure: WorkMeasure;
+  unit: WorkUnit;
+  totalWork: number;
+  members: number;
+  dividends: number;
+  /** Yen left after every member's whole-yen part, given one each to the largest remainders. */
+  yenRoundedUp: number;
+  withholdAgainstUnpaid: boolean;
+  postedAt: string | null;
+}
+
+/** A member's own statement in their list: closes the assembly has resolved. */
+export interface MyDividend {
+  closingId: string;
+  membershipId: string;
+  fiscalYear: number;
+  organizationNameJa: string;
+  organizationNameEn: string | null;
+  amount: number;
+  withheld: number;
+  payment: number;
+  postedAt: string | null;
+}
+
+export type DividendsEncoding = 'utf-8' | 'cp932';
+
+const closingPath = (closingId: string) => `/closings/${encodeURIComponent(closingId)}`;
+const statementPath = (closingId: string, membershipId: string) => `${closingPath(closingId)}/dividends/${encodeURIComponent(membershipId)}`;
+
+export const surplusPaths = {
+  closings: (organizationId: string) => `/organizations/${encodeURIComponent(organizationId)}/closings`,
+  closing: closingPath,
+  dividends: (closingId: string, offset: number, limit: number, q: string) =>
+    withQuery(`${closingPath(closingId)}/dividends`, { offset: String(offset), limit: String(limit), q: q.trim() }),
+  dividendsCsv: (closingId: string, encoding: DividendsEncoding, locale: Locale) => withQuery(`${closingPath(closingId)}/dividends.csv`, { encoding, locale }),
+  statement: statementPath,
+  statementPdf: (closingId: string, membershipId: string, locale: Locale) => withQuery(`${statementPath(closingId, membershipId)}/statement.pdf`, { locale }),
+  myDividends: '/my/dividends',
+};
+
+/** The app's own pages of a close. */
+export const surplusPages = {
+  list: (organizationId: string | null) => withQuery('/surplus', { organization: organizationId }),
+  closing: (closingId: string) => `/surplus/${encodeURIComponent(closingId)}`,
+  statement: (closingId: string, membershipId: string) => `/surplus/${encodeURIComponent(closingId)}/members/${encodeURIComponent(membershipId)}`,
+};
+
+export const surplusApi = {
+  propose: (organizationId: string, input: ClosingInput) => api.post<Closing>(surplusPaths.closings(organizationId), input),
+  submit: (closingId: string, meetingId: string, version: number) => api.post<Closing>(`${closingPath(closingId)}/submit`, { meetingId, version }),
+  withdraw: (closingId: string, version: number) => api.post<Closing>(`${closingPath(closingId)}/withdraw`, { version }),
+};
+
+/**
+ * Sends a change of a close read at some version; when the close changed meanwhile, `onChanged` reads it again and
+ * the problem is told as `closing_changed` (the generic conflict's text speaks of an organization).
+ */
+export async function changeClosing<T>(change: () => Promise<T>, onChanged: () => void): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'version_conflict') throw error;
+    onChanged();
+    throw new ApiError({ ...error.problem, code: 'closing_changed' });
+  }
+}
