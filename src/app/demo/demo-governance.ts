@@ -12,6 +12,8 @@ import { checkIn, closeMeeting, closeMotion, openSession } from '../governance/r
 import { appointProxy, castBallot, recordWrittenBallot } from '../governance/voting.js';
 import { registerMember } from '../members/register-member.js';
 import { today, type AppContext } from '../shared/context.js';
+import { submitClosing } from '../surplus/settle-closing.js';
+import { loadDemoWorkYear, proposeDemoClose } from './demo-surplus.js';
 
 /**
  * The demo's governance at the Centre Jigyodan: founding bylaws, a board, last June's ordinary general assembly
@@ -46,12 +48,23 @@ export async function loadDemoGovernance(ctx: AppContext, organizationId: string
 
   await recordBylawVersion(past, actor, organizationId, {
     title: '労働者協同組合ワーカーズコープ・センター事業団 定款', text: '第1章 総則\n第1条（目的）この組合は、組合員が出資し、それぞれの意見を反映して組合の事業が行われ、及び組合員自らが事業に従事することを基本原理として…',
-    settings: { fiscalYearStartMonth: 4, sharePrice: 10_000, meetingNoticeDays: 14, proxyCapPerHolder: 5 }, foundingEffectiveFrom: '2022-10-03',
+    settings: {
+      fiscalYearStartMonth: 4, sharePrice: 10_000, meetingNoticeDays: 14, proxyCapPerHolder: 5, legalReserveTarget: 5_000_000,
+      workMeasure: 'weighted_hours', roleWeights: { coordinator: 125 }, withholdDividends: true,
+    },
+    foundingEffectiveFrom: '2022-10-03',
   });
   const board = await establishBody(past, actor, organizationId, { kind: 'board' });
   await addSeat(past, actor, board.id, { membershipId: members[0]!.membership.id, role: 'representative_director', termFrom: '2025-06-22', termUntil: '2027-06-21' });
   for (const i of [1, 2]) await addSeat(past, actor, board.id, { membershipId: members[i]!.membership.id, role: 'director', termFrom: '2025-06-22', termUntil: '2027-06-21' });
   await addSeat(past, actor, board.id, { membershipId: members[11]!.membership.id, role: 'auditor', termFrom: '2025-06-22', termUntil: '2029-06-21' });
+
+  // Fiscal 2025's work and its close, proposed in May (the seed-scale demo keeps its registry's figures and has none).
+  let closing = null;
+  if (!existingMembers) {
+    await loadDemoWorkYear(past, actor, organizationId, members);
+    closing = await proposeDemoClose(at(ctx, '2026-05-20T01:00:00Z'), actor, organizationId);
+  }
 
   // Last June's ordinary general assembly, held and decided.
   const june = at(ctx, '2026-06-01T01:00:00Z');
@@ -59,7 +72,10 @@ export async function loadDemoGovernance(ctx: AppContext, organizationId: string
     bodyKind: 'general_assembly', title: '第4回通常総会', startsAt: '2026-06-21T04:00:00Z', endsAt: '2026-06-21T06:30:00Z', place: '豊島区東池袋 協同会館 3階ホール',
     onlineUrl: 'https://meet.example/jigyodan-agm', recordDate: '2026-05-31', votingDeadline: '2026-06-20T09:00:00Z',
   });
-  const accounts = await addMotion(june, actor, agm.id, { kind: 'ordinary', title: '2025年度事業報告および決算承認の件', body: '2025年度の事業報告、貸借対照表、損益計算書、剰余金処分案の承認を求める。' });
+  const accounts = await addMotion(june, actor, agm.id, { kind: 'ordinary', title: '2025年度事業報告および決算承認の件', body: '2025年度の事業報告、貸借対照表、損益計算書の承認を求める。' });
+  // The surplus appropriation, from the close: adopted with the others, it is posted to the ledger.
+  const surplus = closing ? await submitClosing(june, actor, closing.id, { meetingId: agm.id, version: closing.version }) : null;
+  const ordinary = surplus?.motionId ? [accounts.id, surplus.motionId] : [accounts.id];
   const plan = await addMotion(june, actor, agm.id, { kind: 'ordinary', title: '2026年度事業計画および予算決定の件' });
   const election = await addMotion(june, actor, agm.id, {
     kind: 'election', title: '理事補充選任の件', electionMethod: 'approval', office: 'director', seats: 1,
@@ -68,13 +84,13 @@ export async function loadDemoGovernance(ctx: AppContext, organizationId: string
   await conveneMeeting(at(ctx, '2026-06-05T01:00:00Z'), actor, { mailer: null, from: 'demo@localhost' }, agm.id, { noticeDate: '2026-06-05', sendEmail: false });
   const early = at(ctx, '2026-06-10T03:00:00Z');
   for (const i of [5, 6, 7]) {
-    await castBallot(early, voter(i), accounts.id, { choice: i === 7 ? 'against' : 'for' });
+    for (const motionId of ordinary) await castBallot(early, voter(i), motionId, { choice: i === 7 ? 'against' : 'for' });
     await castBallot(early, voter(i), plan.id, { choice: 'for' });
     await castBallot(early, voter(i), election.id, { choice: [(await candidateIds(ctx, election.id))[i === 5 ? 1 : 0]!] });
   }
   // At the seed's scale the assembly is quorate through the written votes of more than half its thousands of members.
   if (existingMembers) await writtenVotesInBulk(ctx, agm.id, members.map((m) => m.person.id), [accounts.id, plan.id], election.id, await candidateIds(ctx, election.id));
-  await recordWrittenBallot(early, actor, accounts.id, { personId: members[8]!.person.id, choice: 'for' });
+  for (const motionId of ordinary) await recordWrittenBallot(early, actor, motionId, { personId: members[8]!.person.id, choice: 'for' });
   await recordWrittenBallot(early, actor, plan.id, { personId: members[8]!.person.id, choice: 'abstain' });
   await appointProxy(early, actor, agm.id, { grantorPersonId: members[9]!.person.id, holderPersonId: members[0]!.person.id });
   const held = at(ctx, '2026-06-21T04:00:00Z');
@@ -82,12 +98,12 @@ export async function loadDemoGovernance(ctx: AppContext, organizationId: string
   for (const i of [0, 1, 2, 3, 4]) await checkIn(held, actor, agm.id, { personId: members[i]!.person.id, mode: i === 4 ? 'online' : 'in_person' });
   const room = at(ctx, '2026-06-21T05:00:00Z');
   for (const i of [0, 1, 2, 3, 4]) {
-    await castBallot(room, voter(i), accounts.id, { choice: 'for' });
+    for (const motionId of ordinary) await castBallot(room, voter(i), motionId, { choice: 'for' });
     await castBallot(room, voter(i), plan.id, { choice: i === 4 ? 'against' : 'for' });
     await castBallot(room, voter(i), election.id, { choice: [(await candidateIds(ctx, election.id))[i < 3 ? 0 : 1]!] });
   }
-  await castBallot(room, voter(0), accounts.id, { choice: 'for', forPersonId: members[9]!.person.id });
-  for (const motion of [accounts, plan, election]) await closeMotion(at(ctx, '2026-06-21T06:00:00Z'), actor, motion.id, {});
+  for (const motionId of ordinary) await castBallot(room, voter(0), motionId, { choice: 'for', forPersonId: members[9]!.person.id });
+  for (const motionId of [...ordinary, plan.id, election.id]) await closeMotion(at(ctx, '2026-06-21T06:00:00Z'), actor, motionId, {});
   await updateMeeting(held, actor, agm.id, (await versionOf(ctx, agm.id)), { minutesSigners: [members[1]!.name, members[2]!.name] });
   await closeMeeting(at(ctx, '2026-06-21T06:20:00Z'), actor, agm.id);
 
