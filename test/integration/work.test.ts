@@ -101,6 +101,7 @@ describe.each(dialects)('work records (%s)', (dialect) => {
     expect(await refused({ personId: hanako, date: '2026-09-03', entries: [{ businessLine: 'childcare', minutes: 60 }] }))
       .toMatchObject({ errors: [{ field: 'entries.0.businessLine', code: 'unknown_business_line' }] });
     expect(await refused({ personId: hanako, date: '2026-09-31', entries: [{ minutes: 0 }] })).toMatchObject({ code: 'validation_failed' });
+    expect(await refused({ personId: hanako, date: '2026-11-21', entries: [{ minutes: 60 }] })).toMatchObject({ errors: [{ field: 'entries.0.date', code: 'future_date' }] });
     expect((await records('from=2026-09-01&until=2026-09-30')).totals.records).toBe(3);
   });
 

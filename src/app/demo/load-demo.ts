@@ -3,6 +3,7 @@ import { systemActor } from '../audit/record-audit.js';
 import { createUser } from '../accounts/users.js';
 import { createOrganization } from '../organizations/write-organizations.js';
 import { loadDemoGovernance } from './demo-governance.js';
+import { loadDemoWork } from './demo-work.js';
 import type { AppContext } from '../shared/context.js';
 
 export interface DemoAccounts {
@@ -79,6 +80,10 @@ export async function loadDemo(ctx: AppContext, password: string, options: { gov
   await createUser(ctx, null, actor, { email: accounts.orgAdminEmail, displayName: 'ちば 管理者', password, role: 'org-admin', organizationId: chiba.id });
   await createUser(ctx, null, actor, { email: accounts.clerkEmail, displayName: 'ちば 事務担当', password, role: 'clerk', organizationId: chiba.id });
   // The seed-scale demo adds its governance once its registry is loaded (see loadScaleDemo).
-  if (options.governance) await loadDemoGovernance(ctx, created.find((o) => o.code === 'center-jigyodan')!.id, password);
+  if (options.governance) {
+    const jigyodan = created.find((o) => o.code === 'center-jigyodan')!.id;
+    const { adminEmail } = await loadDemoGovernance(ctx, jigyodan, password);
+    await loadDemoWork(ctx, jigyodan, adminEmail);
+  }
   return accounts;
 }

@@ -95,8 +95,8 @@ async function importFacts(db: Tx, organizationId: string, dates: readonly strin
 }
 
 /** Decodes, reads and checks a file against the organization; writes nothing. */
-async function analyzeWorkFile(db: Tx, organizationId: string, file: WorkImportFile): Promise<WorkImportAnalysis> {
-  const rules = await workRulesOf(db, organizationId);
+async function analyzeWorkFile(ctx: AppContext, db: Tx, organizationId: string, file: WorkImportFile): Promise<WorkImportAnalysis> {
+  const rules = await workRulesOf(ctx, db, organizationId);
   const decoded = decodeCsv(file.bytes, file.encoding);
   const { headers, records } = parseCsv(decoded.text);
   const reading = readWorkCsv(headers, records, rules);
@@ -136,7 +136,7 @@ const authorize = (actor: Actor, organizationId: string): void => {
 /** The dry run: how the file is read (encoding, columns), what it adds up to, its first rows and every problem. */
 export async function previewWorkImport(ctx: AppContext, actor: Actor, organizationId: string, file: WorkImportFile) {
   authorize(actor, organizationId);
-  const analysis = await analyzeWorkFile(ctx.db, organizationId, file);
+  const analysis = await analyzeWorkFile(ctx, ctx.db, organizationId, file);
   return {
     encoding: analysis.encoding,
     headers: analysis.headers,
@@ -172,7 +172,7 @@ export async function importWork(ctx: AppContext, actor: Actor, organizationId: 
   return inTransaction(ctx, async (trx) => {
     await lockWork(trx, ctx, organizationId, 'write');
     // Checked inside the transaction, under the lock: what was read is what the rows are written against.
-    const analysis = await analyzeWorkFile(trx, organizationId, file);
+    const analysis = await analyzeWorkFile(ctx, trx, organizationId, file);
     if (analysis.errors.length > 0) {
       throw new DomainError('rule_violation', 'import_rejected',
         `${analysis.errors.length} problem(s) in ${new Set(analysis.errors.map((e) => e.line)).size} row(s); nothing was imported`,
@@ -207,7 +207,7 @@ export async function workImportReport(
   ctx: AppContext, actor: Actor, organizationId: string, file: WorkImportFile, options: { encoding?: CsvEncoding | undefined; locale: CsvLocale },
 ): Promise<EncodedCsv & { encoding: CsvEncoding }> {
   authorize(actor, organizationId);
-  const analysis = await analyzeWorkFile(ctx.db, organizationId, file);
+  const analysis = await analyzeWorkFile(ctx, ctx.db, organizationId, file);
   const encoding = options.encoding ?? analysis.encoding;
   return { ...workErrorReportCsv(analysis.errors, { encoding, locale: options.locale }), encoding };
 }

@@ -37,7 +37,7 @@ const alreadyRecorded = (): DomainError =>
  */
 export async function recordWork(ctx: AppContext, actor: Actor, organizationId: string, input: WorkDayInput): Promise<WorkRecordView[]> {
   if (!canRecordWork(actor, organizationId)) throw forbidden();
-  const rules = await workRulesOf(ctx.db, organizationId);
+  const rules = await workRulesOf(ctx, ctx.db, organizationId);
   const entries = input.entries.map((e) => toEntry(input.date, e));
   return inTransaction(ctx, async (trx) => {
     await lockWork(trx, ctx, organizationId, 'write');
@@ -104,7 +104,7 @@ export async function updateWorkRecord(ctx: AppContext, actor: Actor, id: string
       if (await inClosedPeriod(trx, current.organization_id, entry.date)) throw periodClosed(entry.date);
       if (!(await worksOn(trx, current.organization_id, current.person_id, entry.date))) throw notWorking(entry.date);
     }
-    const rules = await workRulesOf(trx, current.organization_id);
+    const rules = await workRulesOf(ctx, trx, current.organization_id);
     checkWorkDay([entry], await minutesOnDay(trx, current.organization_id, current.person_id, entry.date, [id]), rules, { single: true });
     const at = isoNow(ctx);
     try {

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../domain/shared/errors.js';
 import { monthOf } from '../../domain/work/period.js';
 import type { WorkRecordSource, WorkRecordStatus, WorkRules } from '../../domain/work/work-record.js';
 import { businessLinesOf, findOrganization } from '../organizations/organization-rows.js';
-import type { AppContext, Tx } from '../shared/context.js';
+import { today, type AppContext, type Tx } from '../shared/context.js';
 
 /** A record of work as the API shows it: with the person's name and member number, and whether its month is closed. */
 export interface WorkRecordView {
@@ -84,10 +84,10 @@ export async function readWorkRecords(db: Tx, ids: readonly string[]): Promise<W
   return ids.map((id) => byId.get(id)!);
 }
 
-/** The organization's rules for records: its business lines. Not found when there is no such organization. */
-export async function workRulesOf(db: Tx, organizationId: string): Promise<WorkRules> {
+/** The organization's rules for records: its business lines, and today. Not found when there is no such organization. */
+export async function workRulesOf(ctx: AppContext, db: Tx, organizationId: string): Promise<WorkRules> {
   if (!(await findOrganization(db, organizationId))) throw notFound('organization');
-  return { businessLines: (await businessLinesOf(db, [organizationId])).get(organizationId) ?? [] };
+  return { businessLines: (await businessLinesOf(db, [organizationId])).get(organizationId) ?? [], today: today(ctx) };
 }
 
 /**

@@ -18,6 +18,7 @@ const sentences: Record<CsvLocale, Record<string, Sentence>> = {
   ja: {
     required: () => '必須の項目が空です。',
     invalid_date: () => '日付として読めません。2026-04-01、2026/4/1、令和8年4月1日 のように入力してください。',
+    future_date: () => 'まだ来ていない日です。就労は働いた後に記録します。',
     invalid_hours: () => '時間として読めません。7.5 や 7:30 のように入力してください。',
     invalid_minutes: () => '分として読めません。450 のように整数で入力してください。',
     out_of_range: () => `1分から${minutesPerDay}分（24時間）までで入力してください。`,
@@ -36,6 +37,7 @@ const sentences: Record<CsvLocale, Record<string, Sentence>> = {
   en: {
     required: () => 'This field is required.',
     invalid_date: () => 'Not a date: write it like 2026-04-01, 2026/4/1 or 令和8年4月1日.',
+    future_date: () => 'This day has not come yet: work is recorded once it is done.',
     invalid_hours: () => 'Not a time: write hours like 7.5 or 7:30.',
     invalid_minutes: () => 'Not minutes: write a whole number like 450.',
     out_of_range: () => `Write from 1 to ${minutesPerDay} minutes (24 hours).`,

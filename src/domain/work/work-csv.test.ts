@@ -4,7 +4,7 @@ import { DomainError } from '../shared/errors.js';
 import { businessLineNamed } from './business-line-names.js';
 import { readWorkCsv, workColumnsOf } from './work-csv.js';
 
-const lines = { businessLines: ['eldercare', 'childcare'] };
+const lines = { businessLines: ['eldercare', 'childcare'], today: '2026-11-27' };
 
 describe('reading a time-clock CSV', () => {
   it('maps Japanese and English headers, loosely', () => {
@@ -51,12 +51,14 @@ describe('reading a time-clock CSV', () => {
       ['', '2026-02-30', 'seven', 'x'.repeat(101), '農林業'],
       ['0001', '2026-11-02', '25', '', ''],
       ['0001', '', '', '', ''],
+      ['0001', '2026-11-28', '8', '', ''],
     ], lines);
     expect(reading.rows).toEqual([]);
     expect(reading.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual([
       '2:member_number:required', '2:date:invalid_date', '2:hours:invalid_hours', '2:site:too_long', '2:business_line:unknown_business_line',
       '3:hours:out_of_range',
       '4:date:required', '4:hours:required',
+      '5:date:future_date',
     ]);
     expect(reading.errors[1]).toMatchObject({ field: 'date', value: '2026-02-30' });
   });

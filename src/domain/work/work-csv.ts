@@ -3,7 +3,7 @@ import { cleanCell, headerKey } from '../members/csv/text.js';
 import { DomainError } from '../shared/errors.js';
 import { businessLineNamed } from './business-line-names.js';
 import { parseHours, parseMinutes } from './duration.js';
-import { minutesPerDay, workTextLimits } from './work-record.js';
+import { minutesPerDay, workTextLimits, type WorkRules } from './work-record.js';
 
 /**
  * A time clock's export (タイムカード・勤怠データ) as CSV: one row per person per day per site and business line.
@@ -84,9 +84,9 @@ export interface WorkCsvReading {
 /**
  * Reads the rows and every problem in them that the file alone shows (row + column + reason); the checks that
  * need the organization — who the people are, closed months, what is recorded already — come after (see
- * checkWorkImport). `businessLines`: the organization's, when it declares any.
+ * checkWorkImport).
  */
-export function readWorkCsv(headers: readonly string[], records: readonly (readonly string[])[], options: { businessLines: readonly string[] }): WorkCsvReading {
+export function readWorkCsv(headers: readonly string[], records: readonly (readonly string[])[], rules: WorkRules): WorkCsvReading {
   const columns = workColumnsOf(headers);
   const missing: { field: string; message: string }[] = [];
   if (columns.memberNumber === undefined && columns.personId === undefined) missing.push({ field: 'memberNumber', message: 'a column for the member number (組合員番号) or person id (個人ID)' });
@@ -117,6 +117,7 @@ export function readWorkCsv(headers: readonly string[], records: readonly (reado
     const date = dateText === '' ? null : parseDate(dateText);
     if (dateText === '') fail('date', 'required');
     else if (date === null) fail('date', 'invalid_date');
+    else if (date > rules.today) fail('date', 'future_date');
 
     const minutes = timeOf(cell('hours'), cell('minutes'), columns.hours !== undefined ? 'hours' : 'minutes', fail);
 
@@ -128,7 +129,7 @@ export function readWorkCsv(headers: readonly string[], records: readonly (reado
     const site = text('site');
     const role = text('role');
     const note = text('note');
-    const businessLine = businessLineOf(cell('businessLine'), options.businessLines);
+    const businessLine = businessLineOf(cell('businessLine'), rules.businessLines);
     if (typeof businessLine !== 'string') fail('businessLine', businessLine.refused);
 
     if (errors.length === before) {

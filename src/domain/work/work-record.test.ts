@@ -4,7 +4,7 @@ import { DomainError } from '../shared/errors.js';
 import { checkWorkDay, minutesPerDay, workEntryProblems, type WorkEntry } from './work-record.js';
 
 const buildEntry = (overrides: Partial<WorkEntry> = {}): WorkEntry => ({ date: '2026-11-02', site: '池袋', businessLine: 'eldercare', role: '', minutes: 480, note: null, ...overrides });
-const rules = { businessLines: ['eldercare', 'childcare'] };
+const rules = { businessLines: ['eldercare', 'childcare'], today: '2026-11-27' };
 const problemsOf = (call: () => void) => {
   try {
     call();
@@ -25,8 +25,11 @@ describe('one record of work', () => {
     expect(workEntryProblems(buildEntry({ minutes: 7.5 }), rules).map((p) => p.code)).toEqual(['out_of_range']);
     expect(workEntryProblems(buildEntry({ minutes: minutesPerDay + 1 }), rules).map((p) => p.code)).toEqual(['out_of_range']);
     // An organization that declares no business lines takes any line, or none.
-    expect(workEntryProblems(buildEntry({ businessLine: '清掃' }), { businessLines: [] })).toEqual([]);
+    expect(workEntryProblems(buildEntry({ businessLine: '清掃' }), { ...rules, businessLines: [] })).toEqual([]);
     expect(workEntryProblems(buildEntry({ businessLine: '' }), rules)).toEqual([]);
+    // Work is recorded once done: today, not tomorrow.
+    expect(workEntryProblems(buildEntry({ date: '2026-11-27' }), rules)).toEqual([]);
+    expect(workEntryProblems(buildEntry({ date: '2026-11-28' }), rules).map((p) => p.code)).toEqual(['future_date']);
   });
 
   it("refuses a day whose entries, with what is recorded already, pass 24 hours, or repeat a site and line", () => {

@@ -31,6 +31,8 @@ export interface WorkEntry {
 export interface WorkRules {
   /** The business lines the organization declares; none declared, any line (or none) is accepted. */
   businessLines: readonly string[];
+  /** Today in Japan: work is recorded once it is done, never for a day still to come. */
+  today: string;
 }
 
 const longerThan = (text: string, max: number): boolean => text.length > max && [...text].length > max;
@@ -40,6 +42,7 @@ export function workEntryProblems(entry: WorkEntry, rules: WorkRules, prefix = '
   const problems: FieldError[] = [];
   const problem = (field: string, code: string, message: string) => problems.push({ field: `${prefix}${field}`, code, message });
   if (!isIsoDate(entry.date)) problem('date', 'invalid_date', 'a day that exists, as YYYY-MM-DD');
+  else if (entry.date > rules.today) problem('date', 'future_date', `a day until today (${rules.today})`);
   if (!Number.isInteger(entry.minutes) || entry.minutes < 1 || entry.minutes > minutesPerDay) {
     problem('minutes', 'out_of_range', `whole minutes from 1 to ${minutesPerDay}`);
   }
