@@ -1,4 +1,5 @@
 import type { Actor, Role } from '../src/domain/access/policy.js';
+import type { PersonFields } from '../src/domain/members/member.js';
 import type { OrganizationFields } from '../src/domain/organizations/organization.js';
 import { systemActor } from '../src/app/audit/record-audit.js';
 import { createUser, type User } from '../src/app/accounts/users.js';
@@ -37,6 +38,15 @@ export function buildFederationFields(overrides: Partial<OrganizationFields> = {
     kind: 'federation', legalForm: 'general-incorporated-association', lawProfile: 'ica-generic', nameJa: `連合会${next()}`, businessLines: [],
     ...overrides,
   });
+}
+
+/** A person with a name and reading and nothing else: what registering a member or a worker needs at the least. */
+export function buildPersonFields(overrides: Partial<PersonFields> = {}): PersonFields {
+  const n = next();
+  return {
+    familyName: '試験', givenName: `${n}号`, familyKana: 'シケン', givenKana: 'ゴウ', birthDate: null, email: null, phone: null, postalCode: null,
+    prefectureCode: null, address: null, ...overrides,
+  };
 }
 
 export const createOrg = (ctx: AppContext, fields: OrganizationFields): Promise<OrganizationView> =>

@@ -157,6 +157,9 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     'POST /api/v1/organizations/{id}/capital/payroll-deductions': {
       url: `/api/v1/organizations/${b}/capital/payroll-deductions?date=2027-06-25`, targetsB: true, csv: '組合員番号,控除額\r\nB-0003,1\r\n',
     },
+    'GET /api/v1/organizations/{id}/compliance': { url: `/api/v1/organizations/${b}/compliance`, targetsB: true },
+    // The federation's board adds up every organization, B among them: the federation administrator's alone.
+    'GET /api/v1/compliance': { url: '/api/v1/compliance', targetsB: true },
     ...governanceProbes(t, memberOfB),
   };
 }

@@ -28,14 +28,17 @@ export interface OrganizationFacts {
   reserveBalance: number;
 }
 
-/** When and why a check that holds today is expected to break: its trend goes on, or officers' terms end. */
+/** Why a check that holds today is expected to break: its trend goes on, or officers' terms end with nobody to follow. */
+export const projectionBases = ['trend', 'terms'] as const;
+
 export interface Projection {
   date: string;
-  basis: 'trend' | 'terms';
+  basis: (typeof projectionBases)[number];
 }
 
 /** What a figure rests on, where it is not plain: the audit by a member audit council, or a reserve target not stated. */
-export type ComplianceNote = 'member_audit_council' | 'member_audit_council_not_allowed' | 'reserve_target_not_stated';
+export const complianceNotes = ['member_audit_council', 'member_audit_council_not_allowed', 'reserve_target_not_stated'] as const;
+export type ComplianceNote = (typeof complianceNotes)[number];
 
 export interface CheckResult {
   code: ComplianceCheckCode;
@@ -139,7 +142,8 @@ export function organizationBoard(facts: OrganizationFacts, rules: TrendRules = 
  * (a federation-wide share); `organizations` counts the organizations that meet the rule out of those judged — a
  * board or a reserve cannot be added up across co-operatives, and every one of them must meet it.
  */
-export type FederationBasis = 'sum' | 'organizations';
+export const federationBases = ['sum', 'organizations'] as const;
+export type FederationBasis = (typeof federationBases)[number];
 
 export interface OrganizationAttention {
   organizationId: string;

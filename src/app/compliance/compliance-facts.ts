@@ -1,0 +1,111 @@
+import type { OrganizationFacts } from '../../domain/compliance/board.js';
+import { balances, compositionCounts, type EngagementSpan, type MembershipSpan, type WorkerMembership } from '../../domain/compliance/series.js';
+import { settingsInForce, type BylawVersionFacts } from '../../domain/governance/bylaws.js';
+import type { SeatRole } from '../../domain/governance/vocabulary.js';
+import type { LawProfile } from '../../domain/law-profiles/profiles.js';
+import { toBylawVersion } from '../governance/bylaws.js';
+import type { Tx } from '../shared/context.js';
+
+/** An organization the board is made for, with the law profile it is checked against. */
+export interface BoardOrganization {
+  id: string;
+  profile: LawProfile;
+}
+
+/** Rows of many organizations, gathered by organization in one pass. */
+function byOrganization<R extends { organization_id: string }, T>(rows: readonly R[], map: (row: R) => T): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.organization_id);
+    if (list) list.push(map(row));
+    else grouped.set(row.organization_id, [map(row)]);
+  }
+  return grouped;
+}
+
+/**
+ * Everything the board of each organization needs for the trend ending on the last of `dates`, in a fixed number of
+ * set-based queries whatever the number of organizations and dates: the members of the whole window counted, those
+ * who joined or left within it listed, the engagements with the worker's memberships (only where the composition
+ * rules bind), the board's seats, the bylaws in force, and the capital and legal-reserve accounts summed by day. The
+ * series are then swept in memory.
+ */
+export async function loadComplianceFacts(db: Tx, organizations: readonly BoardOrganization[], dates: readonly string[]): Promise<Map<string, OrganizationFacts>> {
+  const facts = new Map<string, OrganizationFacts>();
+  if (organizations.length === 0) return facts;
+  const first = dates[0]!;
+  const date = dates.at(-1)!;
+  const ids = organizations.map((o) => o.id);
+  // The composition rules need people, not just counts, and only where they bind: not for a consumer co-op's users.
+  const workerIds = organizations.filter((o) => o.profile.workerCoopComposition).map((o) => o.id);
+  // Rows current on some date of the trend: begun by its last date, not ended before its first.
+  const none = Promise.resolve([]);
+  const [throughout, changing, work, seats, bylaws, capital, reserve] = await Promise.all([
+    // Most members belong on every date of the window: counted per organization, not listed.
+    db.selectFrom('memberships').select(['organization_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('organization_id', 'in', ids).where('admitted_on', '<=', first).where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', date)]))
+      .groupBy('organization_id').execute(),
+    // The others of the window: admitted after its first date, or ended by its last.
+    db.selectFrom('memberships').select(['organization_id', 'admitted_on', 'ended_on'])
+      .where('organization_id', 'in', ids).where('admitted_on', '<=', date).where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', first)]))
+      .where((eb) => eb.or([eb('admitted_on', '>', first), eb('ended_on', '<=', date)]))
+      .execute(),
+    // Each engagement of the window with the memberships of the same person in the same organization, if any.
+    workerIds.length === 0 ? none : db.selectFrom('engagements as e')
+      // The organizations named on the memberships too: PostgreSQL then reads only theirs, not the users of a consumer co-op.
+      .leftJoin('memberships as m', (join) => join.onRef('m.organization_id', '=', 'e.organization_id').onRef('m.person_id', '=', 'e.person_id')
+        .on('m.organization_id', 'in', workerIds).on('m.admitted_on', '<=', date).on((eb) => eb.or([eb('m.ended_on', 'is', null), eb('m.ended_on', '>', first)])))
+      .select(['e.organization_id', 'e.person_id', 'e.started_on', 'e.ended_on', 'e.labour_contract_from', 'e.labour_contract_until', 'm.admitted_on', 'm.ended_on as membership_ended_on'])
+      .where('e.organization_id', 'in', workerIds).where('e.started_on', '<=', date).where((eb) => eb.or([eb('e.ended_on', 'is', null), eb('e.ended_on', '>=', first)]))
+      .execute(),
+    db.selectFrom('body_seats as s').innerJoin('bodies as b', 'b.id', 's.body_id').select(['b.organization_id', 's.role', 's.term_from', 's.term_until'])
+      .where('b.organization_id', 'in', ids).where('b.kind', '=', 'board').where((eb) => eb.or([eb('s.term_until', 'is', null), eb('s.term_until', '>=', first)]))
+      .execute(),
+    db.selectFrom('bylaw_versions').selectAll().where('organization_id', 'in', ids).where('status', '=', 'in_force').execute(),
+    // Both sums come from the index of lines by account and date (migration 0008) alone.
+    db.selectFrom('journal_lines').select(['organization_id', 'entry_date', (eb) => eb.fn.sum<number | string>('amount').as('amount')])
+      .where('organization_id', 'in', ids).where('account', '=', 'capital').where('entry_date', '<=', date)
+      .groupBy(['organization_id', 'entry_date']).execute(),
+    db.selectFrom('journal_lines').select(['organization_id', (eb) => eb.fn.sum<number | string>('amount').as('amount')])
+      .where('organization_id', 'in', ids).where('account', '=', 'legal-reserve').where('entry_date', '<=', date)
+      .groupBy('organization_id').execute(),
+  ]);
+
+  const spansOf = byOrganization(changing, (r): MembershipSpan => ({ admittedOn: r.admitted_on!, endedOn: r.ended_on, count: 1 }));
+  for (const r of throughout) {
+    // Members on every date of the window, as one span from its first date.
+    const span: MembershipSpan = { admittedOn: first, endedOn: null, count: Number(r.n) };
+    spansOf.set(r.organization_id, [...(spansOf.get(r.organization_id) ?? []), span]);
+  }
+  const engagementsOf = byOrganization(work, (r): EngagementSpan => ({
+    personId: r.person_id, startedOn: r.started_on, endedOn: r.ended_on, labourContractFrom: r.labour_contract_from, labourContractUntil: r.labour_contract_until,
+  }));
+  const workerMembershipsOf = byOrganization(work.filter((r) => r.admitted_on !== null), (r): WorkerMembership => ({
+    personId: r.person_id, admittedOn: r.admitted_on!, endedOn: r.membership_ended_on,
+  }));
+  const seatsOf = byOrganization(seats, (r) => ({ role: r.role as SeatRole, termFrom: r.term_from, termUntil: r.term_until }));
+  const bylawsOf = byOrganization(bylaws, (r): BylawVersionFacts => {
+    const v = toBylawVersion(r);
+    return { id: v.id, versionNo: v.versionNo, effectiveFrom: v.effectiveFrom!, adoptedByMotionId: v.adoptedByMotionId, founding: v.founding, settings: v.settings };
+  });
+  // Credits are negative: capital subscribed and the reserve built up are the sums with their sign turned.
+  const capitalOf = byOrganization(capital, (r) => ({ entryDate: r.entry_date, amount: -Number(r.amount) }));
+  const reserveOf = new Map(reserve.map((r) => [r.organization_id, -Number(r.amount)]));
+
+  for (const { id, profile } of organizations) {
+    const versions = bylawsOf.get(id) ?? [];
+    facts.set(id, {
+      dates: [...dates],
+      compositionApplies: profile.workerCoopComposition,
+      composition: compositionCounts(dates, spansOf.get(id) ?? [], engagementsOf.get(id) ?? [], workerMembershipsOf.get(id) ?? []),
+      seats: seatsOf.get(id) ?? [],
+      reserveTargets: dates.map((d) => {
+        const target = settingsInForce(versions, profile, d).legalReserveTarget.value;
+        return typeof target === 'number' ? target : null;
+      }),
+      totalCapital: balances(dates, capitalOf.get(id) ?? []),
+      reserveBalance: reserveOf.get(id) ?? 0,
+    });
+  }
+  return facts;
+}
