@@ -8,6 +8,8 @@ import { localDate } from '../app/shared/context.js';
 import { capitalJournalForHledger } from '../app/capital/export-capital.js';
 import { importPayrollDeductions } from '../app/capital/payroll-deductions.js';
 import { capitalRegister } from '../app/capital/read-capital.js';
+import { federationComplianceBoard, organizationComplianceBoard } from '../app/compliance/compliance-board.js';
+import type { Fraction } from '../domain/governance/resolutions.js';
 import { registerCsv } from '../domain/capital/register-csv.js';
 import { verifyAuditLog } from '../app/audit/read-audit-log.js';
 import { loadConfig } from '../config.js';
@@ -163,4 +165,35 @@ export const runCapitalRegister = (options: { org: string; date?: string; encodi
   withRuntime(async (runtime) => {
     const register = await capitalRegister(runtime.ctx, cliActor(), await organizationIdOf(runtime, options.org), options.date ?? localDate(new Date()));
     writeOut(options.out, registerCsv(register.rows, register.totals, { encoding: options.encoding, locale: 'ja' }).bytes);
+  });
+
+const fraction = (f: Fraction | null): string => (f === null ? '—' : f.denominator === 1 ? String(f.numerator) : `${f.numerator}/${f.denominator}`);
+const share = (f: Fraction | null): string => (f === null || f.denominator <= 1 ? '' : ` (${((100 * f.numerator) / f.denominator).toFixed(1)}%)`);
+const floorOf = (c: { floor: Fraction; strict: boolean }): string => `${c.strict ? '>' : '≥'} ${fraction(c.floor)}`;
+const projected = (c: { projection: { date: string; basis: string } | null }): string => (c.projection ? `breach expected ${c.projection.date} (${c.projection.basis})` : '');
+
+/** The board as a table for people; --json gives the API's answer instead. */
+export const runCompliance = (options: { org?: string; date?: string; json?: boolean }) =>
+  withRuntime(async (runtime) => {
+    if (options.org) {
+      const board = await organizationComplianceBoard(runtime.ctx, cliActor(), await organizationIdOf(runtime, options.org), options.date);
+      if (options.json) return void console.log(JSON.stringify(board, null, 2));
+      console.log(`compliance of ${options.org} on ${board.date} (law profile ${board.lawProfile})`);
+      for (const c of board.checks) {
+        console.log([c.code.padEnd(22), c.article.padEnd(17), c.status.padEnd(15), `${fraction(c.figure)}${share(c.figure)}`.padEnd(22), floorOf(c).padEnd(8), projected(c), c.note ?? ''].join(' ').trimEnd());
+      }
+      return;
+    }
+    const board = await federationComplianceBoard(runtime.ctx, cliActor(), options.date);
+    if (options.json) return void console.log(JSON.stringify(board, null, 2));
+    const codes = new Map(board.organizations.map((o) => [o.id, o.code]));
+    console.log(`compliance of the federation's ${board.organizations.length} organizations on ${board.date}`);
+    for (const c of board.checks) {
+      const counted = Object.entries(c.organizations).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
+      const figure = c.basis === 'sum' ? `${fraction(c.figure)}${share(c.figure)}` : `${c.figure?.numerator ?? 0} of ${c.figure?.denominator ?? 0} meet it`;
+      const floor = c.basis === 'sum' ? floorOf(c) : `each ${floorOf({ floor: c.organizationFloor, strict: c.strict })}`;
+      console.log([c.code.padEnd(22), c.article.padEnd(17), c.status.padEnd(15), figure.padEnd(22), floor.padEnd(8), projected(c)].join(' ').trimEnd());
+      console.log(`  organizations (${c.basis === 'sum' ? 'members added up' : 'each must meet the rule'}): ${counted}`);
+      for (const a of c.attention) console.log(`  ${a.status.padEnd(8)} ${codes.get(a.organizationId) ?? a.organizationId}${a.projection ? ` ${a.projection.date}` : ''}`);
+    }
   });

@@ -4,9 +4,10 @@ import { ConfigError, loadConfig } from '../config.js';
 import { roles } from '../domain/access/policy.js';
 import { DomainError } from '../domain/shared/errors.js';
 import {
-  runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
+  runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runCompliance, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
 } from './commands.js';
 import { runSurplusDividends, runSurplusPropose, runSurplusShow } from './surplus-commands.js';
+import { runWorkApprove, runWorkCloseMonth, runWorkImport } from './work-commands.js';
 import { runServe } from './serve.js';
 import { runVerifyTally } from './verify-tally.js';
 
@@ -100,6 +101,34 @@ surplus.command('dividends')
   .addOption(new Option('--locale <locale>', 'column headings').choices(['ja', 'en']).default('ja'))
   .option('--out <file>', 'output file (default: standard output)')
   .action(runSurplusDividends);
+
+const work = program.command('work').description('work records: the time-clock import, approval and the monthly close');
+work.command('import')
+  .description("import a time clock's CSV (組合員番号 or 個人ID, 日付, 時間 or 分, 現場, 事業, 役割) in one transaction; a file with a bad row is refused whole")
+  .argument('<file>', 'the CSV file')
+  .requiredOption('--org, --organization <org>', 'organization code or id')
+  .addOption(new Option('--encoding <encoding>', 'file encoding').choices(['auto', 'utf-8', 'cp932']).default('auto'))
+  .option('--replace', 'a row already recorded (same person, day, site and business line) replaces the entered record instead of being refused')
+  .option('--dry-run', 'read and check the file, print what it adds up to and its problems; write nothing')
+  .option('--report <file>', 'write the problems found, row by row, to this CSV file')
+  .action(runWorkImport);
+work.command('approve')
+  .description('approve every entered record of a month (as the coordinator)')
+  .requiredOption('--org, --organization <org>', 'organization code or id')
+  .requiredOption('--month <month>', 'the month, YYYY-MM')
+  .action(runWorkApprove);
+work.command('close-month')
+  .description('close a month that has ended and whose work is all approved; closing is final (there is no reopening)')
+  .requiredOption('--org, --organization <org>', 'organization code or id')
+  .requiredOption('--month <month>', 'the month, YYYY-MM')
+  .action(runWorkCloseMonth);
+
+program.command('compliance')
+  .description("the Worker Cooperatives Act's standing requirements on a date, each with its figure, floor and projected breach: the federation's, or one organization's")
+  .option('--org <org>', "organization code or id (default: the federation's board)")
+  .option('--date <date>', 'the board date (default: today)')
+  .option('--json', 'print the board as the API gives it')
+  .action(runCompliance);
 
 const audit = program.command('audit').description('the audit log');
 audit.command('verify').description('recompute the hash chain; exits 1 if it is broken').action(runAuditVerify);
