@@ -1,11 +1,13 @@
-import { Checkbox, Fieldset, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/FormActions';
 import { FormAlert } from '../../components/FormAlert';
+import { useFieldErrorText } from '../../errors';
 import { formatMonth, MONTHS, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
-import { bylawField, checkBylaws, emptyBylaws, FRACTION_SETTINGS, toBylawVersion, type BylawValues } from './bylaw-values';
+import { bylawField, checkBylaws, emptyBylaws, FRACTION_SETTINGS, RATE_SETTINGS, toBylawVersion, WORK_MEASURES, type BylawValues, type RoleWeightRow } from './bylaw-values';
 import { governanceApi, type BylawVersion } from './governance';
 
 interface BylawFormProps {
@@ -105,6 +107,45 @@ export function BylawForm({ organizationId, firstVersion, onRecorded, onCancel }
             />
           </SimpleGrid>
         </Fieldset>
+        <Fieldset legend={t('governance.bylaws.surplusSettings')}>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('governance.bylaws.surplusSettingsHint')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            {RATE_SETTINGS.map((name) => (
+              <TextInput key={name} label={t(`governance.setting.name.${name}`)} description={t('governance.bylaws.rateHint')} autoComplete="off" {...form.input(name)} />
+            ))}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" mt="sm">
+            <NativeSelect
+              label={t('governance.setting.name.workMeasure')}
+              description={t('governance.bylaws.workMeasureHint')}
+              data={[{ value: '', label: t('governance.bylaws.notStated') }, ...WORK_MEASURES.map((m) => ({ value: m, label: t(`surplus.measure.${m}`) }))]}
+              value={values.workMeasure}
+              onChange={(event) => {
+                const next = WORK_MEASURES.find((m) => m === event.currentTarget.value);
+                form.set('workMeasure', next ?? '');
+              }}
+              error={form.error('workMeasure')}
+            />
+            <NativeSelect
+              label={t('governance.setting.name.withholdDividends')}
+              description={t('governance.bylaws.withholdHint')}
+              data={[
+                { value: '', label: t('governance.bylaws.notStated') },
+                { value: 'true', label: t('governance.setting.withhold') },
+                { value: 'false', label: t('governance.setting.noWithhold') },
+              ]}
+              value={values.withholdDividends}
+              onChange={(event) => {
+                const next = event.currentTarget.value;
+                if (next === '' || next === 'true' || next === 'false') form.set('withholdDividends', next);
+              }}
+              error={form.error('withholdDividends')}
+            />
+          </SimpleGrid>
+          <RoleWeights rows={values.roleWeights} errors={form.errors} onChange={(rows) => form.set('roleWeights', rows)} />
+        </Fieldset>
         <FormActions
           inDialog
           submitLabel={t(firstVersion && values.founding ? 'governance.bylaws.recordFounding' : 'governance.bylaws.propose')}
@@ -113,5 +154,70 @@ export function BylawForm({ organizationId, firstVersion, onRecorded, onCancel }
         />
       </Stack>
     </form>
+  );
+}
+
+interface RoleWeightsProps {
+  rows: RoleWeightRow[];
+  /** The form's errors: `roleWeights.<i>.role` and `.percent` from its checks, `roleWeights` from the server. */
+  errors: Partial<Record<string, string>>;
+  onChange: (rows: RoleWeightRow[]) => void;
+}
+
+/** The weight of each role for weighted hours, in percent: a role not listed weighs 100 (an hour is an hour). */
+function RoleWeights({ rows, errors, onChange }: RoleWeightsProps) {
+  const { t } = useTranslation();
+  const errorText = useFieldErrorText();
+  const change = (index: number, patch: Partial<RoleWeightRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  return (
+    <Stack gap="xs" mt="md" role="group" aria-labelledby="role-weights-heading">
+      <Text size="sm" fw={500} id="role-weights-heading">
+        {t('governance.setting.name.roleWeights')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('governance.bylaws.roleWeightsHint')}
+      </Text>
+      {errors.roleWeights && (
+        <Text size="sm" c="red.8" role="alert">
+          {errorText(errors.roleWeights)}
+        </Text>
+      )}
+      {rows.map((row, index) => (
+        <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
+          <TextInput
+            label={t('governance.bylaws.role', { number: index + 1 })}
+            maxLength={40}
+            flex={2}
+            value={row.role}
+            onChange={(event) => change(index, { role: event.currentTarget.value })}
+            error={errorText(errors[`roleWeights.${index}.role`])}
+          />
+          <TextInput
+            label={t('governance.bylaws.rolePercent', { number: index + 1 })}
+            inputMode="numeric"
+            autoComplete="off"
+            rightSection="%"
+            flex={1}
+            value={row.percent}
+            onChange={(event) => change(index, { percent: event.currentTarget.value })}
+            error={errorText(errors[`roleWeights.${index}.percent`])}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            mt={26}
+            aria-label={t('governance.bylaws.removeRole', { number: index + 1 })}
+            onClick={() => onChange(rows.filter((_, i) => i !== index))}
+          >
+            <IconTrash size={16} aria-hidden />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group>
+        <Button variant="default" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange([...rows, { role: '', percent: '' }])}>
+          {t('governance.bylaws.addRole')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -24,4 +24,30 @@ describe('bylaw versions as typed', () => {
     expect(bylawField('settings.meetingNoticeDays')).toBe('meetingNoticeDays');
     expect(bylawField('foundingEffectiveFrom')).toBe('foundingEffectiveFrom');
   });
+
+  it('states the surplus rates, how work is measured with its role weights, and withholding', () => {
+    const values = {
+      ...emptyBylaws(false, ''), title: '定款変更', legalReserveRate: '1/5', educationCarryForwardRate: '２０分の１', workMeasure: 'weighted_hours' as const,
+      roleWeights: [{ role: ' coordinator ', percent: '125' }, { role: '', percent: '' }, { role: '現場責任者', percent: '110' }], withholdDividends: 'true' as const,
+    };
+    expect(checkBylaws(values)).toEqual({});
+    expect(toBylawVersion(values).settings).toEqual({
+      legalReserveRate: { numerator: 1, denominator: 5 }, educationCarryForwardRate: { numerator: 1, denominator: 20 }, workMeasure: 'weighted_hours',
+      roleWeights: { coordinator: 125, 現場責任者: 110 }, withholdDividends: true,
+    });
+    // Left empty, nothing about work or the funds is stated.
+    expect(toBylawVersion({ ...emptyBylaws(false, ''), title: 'x' }).settings).toEqual({});
+  });
+
+  it('marks a role weight without a name, a repeated role, a weight outside 1–1,000 % and a rate that is not a fraction', () => {
+    const values = {
+      ...emptyBylaws(false, ''), title: 'x', jobCreationFundRate: '5%',
+      roleWeights: [{ role: '', percent: '120' }, { role: 'a', percent: '0' }, { role: 'a', percent: '1001' }],
+    };
+    expect(checkBylaws(values)).toEqual({
+      jobCreationFundRate: 'not_a_fraction', 'roleWeights.0.role': 'required', 'roleWeights.1.percent': 'out_of_range', 'roleWeights.2.role': 'duplicate',
+      'roleWeights.2.percent': 'out_of_range',
+    });
+    expect(bylawField('settings.roleWeights.coordinator')).toBe('roleWeights');
+  });
 });

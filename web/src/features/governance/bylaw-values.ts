@@ -2,6 +2,20 @@ import type { FieldErrors } from '../../errors';
 import { parseWhole, parseYen } from '../capital/capital-values';
 import type { BylawSettings, Fraction, NewBylawVersion } from './governance';
 
+/** The ways the bylaws may measure the amount of work that dividends follow (従事分量). */
+export const WORK_MEASURES = ['hours', 'days', 'weighted_hours'] as const;
+export type WorkMeasureChoice = (typeof WORK_MEASURES)[number];
+
+/** One role's weight as typed: the role's name and its weight in percent (a coordinator's hour at 125). */
+export interface RoleWeightRow {
+  role: string;
+  percent: string;
+}
+
+/** The bylaws' weights are whole percent from 1 to 1,000; a role's name is at most 40 characters. */
+const MAX_ROLE_WEIGHT = 1000;
+const MAX_ROLE_LENGTH = 40;
+
 /** A bylaw version as typed. Settings left empty are not stated: the earlier version's, or the law's, apply. */
 export interface BylawValues {
   title: string;
@@ -20,9 +34,17 @@ export interface BylawValues {
   specialQuorum: string;
   specialMajority: string;
   tie: '' | 'chair' | 'rejected';
+  legalReserveRate: string;
+  jobCreationFundRate: string;
+  educationCarryForwardRate: string;
+  workMeasure: '' | WorkMeasureChoice;
+  roleWeights: RoleWeightRow[];
+  withholdDividends: '' | 'true' | 'false';
 }
 
 export const FRACTION_SETTINGS = ['ordinaryQuorum', 'ordinaryMajority', 'specialQuorum', 'specialMajority'] as const;
+/** The shares of the year's surplus put into the reserve and the funds, each at least the law's (Art. 76). */
+export const RATE_SETTINGS = ['legalReserveRate', 'jobCreationFundRate', 'educationCarryForwardRate'] as const;
 
 export const emptyBylaws = (founding: boolean, today: string): BylawValues => ({
   title: '',
@@ -41,7 +63,15 @@ export const emptyBylaws = (founding: boolean, today: string): BylawValues => ({
   specialQuorum: '',
   specialMajority: '',
   tie: '',
+  legalReserveRate: '',
+  jobCreationFundRate: '',
+  educationCarryForwardRate: '',
+  workMeasure: '',
+  roleWeights: [],
+  withholdDividends: '',
 });
+
+const filledRoleWeights = (rows: readonly RoleWeightRow[]) => rows.map((row, index) => ({ ...row, index })).filter((row) => row.role.trim() || row.percent.trim());
 
 /** `2/3`, `2／3` or `3分の2` as a fraction of whole numbers between 0 and 1; null otherwise. */
 export function parseFraction(text: string): Fraction | null {
@@ -62,7 +92,16 @@ export function checkBylaws(values: BylawValues): FieldErrors {
   if (values.legalReserveTarget.trim() && parseWhole(values.legalReserveTarget.replace(/[,円¥]/g, ''), 0, 1_000_000_000_000) === null) errors.legalReserveTarget = 'invalid_amount';
   if (values.proxyCapPerHolder.trim() && parseWhole(values.proxyCapPerHolder, 0, 1000) === null) errors.proxyCapPerHolder = 'out_of_range';
   if (values.meetingNoticeDays.trim() && parseWhole(values.meetingNoticeDays, 0, 90) === null) errors.meetingNoticeDays = 'out_of_range';
-  for (const name of FRACTION_SETTINGS) if (values[name].trim() && parseFraction(values[name]) === null) errors[name] = 'not_a_fraction';
+  for (const name of [...FRACTION_SETTINGS, ...RATE_SETTINGS]) if (values[name].trim() && parseFraction(values[name]) === null) errors[name] = 'not_a_fraction';
+  const roles = new Set<string>();
+  for (const { role, percent, index } of filledRoleWeights(values.roleWeights)) {
+    const name = role.trim();
+    if (!name) errors[`roleWeights.${index}.role`] = 'required';
+    else if (name.length > MAX_ROLE_LENGTH) errors[`roleWeights.${index}.role`] = 'too_long';
+    else if (roles.has(name)) errors[`roleWeights.${index}.role`] = 'duplicate';
+    roles.add(name);
+    if (parseWhole(percent, 1, MAX_ROLE_WEIGHT) === null) errors[`roleWeights.${index}.percent`] = 'out_of_range';
+  }
   return errors;
 }
 
@@ -86,6 +125,14 @@ export function toBylawVersion(values: BylawValues): NewBylawVersion {
     if (fraction) settings[name] = fraction;
   }
   if (values.tie) settings.tie = values.tie;
+  for (const name of RATE_SETTINGS) {
+    const rate = parseFraction(values[name]);
+    if (rate) settings[name] = rate;
+  }
+  if (values.workMeasure) settings.workMeasure = values.workMeasure;
+  const weights = filledRoleWeights(values.roleWeights);
+  if (weights.length > 0) settings.roleWeights = Object.fromEntries(weights.map((w) => [w.role.trim(), parseWhole(w.percent, 1, MAX_ROLE_WEIGHT) ?? 0]));
+  if (values.withholdDividends) settings.withholdDividends = values.withholdDividends === 'true';
   return {
     title: values.title.trim(),
     text: values.text,
@@ -94,5 +141,8 @@ export function toBylawVersion(values: BylawValues): NewBylawVersion {
   };
 }
 
-/** `settings.meetingNoticeDays` is the form's `meetingNoticeDays`. */
-export const bylawField = (field: string) => (field.startsWith('settings.') ? field.slice('settings.'.length) : (field.split('.')[0] ?? field));
+/** `settings.meetingNoticeDays` is the form's `meetingNoticeDays`; a problem with any role's weight is the weights'. */
+export const bylawField = (field: string) => {
+  if (field.startsWith('settings.roleWeights')) return 'roleWeights';
+  return field.startsWith('settings.') ? field.slice('settings.'.length) : (field.split('.')[0] ?? field);
+};

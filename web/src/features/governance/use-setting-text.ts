@@ -39,6 +39,20 @@ export function useSettingText() {
         return isFraction(raw) ? t('governance.setting.atLeast', { fraction: fraction(raw) }) : String(raw);
       case 'tie':
         return t(`governance.setting.tie.${String(raw)}`);
+      case 'legalReserveRate':
+      case 'jobCreationFundRate':
+      case 'educationCarryForwardRate':
+        // The Act's rates are floors: the bylaws put at least this share of the surplus into each (Art. 76).
+        return isFraction(raw) ? t('governance.setting.atLeast', { fraction: fraction(raw) }) : String(raw);
+      case 'workMeasure':
+        return t(`surplus.measure.${String(raw)}`);
+      case 'roleWeights': {
+        const weights = typeof raw === 'object' ? Object.entries(raw as Record<string, number>) : [];
+        if (weights.length === 0) return t('governance.setting.noRoleWeights');
+        return weights.map(([role, weight]) => t('governance.setting.roleWeight', { role, weight: formatNumber(weight, locale) })).join(t('common.listSeparator'));
+      }
+      case 'withholdDividends':
+        return t(raw ? 'governance.setting.withhold' : 'governance.setting.noWithhold');
     }
   };
 
