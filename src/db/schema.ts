@@ -453,6 +453,10 @@ export interface SurplusClosingTable {
   updated_at: string;
   posted_at: string | null;
   posted_by: string | null;
+  statements_sent_at: string | null;
+  statements_sent: number | null;
+  statements_without_email: number | null;
+  statements_failures_json: string | null;
 }
 
 export interface SurplusDividendTable {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerMember } from '../../src/app/members/register-member.js';
 import { newId } from '../../src/app/shared/context.js';
+import { statementsDelivered } from '../../src/app/surplus/send-statements.js';
 import { closeWorkMonth } from '../../src/app/surplus/work-months.js';
 import { bulkInsert } from '../../src/db/bulk-insert.js';
 import { actorFor, buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { pdfText, popplerAvailable } from '../support/poppler.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const pdftotextAvailable = popplerAvailable('the text of the dividend statement PDF');
@@ -19,6 +21,7 @@ type Headers = Record<string, string>;
  */
 describe.each(dialects)('fiscal-year close (%s)', (dialect) => {
   let t: TestApp;
+  let smtp: TestSmtpServer;
   let tenants: Awaited<ReturnType<typeof buildTenants>>;
   let clerk: Headers;
   let admin: Headers;
@@ -68,13 +71,14 @@ describe.each(dialects)('fiscal-year close (%s)', (dialect) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    smtp = await startSmtpServer({ refuse: (address) => address.startsWith('gone') });
+    t = await createTestApp(dialect, { SMTP_URL: smtp.url, MAIL_FROM: '労協テスト <surplus@coop.example>' });
     tenants = await buildTenants(t.ctx);
     await at('2026-05-20T01:00:00Z');
     orgUrl = `/organizations/${tenants.orgA.id}`;
     for (let i = 1; i <= 5; i++) {
       const { membership, person } = await registerMember(t.ctx, actorFor(tenants.users.clerkA), tenants.orgA.id, {
-        person: { familyName: '剰余', givenName: `${i}子`, familyKana: 'ジョウヨ', givenKana: 'コ', birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null },
+        person: { familyName: '剰余', givenName: `${i}子`, familyKana: 'ジョウヨ', givenKana: 'コ', birthDate: null, email: i <= 2 ? `member${i}@coop.example` : i === 3 ? 'gone@coop.example' : null, phone: null, postalCode: null, prefectureCode: null, address: null },
         memberNumber: `S-${i}`, kind: 'worker', firstEvent: 'admit', effectiveDate: i === 5 ? '2025-10-01' : '2025-04-01',
       });
       members.push({ membershipId: membership.id, personId: person.id });
@@ -105,7 +109,10 @@ describe.each(dialects)('fiscal-year close (%s)', (dialect) => {
     await work(members[4]!.personId, '2025-10-01', 100, 360);
     await work(workerPersonId, '2025-04-01', 100, 240);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
 
   it('refuses to close a year that has not ended, or whose months of work are still open', async () => {
     expect((await api('POST', `${orgUrl}/closings`, admin, { fiscalYear: 2026, surplus: 1 })).json()).toMatchObject({ code: 'fiscal_year_not_ended' });
@@ -231,6 +238,25 @@ describe.each(dialects)('fiscal-year close (%s)', (dialect) => {
       expect(en).toContain('Statement of Dividend by Amount of Work');
       expect(en).toContain('1,600 h 0 min');
     }
+  });
+
+  it('e-mails each member with an address their statement as PDF, and keeps the outcome on the close', async () => {
+    expect((await api('POST', `/closings/${closingId}/statements/send`, clerk)).statusCode).toBe(403);
+    const sending = await api('POST', `/closings/${closingId}/statements/send`, admin);
+    expect(sending.statusCode).toBe(202);
+    expect(sending.json()).toMatchObject({ recipients: 3, withoutEmail: 2, sending: true });
+    await statementsDelivered(closingId);
+    // The assembly's notices went to the same server: the statements are told apart by their subject.
+    const mails = smtp.received.filter((m) => m.parsed.subject?.includes('従事分量配当金計算書'));
+    expect(mails).toHaveLength(2);
+    const first = mails.find((m) => m.envelope.to.includes('member1@coop.example'))!;
+    // member1 has an account in Japanese (the test before made it); the statement is attached as PDF.
+    expect(first.parsed.subject).toBe('【2025年度】従事分量配当金計算書');
+    expect(first.parsed.text).toContain('お支払額は');
+    expect(first.parsed.attachments).toEqual([expect.objectContaining({ contentType: 'application/pdf', filename: '従事分量配当金計算書_2025.pdf' })]);
+    expect(first.parsed.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
+    const closing = (await api('GET', `/closings/${closingId}`, clerk)).json();
+    expect(closing.statementsMailed).toMatchObject({ sent: 2, withoutEmail: 2, failures: [expect.objectContaining({ email: expect.stringContaining('gone@coop.example') })] });
   });
 
   it('carries a loss forward the next year, and the year after covers it first', async () => {

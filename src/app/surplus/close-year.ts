@@ -78,6 +78,8 @@ export interface ClosingView {
   createdBy: string | null;
   postedAt: string | null;
   postedBy: string | null;
+  /** The statements' last e-mailing, once it has finished; null before. */
+  statementsMailed: { at: string; sent: number; withoutEmail: number; failures: { email: string; reason: string }[] } | null;
 }
 
 interface StoredAllocation {
@@ -102,6 +104,10 @@ export function toClosingView(r: ClosingRow): ClosingView {
     nonMemberWork: stored.nonMemberWork, dividendsWithheld: stored.withheld, dividendsPaid: stored.proposal.dividends - stored.withheld,
     motionId: r.motion_id, meetingId: r.meeting_id, journalEntryId: r.journal_entry_id, version: Number(r.version), createdAt: r.created_at, createdBy: r.created_by,
     postedAt: r.posted_at, postedBy: r.posted_by,
+    statementsMailed: r.statements_sent_at === null ? null : {
+      at: r.statements_sent_at, sent: Number(r.statements_sent ?? 0), withoutEmail: Number(r.statements_without_email ?? 0),
+      failures: JSON.parse(r.statements_failures_json ?? '[]') as { email: string; reason: string }[],
+    },
   };
 }
 

@@ -95,6 +95,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('posted_at', 'text')
     .addColumn('posted_by', 'text')
+    // The statements' last e-mailing: when, how many went out, to how many members without an address, and failures.
+    .addColumn('statements_sent_at', 'text')
+    .addColumn('statements_sent', 'integer')
+    .addColumn('statements_without_email', 'integer')
+    .addColumn('statements_failures_json', 'text')
     .execute();
   await db.schema.createIndex('surplus_closings_year_idx').on('surplus_closings').columns(['organization_id', 'fiscal_year']).execute();
 

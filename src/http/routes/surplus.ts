@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { getClosing, listClosings, proposeClosing, withdrawClosing } from '../../app/surplus/close-year.js';
 import { closingDividendsCsv, dividendStatement, dividendStatementPdf, listClosingDividends, myDividendStatements } from '../../app/surplus/dividend-statements.js';
+import { sendDividendStatements } from '../../app/surplus/send-statements.js';
 import { submitClosing } from '../../app/surplus/settle-closing.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -16,7 +17,7 @@ const Json = (description: string) => Type.Object({}, { additionalProperties: tr
 const Yen = (description: string) => Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description });
 const Version = Type.Integer({ minimum: 1 });
 
-export const surplusRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx }) => {
+export const surplusRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx, mail }) => {
   app.get('/organizations/:id/closings', {
     schema: { tags, summary: "The organization's fiscal-year closes (決算・剰余金処分), newest year first", params: OrgParams, response: { 200: Type.Object({ items: Type.Array(Json('closing')) }), ...problemResponses } },
   }, async (request) => ({ items: await listClosings(ctx, actorOf(request), request.params.id) }));
@@ -95,6 +96,13 @@ export const surplusRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
     const bytes = await dividendStatementPdf(ctx, actorOf(request), closingId, membershipId, request.query.locale ?? 'ja');
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="dividend-statement-${closingId}.pdf"`).send(Buffer.from(bytes));
   });
+
+  app.post('/closings/:closingId/statements/send', {
+    schema: {
+      tags, summary: "E-mail each member of a posted close their statement as PDF, in their account's language; sent in the background, the outcome is kept on the close", params: ClosingParams,
+      response: { 202: Type.Object({ closing: Json('closing'), recipients: Type.Integer(), withoutEmail: Type.Integer(), sending: Type.Boolean() }), ...problemResponses },
+    },
+  }, async (request, reply) => reply.status(202).send(await sendDividendStatements(ctx, actorOf(request), mail, request.params.closingId)));
 
   app.get('/my/dividends', {
     schema: { tags, summary: "The signed-in member's dividend statements of closes the assembly has resolved", response: { 200: Type.Object({ items: Type.Array(Json('statement summary')) }), ...problemResponses } },
