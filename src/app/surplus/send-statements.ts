@@ -42,8 +42,6 @@ export async function sendDividendStatements(ctx: AppContext, actor: Actor, mail
   const row = await closingRow(ctx.db, closingId);
   if (!canCloseFiscalYear(actor, row.organization_id)) throw forbidden();
   if (row.status !== 'posted') throw new DomainError('rule_violation', 'not_posted', 'statements go out once the assembly has resolved the close and it is posted');
-  if (!mail.mailer) throw new DomainError('rule_violation', 'mail_not_configured', 'no mail server is configured (SMTP_URL): print the statements or let members download them');
-  const mailer = mail.mailer;
   const recipients = await ctx.db.selectFrom('surplus_dividends as d').innerJoin('people as p', 'p.id', 'd.person_id')
     .leftJoin('users as u', (join) => join.onRef('u.person_id', '=', 'd.person_id').on('u.disabled_at', 'is', null))
     .select(['d.membership_id', 'p.email', 'p.family_name', 'p.given_name', 'u.locale'])
@@ -53,6 +51,8 @@ export async function sendDividendStatements(ctx: AppContext, actor: Actor, mail
   for (const r of recipients) if (!byMember.has(r.membership_id)) byMember.set(r.membership_id, r);
   const withEmail = [...byMember.values()].filter((r) => r.email);
   const withoutEmail = byMember.size - withEmail.length;
+  const mailer = mail.mailer;
+  if (withEmail.length > 0 && !mailer) throw new DomainError('rule_violation', 'mail_not_configured', 'no mail server is configured (SMTP_URL): print the statements or let members download them');
   const issuedOn = today(ctx);
   // Each message is built as it is sent, so tens of thousands of PDFs are never held at once.
   async function* messages(): AsyncGenerator<OutgoingMail> {
@@ -64,7 +64,7 @@ export async function sendDividendStatements(ctx: AppContext, actor: Actor, mail
       yield { to: `${r.family_name} ${r.given_name} <${r.email}>`, subject, text, attachments: [{ filename: locale === 'ja' ? `従事分量配当金計算書_${statement.fiscalYear}.pdf` : `dividend-statement-${statement.fiscalYear}.pdf`, content: pdf, contentType: 'application/pdf' }] };
     }
   }
-  const delivery = sendAll(mailer, messages()).then((outcomes) => recordSending(ctx, actor, row.organization_id, closingId, outcomes, withoutEmail));
+  const delivery = (mailer ? sendAll(mailer, messages()) : Promise.resolve([])).then((outcomes) => recordSending(ctx, actor, row.organization_id, closingId, outcomes, withoutEmail));
   deliveries.set(closingId, delivery.catch(() => undefined));
   return { closing: toClosingView(row), recipients: withEmail.length, withoutEmail, sending: withEmail.length > 0 };
 }
