@@ -1,0 +1,183 @@
+import { lawProfiles } from '../../src/domain/law-profiles/profiles.js';
+import { trendDates } from '../../src/domain/compliance/trend.js';
+import { apiPrefix } from '../../src/http/app.js';
+import type { BenchEnv } from '../env.js';
+import type { Metric } from '../metric.js';
+import { latencyResult } from '../results.js';
+import { startBareServer } from '../servers.js';
+
+const name = 'compliance.board';
+/** The issue's target for the federation-wide board over the seed-scale data. */
+const boundMs = 200;
+/** Requests per side and round at the least, however short `--duration` is. */
+const minimumPerRound = 3;
+/** The seed's date (JWCU as of March 2017): admissions run to 2017, so its two years of trend move. */
+const boardDate = '2017-03-31';
+
+const organizations = `select id from organizations where kind = 'organization' and status <> 'dissolved'`;
+/** The organizations the worker co-operative composition rules bind, by their law profile, as the app decides. */
+const workerProfiles = lawProfiles.filter((p) => p.workerCoopComposition).map((p) => `'${p.id}'`).join(', ');
+const workerOrganizations = `${organizations} and law_profile in (${workerProfiles})`;
+
+/**
+ * The app's seven set-based reads (src/app/compliance/compliance-facts.ts) as plain statements, parameters in order:
+ * members of the whole window counted, those who joined or left in it listed, engagements with the worker's
+ * memberships, the board's seats, the bylaws in force, and the capital and legal-reserve accounts summed.
+ */
+const statements = {
+  throughout: {
+    sql: `select organization_id, count(*) as n from memberships where organization_id in (${organizations}) and admitted_on <= ? and (ended_on is null or ended_on > ?) group by organization_id`,
+    params: (first: string, date: string) => [first, date],
+  },
+  changing: {
+    sql: `select organization_id, admitted_on, ended_on from memberships where organization_id in (${organizations}) and admitted_on <= ? and (ended_on is null or ended_on > ?)
+      and (admitted_on > ? or ended_on <= ?)`,
+    params: (first: string, date: string) => [date, first, first, date],
+  },
+  work: {
+    sql: `select e.organization_id, e.person_id, e.started_on, e.ended_on, e.labour_contract_from, e.labour_contract_until, m.admitted_on, m.ended_on as membership_ended_on
+      from engagements e left join memberships m on m.organization_id = e.organization_id and m.person_id = e.person_id
+        and m.organization_id in (${workerOrganizations}) and m.admitted_on <= ? and (m.ended_on is null or m.ended_on > ?)
+      where e.organization_id in (${workerOrganizations}) and e.started_on <= ? and (e.ended_on is null or e.ended_on >= ?)`,
+    params: (first: string, date: string) => [date, first, date, first],
+  },
+  seats: {
+    sql: `select b.organization_id, s.role, s.term_from, s.term_until from body_seats s join bodies b on b.id = s.body_id
+      where b.organization_id in (${organizations}) and b.kind = 'board' and (s.term_until is null or s.term_until >= ?)`,
+    params: (first: string) => [first],
+  },
+  bylaws: {
+    sql: `select * from bylaw_versions where organization_id in (${organizations}) and status = 'in_force'`,
+    params: () => [],
+  },
+  capital: {
+    sql: `select organization_id, entry_date, sum(amount) as amount from journal_lines where organization_id in (${organizations}) and account = 'capital' and entry_date <= ?
+      group by organization_id, entry_date`,
+    params: (_first: string, date: string) => [date],
+  },
+  reserve: {
+    sql: `select organization_id, sum(amount) as amount from journal_lines where organization_id in (${organizations}) and account = 'legal-reserve' and entry_date <= ?
+      group by organization_id`,
+    params: (_first: string, date: string) => [date],
+  },
+} as const;
+
+type Rows = Record<keyof typeof statements, Record<string, unknown>[]>;
+
+/** Members and workers on the date, where the composition rules bind, from the bare rows: what the app's sums must say. */
+function bareFigures(rows: Rows, workerOrganizationIds: ReadonlySet<string>, date: string): { members: number; workers: number } {
+  let members = 0;
+  for (const r of rows.throughout) if (workerOrganizationIds.has(String(r.organization_id))) members += Number(r.n);
+  for (const r of rows.changing) {
+    if (!workerOrganizationIds.has(String(r.organization_id))) continue;
+    if (String(r.admitted_on) <= date && (r.ended_on === null || String(r.ended_on) > date)) members += 1;
+  }
+  const workers = new Set(rows.work.filter((r) => String(r.started_on) <= date && (r.ended_on === null || String(r.ended_on) >= date))
+    .map((r) => `${String(r.organization_id)} ${String(r.person_id)}`));
+  return { members, workers: workers.size };
+}
+
+/** The app's federation-wide denominators: members (4/5 rule) and workers (3/4 rule) added up. */
+function appFigures(body: unknown): { members: number; workers: number; organizations: number } {
+  const board = body as { organizations?: unknown[]; checks?: { code: string; figure: { denominator: number } | null }[] };
+  const denominator = (code: string) => board.checks?.find((c) => c.code === code)?.figure?.denominator;
+  const members = denominator('engaged_members');
+  const workers = denominator('member_workers');
+  if (!Array.isArray(board.organizations) || members === undefined || workers === undefined) throw new Error('Kyodo answered no federation board');
+  return { members, workers, organizations: board.organizations.length };
+}
+
+/** One GET, timed from sending it to the last byte of the answer. */
+async function timedGet(url: string, headers: Record<string, string> | undefined): Promise<{ ms: number; body: string }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
+  const body = await response.text();
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
+  return { ms, body };
+}
+
+/** Sequential requests for `seconds` (at least `minimum` of them): one board at a time, as people open it. */
+async function sequential(url: string, headers: Record<string, string> | undefined, seconds: number, minimum: number): Promise<number[]> {
+  const samples: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (samples.length < minimum || performance.now() < until) samples.push((await timedGet(url, headers)).ms);
+  return samples;
+}
+
+/** Nearest-rank percentile of `samples` (0 < p ≤ 1); p = 0.5 is the median. */
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/**
+ * The federation's compliance board (GET /compliance) over the seed-scale data through the whole app: token check,
+ * access policy, the seven set-based reads, the monthly series swept in memory for 25 organizations, every check with
+ * its trend and projection, the federation's sums, response schema. The latency of one board: sequential requests,
+ * median and p95. Against a bare route running the same seven reads as prepared statements (answering how many rows
+ * each returned).
+ */
+export const complianceBoard: Metric = {
+  name,
+  description: `ms (median of sequential requests) of GET ${apiPrefix}/compliance?date=${boardDate}: the federation-wide compliance board over the jwcu data`,
+  dataset: 'jwcu',
+  async run(env: BenchEnv) {
+    const dates = trendDates(boardDate);
+    const first = dates[0]!;
+    const prepared = Object.fromEntries(Object.entries(statements).map(([key, s]) => [key, { read: env.bare.prepareAll(s.sql), params: s.params(first, boardDate) }]));
+    // One after another on SQLite's single connection; side by side on PostgreSQL's pool, as the app's Promise.all.
+    const readAll = async (): Promise<Rows> => {
+      const entries = await Promise.all(Object.entries(prepared).map(async ([key, p]) => [key, await p.read(p.params)] as const));
+      return Object.fromEntries(entries) as Rows;
+    };
+    // The bare route answers how many rows each read returned: the reads' cost, not that of sending 25,000 rows.
+    const bare = await startBareServer((app) => {
+      app.get('/compliance', async () => Object.fromEntries(Object.entries(await readAll()).map(([key, rows]) => [key, rows.length])));
+    });
+    try {
+      const sides = {
+        app: { url: `${env.appOrigin}${apiPrefix}/compliance?date=${boardDate}`, headers: { authorization: env.fixture.authorization } },
+        baseline: { url: `${bare.origin}/compliance`, headers: undefined },
+      };
+      // Both sides must read the same registry, or the comparison compares different work.
+      const app = appFigures(JSON.parse((await timedGet(sides.app.url, sides.app.headers)).body));
+      const rows = await readAll();
+      const counted = JSON.parse((await timedGet(sides.baseline.url, sides.baseline.headers)).body) as Record<string, number>;
+      if (Object.entries(rows).some(([key, r]) => counted[key] !== r.length)) throw new Error(`${name}: the bare route counted ${JSON.stringify(counted)}`);
+      const workerIds = new Set((await env.bare.prepareAll(workerOrganizations)([])).map((r) => String(r.id)));
+      const expected = bareFigures(rows, workerIds, boardDate);
+      if (app.members !== expected.members || app.workers !== expected.workers || app.members === 0) {
+        throw new Error(`${name}: Kyodo counted ${app.members} members and ${app.workers} workers, the bare rows ${expected.members} and ${expected.workers}`);
+      }
+      const rowCount = Object.values(rows).reduce((n, r) => n + r.length, 0);
+      env.log(`  ${app.organizations} organizations on ${boardDate}: ${app.members.toLocaleString('en')} members and ${app.workers.toLocaleString('en')} workers where the composition rules bind; the bare reads return ${rowCount.toLocaleString('en')} rows`);
+
+      const { warmupSeconds, durationSeconds, rounds } = env.options;
+      await sequential(sides.baseline.url, sides.baseline.headers, warmupSeconds, 1);
+      await sequential(sides.app.url, sides.app.headers, warmupSeconds, 1);
+      const samples: { app: number[]; baseline: number[] } = { app: [], baseline: [] };
+      for (let round = 0; round < rounds; round += 1) {
+        const order = round % 2 === 0 ? (['baseline', 'app'] as const) : (['app', 'baseline'] as const);
+        for (const side of order) {
+          const measured = await sequential(sides[side].url, sides[side].headers, durationSeconds / rounds, minimumPerRound);
+          samples[side].push(...measured);
+          env.log(`  round ${round + 1}/${rounds} ${side.padEnd(8)} ${measured.length} requests, median ${ms(percentile(measured, 0.5))}, p95 ${ms(percentile(measured, 0.95))}`);
+        }
+      }
+      const context =
+        `value and baseline: median of ${samples.app.length} (app) and ${samples.baseline.length} (baseline) sequential requests, one at a time; ` +
+        `p95 ${ms(percentile(samples.app, 0.95))} (app), ${ms(percentile(samples.baseline, 0.95))} (baseline); ` +
+        `value: GET /compliance?date=${boardDate} as the federation administrator (token check, access policy, seven set-based reads, ` +
+        `24 month-end points of every check for ${app.organizations} organizations swept in memory, projections, the federation's sums, response schema); ` +
+        `baseline: bare Fastify route running the same seven reads as ${env.bare.description}s (${rowCount.toLocaleString('en')} rows) and answering their row counts; ` +
+        `${env.dialect}, ${env.dataset} dataset, ${rounds} alternating round(s) totalling ${durationSeconds} s per side after ${warmupSeconds} s warm-up; ` +
+        `${app.members.toLocaleString('en')} members and ${app.workers.toLocaleString('en')} workers where the composition rules bind on ${boardDate}`;
+      return [latencyResult({ name, value: percentile(samples.app, 0.5), baseline: percentile(samples.baseline, 0.5), context, absolute: { kind: 'max', bound: boundMs } })];
+    } finally {
+      await bare.close();
+    }
+  },
+};
