@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowBackUp, IconCalculator, IconDownload, IconGavel } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -61,7 +61,10 @@ export function ClosingProgress({ closing, closings, fiscalYearStartMonth, canCl
 
   return (
     <Stack gap="sm">
-      <Alert color={closing.status === 'rejected' ? 'red' : closing.status === 'posted' ? 'teal' : 'gray'} title={t(`surplus.progress.${closing.status}.title`)}>
+      <Paper component="section" aria-labelledby="closing-progress-heading" withBorder p="md">
+        <Title order={2} size="h4" id="closing-progress-heading" mb={6}>
+          {t(`surplus.progress.${closing.status}.title`)}
+        </Title>
         <Stack gap={6}>
           <Text size="sm">{t(`surplus.progress.${closing.status}.text`, { year })}</Text>
           {closing.meetingId && closing.motionId && <MotionLink meetingId={closing.meetingId} motionId={closing.motionId} />}
@@ -79,7 +82,7 @@ export function ClosingProgress({ closing, closings, fiscalYearStartMonth, canCl
             </>
           )}
         </Stack>
-      </Alert>
+      </Paper>
       {canClose && closing.status === 'draft' && (
         <Group gap="xs">
           <Button leftSection={<IconGavel size={16} aria-hidden />} onClick={() => setOpened('submit')}>
