@@ -151,9 +151,33 @@ describe.runIf(chromiumAvailable)('the fiscal-year close in Chromium', () => {
     expect(await propose.getByRole('textbox', { name: '準備金', exact: true }).getAttribute('aria-invalid')).toBe('true');
     await propose.getByRole('textbox', { name: '準備金', exact: true }).fill('');
     await propose.getByRole('button', { name: '提案する' }).click();
+    const heading = page.getByRole('heading', { name: '2025年度の決算・剰余金処分', level: 1 });
+    await heading.waitFor();
+
+    // A draft can be withdrawn (and the year proposed afresh).
+    await page.getByRole('button', { name: '案を取り下げる' }).click();
+    const confirm = page.getByRole('dialog', { name: '案を取り下げる' });
+    await confirm.getByRole('button', { name: '案を取り下げる' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: '取下げ', exact: true, level: 2 }).waitFor();
+    expect(await page.getByRole('button', { name: '総会に付議' }).count()).toBe(0);
+    await page.getByRole('link', { name: '決算の一覧へ' }).click();
+    await page.getByRole('table', { name: '決算の一覧' }).getByRole('row').filter({ hasText: '取下げ' }).waitFor();
+
+    // An earlier year whose months of work were never closed is refused, on the year.
+    await page.getByRole('button', { name: '決算を提案' }).click();
+    await year.selectOption('2024');
+    await propose.getByRole('textbox', { name: '当期剰余金' }).fill('500,000');
+    await propose.getByRole('button', { name: '提案する' }).click();
+    await propose.getByRole('alert').filter({ hasText: '従事の記録を締めていない月があります。' }).waitFor();
+    expect(await year.getAttribute('aria-invalid')).toBe('true');
+    await year.selectOption('2025');
+    await propose.getByRole('textbox', { name: '当期剰余金' }).fill('1,000,003');
+    await propose.getByRole('button', { name: '提案する' }).click();
+    await heading.waitFor();
+    await page.getByRole('heading', { name: '案', exact: true, level: 2 }).waitFor();
 
     // The close: the allocation in the legal order, each reserve at its minimum with the rate and why.
-    await page.getByRole('heading', { name: '2025年度の決算・剰余金処分', level: 1 }).waitFor();
     const allocation = page.getByRole('table', { name: '剰余金処分案' });
     const line = (name: string) => allocation.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
     await expect.poll(() => line('準備金').allInnerTexts()).toEqual(['100,001円', '100,001円', '100,001円', '10分の1', '損失填補後の剰余金1,000,003円の10分の1（1円未満切上げ）']);
@@ -247,6 +271,35 @@ describe.runIf(chromiumAvailable)('the fiscal-year close in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'my-dividend-phone-ja.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('shows a clerk the posted close on a phone, in English: the members as cards, nothing to propose', async () => {
+    const { server } = demo;
+    const { context, page, errors } = await demo.newPage({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+    await signIn(page, server.url, 'chiba-clerk@kyodo.example', server.password);
+    await page.getByText('労働者協同組合ワーカーズコープちば').filter({ visible: true }).first().waitFor();
+    await page.evaluate(() => localStorage.setItem('kyodo.locale', 'en'));
+    await page.goto(`${server.url}/surplus`);
+    await page.getByRole('heading', { name: 'Surplus', level: 1 }).waitFor();
+    const closes = page.getByRole('list', { name: 'Fiscal-year closes' });
+    await closes.getByRole('listitem').filter({ hasText: 'Withdrawn' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Propose a close' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await closes.getByRole('listitem').filter({ hasText: 'Posted' }).getByRole('link', { name: 'FY2025' }).click();
+    await page.getByRole('heading', { name: 'FY2025 close and surplus allocation', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Posted', level: 2 }).waitFor();
+    const cards = page.getByRole('list', { name: "Each member's dividend" });
+    const third = cards.getByRole('listitem').filter({ has: page.getByRole('link', { name: '剰余 三子' }) });
+    await third.getByText('Rounded up by 1 yen (remainder 1)').waitFor();
+    await third.getByText('Dividend ¥126,316', { exact: true }).waitFor();
+    await third.getByText('Set against unpaid capital ¥70,000 · Paid ¥56,316', { exact: true }).waitFor();
+    expect(await page.getByRole('table', { name: "Each member's dividend" }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Put to the assembly' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'closing-phone-en.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

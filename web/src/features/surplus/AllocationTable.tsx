@@ -1,5 +1,7 @@
-import { Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { CardList } from '../../components/CardList';
 import { formatNumber, formatYen } from '../../format';
 import { useLocale } from '../../i18n';
 import type { Fraction } from '../governance/governance';
@@ -15,11 +17,13 @@ const isReserve = (line: Line): line is ReserveField => (RESERVE_FIELDS as reado
 
 /**
  * 剰余金処分案: each line of the allocation in the legal order with its amount, the bylaws' minimum, the law's
- * minimum, the rate, and why the minimum is what it is.
+ * minimum, the rate, and why the minimum is what it is; as cards on narrower screens.
  */
 export function AllocationTable({ closing, labelledBy }: { closing: Closing; labelledBy: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`, undefined, { getInitialValueInEffect: false });
   const yen = (amount: number) => formatYen(amount, locale);
   const fraction = (rate: Fraction) => t('governance.setting.fraction', { numerator: rate.numerator, denominator: rate.denominator });
   const { allocation, facts } = closing;
@@ -48,10 +52,51 @@ export function AllocationTable({ closing, labelledBy }: { closing: Closing; lab
         return t('surplus.why.lossCarriedForward');
     }
   };
-  const minimum = (line: Line): ReserveMinimum | null => (isReserve(line) ? minimums[line] : null);
   // A loss carried forward is a line only when there is one; every other line is always read, 0 included.
-  const lines = LINES.filter((line) => line !== 'lossCarriedForward' || allocation.lossCarriedForward > 0);
+  const rows = LINES.filter((line) => line !== 'lossCarriedForward' || allocation.lossCarriedForward > 0).map((line) => {
+    const floor: ReserveMinimum | null = isReserve(line) ? minimums[line] : null;
+    // Covering the losses is owed in full: its own minimum, by the law and the bylaws alike.
+    const owed = line === 'lossCovered' ? yen(minimums.lossCovered) : t('common.none');
+    return {
+      line,
+      reserve: floor !== null,
+      name: t(`surplus.line.${line}`),
+      amount: yen(allocation[line]),
+      minimum: floor ? yen(floor.minimum) : owed,
+      legalMinimum: floor ? yen(floor.legalMinimum) : owed,
+      rate: floor ? fraction(floor.rate) : t('common.none'),
+      why: why(line),
+    };
+  });
+  const total = { name: t(closing.surplus < 0 ? 'surplus.line.loss' : 'surplus.line.surplus'), amount: yen(Math.abs(closing.surplus)) };
 
+  if (!wide) {
+    return (
+      <Stack gap="xs">
+        <CardList items={rows} itemKey={(row) => row.line} emptyText="" labelledBy={labelledBy} busy={false}>
+          {(row) => (
+            <Stack gap={2}>
+              <Group justify="space-between" gap="xs">
+                <Text fw={700}>{row.name}</Text>
+                <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {row.amount}
+                </Text>
+              </Group>
+              {row.reserve && (
+                <Text size="sm" c="dimmed">
+                  {t('surplus.allocation.minimums', { minimum: row.minimum, legal: row.legalMinimum, rate: row.rate })}
+                </Text>
+              )}
+              <Text size="sm">{row.why}</Text>
+            </Stack>
+          )}
+        </CardList>
+        <Text fw={700}>
+          {total.name} {total.amount}
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped verticalSpacing="xs" aria-labelledby={labelledBy}>
@@ -66,31 +111,27 @@ export function AllocationTable({ closing, labelledBy }: { closing: Closing; lab
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {lines.map((line) => {
-            const floor = minimum(line);
-            const forced = line === 'lossCovered' ? minimums.lossCovered : null;
-            return (
-              <Table.Tr key={line}>
-                <Table.Th scope="row" fw={line === 'dividends' ? 700 : 500}>
-                  {t(`surplus.line.${line}`)}
-                </Table.Th>
-                <Table.Td style={NUMERIC} fw={line === 'dividends' ? 700 : undefined}>
-                  {yen(allocation[line])}
-                </Table.Td>
-                <Table.Td style={NUMERIC}>{floor ? yen(floor.minimum) : forced !== null ? yen(forced) : t('common.none')}</Table.Td>
-                <Table.Td style={NUMERIC}>{floor ? yen(floor.legalMinimum) : forced !== null ? yen(forced) : t('common.none')}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{floor ? fraction(floor.rate) : t('common.none')}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{why(line)}</Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map((row) => (
+            <Table.Tr key={row.line}>
+              <Table.Th scope="row" fw={row.line === 'dividends' ? 700 : 500}>
+                {row.name}
+              </Table.Th>
+              <Table.Td style={NUMERIC} fw={row.line === 'dividends' ? 700 : undefined}>
+                {row.amount}
+              </Table.Td>
+              <Table.Td style={NUMERIC}>{row.minimum}</Table.Td>
+              <Table.Td style={NUMERIC}>{row.legalMinimum}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.rate}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{row.why}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr fw={700}>
-            <Table.Th scope="row">{t(closing.surplus < 0 ? 'surplus.line.loss' : 'surplus.line.surplus')}</Table.Th>
-            <Table.Td style={NUMERIC}>{yen(Math.abs(closing.surplus))}</Table.Td>
+            <Table.Th scope="row">{total.name}</Table.Th>
+            <Table.Td style={NUMERIC}>{total.amount}</Table.Td>
             <Table.Td colSpan={4} />
           </Table.Tr>
         </Table.Tfoot>

@@ -15,7 +15,7 @@ export function ClosingsList({ closings, labelledBy }: { closings: Closing[]; la
   const { t } = useTranslation();
   const locale = useLocale();
   const theme = useMantineTheme();
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`, undefined, { getInitialValueInEffect: false });
   const year = (closing: Closing) => (
     <Anchor component={Link} to={surplusPages.closing(closing.id)} fw={700}>
       {formatFiscalYear(closing.fiscalYear, locale)}
