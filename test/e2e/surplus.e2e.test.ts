@@ -200,6 +200,13 @@ describe.runIf(chromiumAvailable)('the fiscal-year close in Chromium', () => {
     await page.getByText('1名中 1名を表示').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'closing-draft-ja.png'), fullPage: true });
+    // Staff read a member's statement before the assembly, marked as a draft.
+    await dividends.getByRole('link', { name: '剰余 三子' }).click();
+    await page.getByRole('heading', { name: '従事分量配当金計算書（2025年度）', level: 1 }).waitFor();
+    await page.getByText('総会の議決前です', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: '決算に戻る' }).click();
+    await heading.waitFor();
 
     // Put to the general assembly: the motion is on its agenda, and the close links to it.
     await page.getByRole('button', { name: '総会に付議' }).click();

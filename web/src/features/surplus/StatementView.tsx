@@ -1,4 +1,5 @@
 import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateWithEra, formatFiscalYear } from '../../format';
 import { useLocale } from '../../i18n';
@@ -37,7 +38,7 @@ export function StatementView({ statement }: { statement: DividendStatement }) {
   return (
     <Stack gap="md">
       {s.status !== 'posted' && (
-        <Alert color="yellow" title={t('surplus.statement.draftTitle')}>
+        <Alert color="gray" icon={<IconAlertTriangle aria-hidden />} title={t('surplus.statement.draftTitle')}>
           {t('surplus.statement.draft')}
         </Alert>
       )}
