@@ -18,6 +18,11 @@ describe('form submission', () => {
     expect(withoutError(errors, 'displayName')).toBe(errors);
   });
 
+  it('clears the errors of the parts of a changed list too', () => {
+    const errors = { entries: 'day_over_24_hours', 'entries.0.hours': 'required', 'entries.1.site': 'too_long', entriesNote: 'required' };
+    expect(withoutError(errors, 'entries')).toEqual({ entries: undefined, 'entries.0.hours': undefined, 'entries.1.site': undefined, entriesNote: 'required' });
+  });
+
   it('marks the fields a problem names, the first problem of a field winning', () => {
     const error = problem('validation_failed', [
       { field: 'businessLines.2', code: 'unknown_code' },

@@ -59,10 +59,15 @@ export function invalidCount(errors: FieldErrors): number {
   return Object.values(errors).filter(Boolean).length;
 }
 
-/** The errors without the one of `field`; the same object when that field had none, so React can skip a render. */
+/**
+ * The errors without the one of `field` nor those of the parts within it (`entries.0.hours` when `entries` changes);
+ * the same object when there were none, so React can skip a render.
+ */
 export function withoutError(errors: FieldErrors, field: string): FieldErrors {
-  if (!errors[field]) return errors;
-  return { ...errors, [field]: undefined };
+  const within = `${field}.`;
+  const cleared = Object.keys(errors).filter((key) => errors[key] && (key === field || key.startsWith(within)));
+  if (cleared.length === 0) return errors;
+  return { ...errors, ...Object.fromEntries(cleared.map((key) => [key, undefined])) };
 }
 
 /** Moves keyboard and screen-reader focus to the first field that needs attention, once it is marked. */
