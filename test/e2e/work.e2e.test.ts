@@ -13,7 +13,7 @@ const thisMonthName = `${year}年${month}月`;
 describe.runIf(chromiumAvailable)('work records in Chromium', () => {
   const demo = useDemoInBrowser();
 
-  it("the coordinator records a member's hours, approves the month, closes last month and imports a time clock's CSV", async () => {
+  it("the coordinator records a member's hours, approves the month, closes last month, imports a time clock's CSV and proposes how work is measured", async () => {
     const { server } = demo;
     const { page, errors } = await demo.newPage();
     await signIn(page, server.url, 'center-admin@kyodo.example', server.password);
@@ -88,6 +88,31 @@ describe.runIf(chromiumAvailable)('work records in Chromium', () => {
     await page.getByRole('link', { name: '取り込んだ記録を表示' }).click();
     await monthHeading.waitFor();
     await records.getByRole('row').filter({ hasText: 'C-005' }).filter({ hasText: '6:30' }).getByText('未承認').waitFor();
+
+    // How work is measured is the bylaws': a proposed version states hours weighted by role, with a role's weight.
+    await page.getByRole('link', { name: '総会・議決', exact: true }).filter({ visible: true }).first().click();
+    await page.getByRole('tab', { name: '定款' }).click();
+    const inForce = page.getByRole('table', { name: '効力のある定款の定め' });
+    await inForce.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '従事分量の算定方法' }) }).getByText('役割による加重従事時間').waitFor();
+    await inForce.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '役割による加重率' }) }).getByText('coordinator 125%').waitFor();
+    await page.getByRole('button', { name: '定款の変更案を作成' }).click();
+    const bylaws = page.getByRole('dialog', { name: '定款の変更案を作成' });
+    await bylaws.getByRole('textbox', { name: '定款の名称' }).fill('定款変更案（従事分量の算定）');
+    await bylaws.getByRole('combobox', { name: '従事分量の算定方法' }).selectOption({ label: '従事日数' });
+    await bylaws.getByRole('button', { name: '役割を追加' }).click();
+    await bylaws.getByRole('textbox', { name: '加重率 1（%）' }).fill('2000');
+    await bylaws.getByRole('textbox', { name: '準備金に積み立てる割合（剰余金に対して）' }).fill('1/5');
+    await bylaws.getByRole('button', { name: '定款の変更案を作成' }).click();
+    await bylaws.getByText('入力してください', { exact: true }).waitFor();
+    await bylaws.getByText('範囲外の値です', { exact: true }).waitFor();
+    await bylaws.getByRole('textbox', { name: '役割 1' }).fill('現場責任者');
+    await bylaws.getByRole('textbox', { name: '加重率 1（%）' }).fill('110');
+    expect(await seriousViolations(page)).toEqual([]);
+    await bylaws.getByRole('button', { name: '定款の変更案を作成' }).click();
+    await bylaws.waitFor({ state: 'hidden' });
+    await page.getByText('従事分量の算定方法: 従事日数', { exact: false }).waitFor();
+    await page.getByText('役割による加重率: 現場責任者 110%', { exact: false }).waitFor();
+    await page.getByText('準備金に積み立てる割合（剰余金に対して）: 5分の1以上', { exact: false }).waitFor();
     expect(errors).toEqual([]);
   });
 });
