@@ -11,6 +11,7 @@ import { addSeat, establishBody } from '../../src/app/governance/bodies.js';
 import { recordBylawVersion } from '../../src/app/governance/bylaws.js';
 import { recordEngagement, registerNonMemberWorker } from '../../src/app/members/record-engagement.js';
 import { registerMember } from '../../src/app/members/register-member.js';
+import { recordWork } from '../../src/app/work/record-work.js';
 import type { FederationCheck, CheckResult } from '../../src/domain/compliance/board.js';
 import { complianceRules } from '../../src/domain/compliance/checks.js';
 import { projectBreach } from '../../src/domain/compliance/trend.js';
@@ -75,6 +76,12 @@ describe.each(dialects)('the compliance board (%s)', (dialect) => {
     // An older persons' co-op: its members use its services; the worker co-op composition rules do not bind it.
     const consumer = await createOrg(t.ctx, buildOrganizationFields({ parentId: tenants.federation.id, lawProfile: 'jp-consumer-coop', legalForm: 'consumer-cooperative' }));
     consumerCoopId = consumer.id;
+    // Co-op B keeps no engagements, only work records: one of its two members has work recorded in April 2027.
+    const adminB = actorFor(tenants.users.orgAdminB);
+    const [worker] = await Promise.all([1, 2].map((i) => registerMember(t.ctx, adminB, tenants.orgB.id, {
+      person: buildPersonFields(), memberNumber: `B-${i}`, kind: 'worker', firstEvent: 'admit', effectiveDate: '2026-04-01',
+    })));
+    await recordWork(t.ctx, adminB, tenants.orgB.id, { personId: worker!.person.id, date: '2027-04-10', entries: [{ minutes: 420 }] });
     for (let i = 1; i <= 3; i += 1) {
       await registerMember(t.ctx, actorFor(tenants.users.federationAdmin), consumer.id, {
         person: buildPersonFields(), memberNumber: `U-${i}`, kind: 'user', firstEvent: 'admit', effectiveDate: '2020-04-01',
@@ -141,6 +148,17 @@ describe.each(dialects)('the compliance board (%s)', (dialect) => {
     expect(refused.json()).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'date' })] });
   });
 
+  it('counts a member with work recorded and no engagement as engaged that month and the next, without a labour contract', async () => {
+    const board = (await get(`/organizations/${tenants.orgB.id}/compliance`, headers.fed)).json();
+    expect(board.counts).toEqual({ members: 2, workers: 1, engagedMembers: 1, labourContractMembers: 0 });
+    const engaged = check<CheckResult>(board, 'engaged_members');
+    expect(engaged).toMatchObject({ status: 'breach', figure: { numerator: 1, denominator: 2 } });
+    expect(Object.fromEntries(engaged.trend.slice(-3).map((p) => [p.date, p.figure]))).toEqual({
+      '2027-03-31': { numerator: 0, denominator: 2 }, '2027-04-30': { numerator: 1, denominator: 2 }, [today]: { numerator: 1, denominator: 2 },
+    });
+    expect(check<CheckResult>(board, 'labour_contract_votes')).toMatchObject({ status: 'breach', figure: { numerator: 0, denominator: 2 } });
+  });
+
   it('does not apply the composition rules where the law profile does not', async () => {
     const board = (await get(`/organizations/${consumerCoopId}/compliance`, headers.fed)).json();
     expect(board).toMatchObject({ compositionApplies: false, counts: { members: 3 } });
@@ -155,17 +173,20 @@ describe.each(dialects)('the compliance board (%s)', (dialect) => {
     expect(response.statusCode, response.body).toBe(200);
     const board = response.json();
     expect(board.organizations.map((o: { id: string }) => o.id).sort()).toEqual([tenants.orgA.id, tenants.orgB.id, consumerCoopId].sort());
-    // B has no members yet: nothing to judge; the consumer co-op is not bound.
+    // A's and B's members added up; the consumer co-op is not bound.
     expect(check<FederationCheck>(board, 'engaged_members')).toMatchObject({
-      basis: 'sum', status: 'ok', figure: { numerator: 9, denominator: 10 }, organizations: { ok: 1, no_data: 1, not_applicable: 1 }, attention: [],
+      basis: 'sum', status: 'ok', figure: { numerator: 10, denominator: 12 }, organizations: { ok: 1, breach: 1, not_applicable: 1 },
+      attention: [{ organizationId: tenants.orgB.id, status: 'breach', projection: null }],
     });
     expect(check<FederationCheck>(board, 'member_workers')).toMatchObject({
-      status: 'warning', attention: [{ organizationId: tenants.orgA.id, status: 'warning', projection: { basis: 'trend' } }],
+      figure: { numerator: 10, denominator: 12 }, attention: [{ organizationId: tenants.orgA.id, status: 'warning', projection: { basis: 'trend' } }],
     });
     const directors = check<FederationCheck>(board, 'directors');
     expect(directors).toMatchObject({ basis: 'organizations', status: 'breach', figure: { numerator: 1, denominator: 3 }, organizationFloor: { numerator: 3, denominator: 1 } });
     expect(directors.attention.map((a) => a.organizationId).sort()).toEqual([tenants.orgB.id, consumerCoopId].sort());
     expect(check<FederationCheck>(board, 'legal_reserve_target')).toMatchObject({ status: 'breach', figure: { numerator: 0, denominator: 1 }, organizations: { breach: 1, no_data: 2 } });
+    // Exactly the organizations in breach of the labour-contract majority: B, whose worker has no contract recorded.
+    expect(check<FederationCheck>(board, 'labour_contract_votes').attention.map((a) => a.organizationId)).toEqual([tenants.orgB.id]);
   });
 
   it('is read by the organization\'s staff and the federation administrator only', async () => {
@@ -198,7 +219,7 @@ describe.each(dialects)('the compliance board (%s)', (dialect) => {
     const board = await federationComplianceBoard(ctx, fed, today);
     expect(board.organizations).toHaveLength(6);
     expect(queries).toBe(withThree);
-    expect(queries).toBeLessThanOrEqual(8);
+    expect(queries).toBeLessThanOrEqual(12);
   });
 });
 

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { OrganizationFacts } from '../../domain/compliance/board.js';
-import { balances, compositionCounts, type EngagementSpan, type MembershipSpan, type WorkerMembership } from '../../domain/compliance/series.js';
+import { addMonths } from '../../domain/compliance/calendar.js';
+import { balances, compositionCounts, type EngagementSpan, type MembershipSpan, type WorkerMembership, type WorkMonth } from '../../domain/compliance/series.js';
 import { settingsInForce, type BylawVersionFacts } from '../../domain/governance/bylaws.js';
 import type { SeatRole } from '../../domain/governance/vocabulary.js';
 import type { LawProfile } from '../../domain/law-profiles/profiles.js';
@@ -26,9 +28,13 @@ function byOrganization<R extends { organization_id: string }, T>(rows: readonly
 /**
  * Everything the board of each organization needs for the trend ending on the last of `dates`, in a fixed number of
  * set-based queries whatever the number of organizations and dates: the members of the whole window counted, those
- * who joined or left within it listed, the engagements with the worker's memberships (only where the composition
- * rules bind), the board's seats, the bylaws in force, and the capital and legal-reserve accounts summed by day. The
- * series are then swept in memory.
+ * who joined or left within it listed, the engagements with the worker's memberships and the months of work of those
+ * with no engagement recorded (only where the composition rules bind), the board's seats, the bylaws in force, and the
+ * capital and legal-reserve accounts summed by day. The series are then swept in memory.
+ *
+ * Work months are read only for people with no engagement recorded: for the others their engagement's dates say when
+ * they worked, and reading everyone's months would read the whole time clock. Closed months come from their totals
+ * (one row per person and month); only the months not closed yet are read from the daily records.
  */
 export async function loadComplianceFacts(db: Tx, organizations: readonly BoardOrganization[], dates: readonly string[]): Promise<Map<string, OrganizationFacts>> {
   const facts = new Map<string, OrganizationFacts>();
@@ -40,7 +46,9 @@ export async function loadComplianceFacts(db: Tx, organizations: readonly BoardO
   const workerIds = organizations.filter((o) => o.profile.workerCoopComposition).map((o) => o.id);
   // Rows current on some date of the trend: begun by its last date, not ended before its first.
   const none = Promise.resolve([]);
-  const [throughout, changing, work, seats, bylaws, capital, reserve] = await Promise.all([
+  // Work counts in the month it is recorded and the next: the window's months begin one before its first date's.
+  const firstMonth = addMonths(`${first.slice(0, 8)}01`, -1).slice(0, 7);
+  const [throughout, changing, work, seats, bylaws, capital, reserve, closes, closedMonths, workOnlyMemberships] = await Promise.all([
     // Most members belong on every date of the window: counted per organization, not listed.
     db.selectFrom('memberships').select(['organization_id', (eb) => eb.fn.countAll<number | string>().as('n')])
       .where('organization_id', 'in', ids).where('admitted_on', '<=', first).where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', date)]))
@@ -69,7 +77,34 @@ export async function loadComplianceFacts(db: Tx, organizations: readonly BoardO
     db.selectFrom('journal_lines').select(['organization_id', (eb) => eb.fn.sum<number | string>('amount').as('amount')])
       .where('organization_id', 'in', ids).where('account', '=', 'legal-reserve').where('entry_date', '<=', date)
       .groupBy('organization_id').execute(),
+    workerIds.length === 0 ? none : db.selectFrom('work_period_closes').select(['organization_id', (eb) => eb.fn.max('period').as('period')])
+      .where('organization_id', 'in', workerIds).groupBy('organization_id').execute(),
+    workerIds.length === 0 ? none : db.selectFrom('work_month_totals as t').select(['t.organization_id', 't.person_id', 't.period'])
+      .where('t.organization_id', 'in', workerIds).where('t.period', '>=', firstMonth).where('t.period', '<=', date.slice(0, 7))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('engagements as e').select(sql`1`.as('one')).whereRef('e.organization_id', '=', 't.organization_id').whereRef('e.person_id', '=', 't.person_id'))))
+      .execute(),
+    // The memberships of people who worked in the window with no engagement recorded.
+    workerIds.length === 0 ? none : db.selectFrom('memberships as m').select(['m.organization_id', 'm.person_id', 'm.admitted_on', 'm.ended_on'])
+      .where('m.organization_id', 'in', workerIds).where('m.admitted_on', '<=', date).where((eb) => eb.or([eb('m.ended_on', 'is', null), eb('m.ended_on', '>', first)]))
+      .where((eb) => eb.exists(eb.selectFrom('work_records as w').select(sql`1`.as('one')).whereRef('w.organization_id', '=', 'm.organization_id')
+        .whereRef('w.person_id', '=', 'm.person_id').where('w.work_date', '>=', `${firstMonth}-01`).where('w.work_date', '<=', date)))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('engagements as e').select(sql`1`.as('one')).whereRef('e.organization_id', '=', 'm.organization_id').whereRef('e.person_id', '=', 'm.person_id'))))
+      .execute(),
   ]);
+  // The months not closed yet, from the daily records: each organization's after its last closed month.
+  const lastClosed = new Map(closes.map((c) => [c.organization_id, String(c.period)]));
+  const openFrom = (id: string): string => {
+    const closed = lastClosed.get(id);
+    const afterClosed = closed === undefined ? '' : addMonths(`${closed}-01`, 1);
+    return afterClosed > `${firstMonth}-01` ? afterClosed : `${firstMonth}-01`;
+  };
+  const openMonths = workerIds.length === 0 ? [] : await db.selectFrom('work_records as w')
+    .select(['w.organization_id', 'w.person_id', sql<string>`substr(w.work_date, 1, 7)`.as('period')])
+    .where((eb) => eb.or(workerIds.map((id) => eb.and([eb('w.organization_id', '=', id), eb('w.work_date', '>=', openFrom(id))]))))
+    .where('w.work_date', '<=', date)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('engagements as e').select(sql`1`.as('one')).whereRef('e.organization_id', '=', 'w.organization_id').whereRef('e.person_id', '=', 'w.person_id'))))
+    .groupBy(['w.organization_id', 'w.person_id', sql`substr(w.work_date, 1, 7)`])
+    .execute();
 
   const spansOf = byOrganization(changing, (r): MembershipSpan => ({ admittedOn: r.admitted_on!, endedOn: r.ended_on, count: 1 }));
   for (const r of throughout) {
@@ -83,6 +118,10 @@ export async function loadComplianceFacts(db: Tx, organizations: readonly BoardO
   const workerMembershipsOf = byOrganization(work.filter((r) => r.admitted_on !== null), (r): WorkerMembership => ({
     personId: r.person_id, admittedOn: r.admitted_on!, endedOn: r.membership_ended_on,
   }));
+  for (const [id, list] of byOrganization(workOnlyMemberships, (r): WorkerMembership => ({ personId: r.person_id, admittedOn: r.admitted_on!, endedOn: r.ended_on }))) {
+    workerMembershipsOf.set(id, [...(workerMembershipsOf.get(id) ?? []), ...list]);
+  }
+  const workMonthsOf = byOrganization([...closedMonths, ...openMonths], (r): WorkMonth => ({ personId: r.person_id, month: String(r.period) }));
   const seatsOf = byOrganization(seats, (r) => ({ role: r.role as SeatRole, termFrom: r.term_from, termUntil: r.term_until }));
   const bylawsOf = byOrganization(bylaws, (r): BylawVersionFacts => {
     const v = toBylawVersion(r);
@@ -97,7 +136,7 @@ export async function loadComplianceFacts(db: Tx, organizations: readonly BoardO
     facts.set(id, {
       dates: [...dates],
       compositionApplies: profile.workerCoopComposition,
-      composition: compositionCounts(dates, spansOf.get(id) ?? [], engagementsOf.get(id) ?? [], workerMembershipsOf.get(id) ?? []),
+      composition: compositionCounts(dates, spansOf.get(id) ?? [], engagementsOf.get(id) ?? [], workerMembershipsOf.get(id) ?? [], workMonthsOf.get(id) ?? []),
       seats: seatsOf.get(id) ?? [],
       reserveTargets: dates.map((d) => {
         const target = settingsInForce(versions, profile, d).legalReserveTarget.value;

@@ -46,6 +46,14 @@ describe('composition on each date', () => {
     ]);
   });
 
+  it('counts someone with work recorded as engaged in that month and the next, without a labour contract', () => {
+    const memberships: WorkerMembership[] = [{ personId: 'w', admittedOn: '2020-01-01', endedOn: null }];
+    const counts = compositionCounts(dates, [{ admittedOn: '2020-01-01', endedOn: null, count: 1 }], [], memberships, [{ personId: 'w', month: '2026-01' }]);
+    expect(counts.map((c) => [c.workers, c.engagedMembers, c.labourContractMembers])).toEqual([[1, 1, 0], [1, 1, 0], [0, 0, 0]]);
+    // December's work carries into January, the turn of the year included.
+    expect(compositionCounts(['2026-01-31'], [], [], [], [{ personId: 'x', month: '2025-12' }])[0]!.workers).toBe(1);
+  });
+
   it('agrees with counting date by date', () => {
     const day = fc.integer({ min: dayNumber('2024-01-01'), max: dayNumber('2027-01-01') }).map(dateOfDay);
     const span = fc.tuple(day, fc.option(day, { nil: null })).map(([a, b]) => (b !== null && b < a ? [b, a] : [a, b]) as [string, string | null]);
@@ -54,19 +62,23 @@ describe('composition on each date', () => {
       fc.array(fc.record({ span, count: fc.integer({ min: 1, max: 5 }) }), { maxLength: 10 }),
       fc.array(fc.record({ personId: person, span, contract: fc.option(span, { nil: null }) }), { maxLength: 10 }),
       fc.array(fc.record({ personId: person, span }), { maxLength: 6 }),
-      (spanRows, engagementRows, membershipRows) => {
+      fc.array(fc.record({ personId: person, month: day.map((d) => d.slice(0, 7)) }), { maxLength: 6 }),
+      (spanRows, engagementRows, membershipRows, workMonths) => {
         const all = trendDates('2026-11-27');
         const spans = spanRows.map(({ span: [admittedOn, endedOn], count }) => ({ admittedOn, endedOn, count }));
         const engagements = engagementRows.map(({ personId, span: [startedOn, endedOn], contract }) => ({
           personId, startedOn, endedOn, labourContractFrom: contract?.[0] ?? null, labourContractUntil: contract?.[1] ?? null,
         }));
         const memberships = membershipRows.map(({ personId, span: [admittedOn, endedOn] }) => ({ personId, admittedOn, endedOn }));
-        const swept = compositionCounts(all, spans, engagements, memberships);
+        const swept = compositionCounts(all, spans, engagements, memberships, workMonths);
         all.forEach((d, i) => {
           const member = (m: { admittedOn: string; endedOn: string | null }) => m.admittedOn <= d && (m.endedOn === null || m.endedOn > d);
           const engaged = (e: EngagementSpan) => e.startedOn <= d && (e.endedOn === null || e.endedOn >= d);
           const contract = (e: EngagementSpan) => engaged(e) && e.labourContractFrom !== null && e.labourContractFrom <= d && (e.labourContractUntil === null || e.labourContractUntil >= d);
-          const workers = new Set(engagements.filter(engaged).map((e) => e.personId));
+          // Work in the month of the date or the month before, by calendar: the last day of the month before is 'd minus the day of month'.
+          const monthBefore = dateOfDay(dayNumber(`${d.slice(0, 8)}01`) - 1).slice(0, 7);
+          const worked = workMonths.filter((w) => w.month === d.slice(0, 7) || w.month === monthBefore).map((w) => w.personId);
+          const workers = new Set([...engagements.filter(engaged).map((e) => e.personId), ...worked]);
           const memberWorkers = [...workers].filter((p) => memberships.some((m) => m.personId === p && member(m)));
           expect(swept[i]).toEqual({
             members: spans.filter(member).reduce((n, s) => n + s.count, 0),
