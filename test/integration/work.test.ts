@@ -98,6 +98,11 @@ describe.each(dialects)('work records (%s)', (dialect) => {
       .toMatchObject({ code: 'already_recorded' });
     expect(await refused({ personId: jiro, date: '2026-10-14', entries: [{ minutes: 60 }] })).toMatchObject({ code: 'not_working_then' });
     expect(await refused({ personId: worker, date: '2026-11-02', entries: [{ minutes: 60 }] })).toMatchObject({ code: 'not_working_then' });
+    // Someone of another organization is not found here.
+    const otherOrganization = await registerMember(t.ctx, actorFor(tenants.users.orgAdminB), tenants.orgB.id, {
+      person: { familyName: '他組合', givenName: '員', familyKana: 'タクミアイ', givenKana: 'イン', ...noPerson }, memberNumber: 'B-1', kind: 'worker', firstEvent: 'admit', effectiveDate: '2026-04-01',
+    });
+    expect(await refused({ personId: otherOrganization.person.id, date: '2026-09-01', entries: [{ minutes: 60 }] })).toMatchObject({ code: 'not_found' });
     expect(await refused({ personId: hanako, date: '2026-09-03', entries: [{ businessLine: 'childcare', minutes: 60 }] }))
       .toMatchObject({ errors: [{ field: 'entries.0.businessLine', code: 'unknown_business_line' }] });
     expect(await refused({ personId: hanako, date: '2026-09-31', entries: [{ minutes: 0 }] })).toMatchObject({ code: 'validation_failed' });
@@ -227,6 +232,11 @@ describe.each(dialects)('work records (%s)', (dialect) => {
       const replaced = await upload('work-imports', clerk, corrected, '?existing=replace&encoding=cp932');
       expect(replaced.json()).toMatchObject({ created: 1, replaced: 1, minutes: 435 });
       expect((await records('from=2026-10-01&until=2026-10-01')).items.map((r) => r.minutes)).toEqual([360]);
+      // The audit log keeps what the replaced record was.
+      const audit = await t.ctx.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity_type', '=', 'work_import')
+        .where('entity_id', '=', replaced.json<{ batchId: string }>().batchId).executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.before_json!)).toMatchObject({ replaced: [{ personId: hanako, date: '2026-10-01', site: '池袋', businessLine: 'eldercare', minutes: 450 }] });
+      expect(JSON.parse(audit.after_json!)).toMatchObject({ existing: 'replace', created: 1, replaced: 1 });
     });
 
     it('refuses a file without the columns it needs, and an import by someone of another organization', async () => {

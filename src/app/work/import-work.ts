@@ -43,6 +43,9 @@ const covers = (interval: Interval, date: string): boolean =>
 
 const dayKey = (personId: string, date: string): string => `${personId}\u0000${date}`;
 
+/** Replaced records the import's audit entry lists one by one; beyond, it gives their number. */
+const auditRecordsKept = 500;
+
 /**
  * What the organization knows about the file's people and days, in a handful of queries whatever the file's size:
  * its memberships and engagements, closed months, and the work recorded already on the file's days.
@@ -181,8 +184,9 @@ export async function importWork(ctx: AppContext, actor: Actor, organizationId: 
     if (analysis.rows.length === 0) throw new DomainError('invalid', 'empty_file', 'the file has no work records');
     const at = isoNow(ctx);
     const batchId = newId();
-    const replaced = analysis.rows.flatMap((r) => (r.replaces === null ? [] : [r.replaces]));
-    for (let i = 0; i < replaced.length; i += 500) await trx.deleteFrom('work_records').where('id', 'in', replaced.slice(i, i + 500)).execute();
+    const replaced = analysis.rows.flatMap((r) => (r.replaces === null ? [] : [{ ...r.replaces, personId: r.personId, date: r.date, site: r.site, businessLine: r.businessLine }]));
+    const replacedIds = replaced.map((r) => r.id);
+    for (let i = 0; i < replacedIds.length; i += 500) await trx.deleteFrom('work_records').where('id', 'in', replacedIds.slice(i, i + 500)).execute();
     const writer = new BulkWriter(trx, ctx.dialect, 'work_records', [
       'id', 'organization_id', 'person_id', 'work_date', 'site', 'business_line', 'role', 'minutes', 'status', 'source', 'import_batch_id', 'note',
       'approved_at', 'approved_by', 'version', 'created_at', 'updated_at', 'recorded_by',
@@ -195,7 +199,9 @@ export async function importWork(ctx: AppContext, actor: Actor, organizationId: 
     const result: WorkImportResult = { batchId, created: analysis.rows.length - replaced.length, replaced: replaced.length, ...totalsOf(analysis.rows) };
     // One entry for the whole import: the file's hash identifies exactly what was read.
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
-      organizationId, entityType: 'work_import', entityId: batchId, action: 'import', before: null,
+      organizationId, entityType: 'work_import', entityId: batchId, action: 'import',
+      // The records replaced go from the table: the entry keeps what they were (all of them, up to a few hundred).
+      before: replaced.length === 0 ? null : { replaced: replaced.length <= auditRecordsKept ? replaced : `${replaced.length} records` },
       after: { file: analysis.sha256, encoding: analysis.encoding, rows: analysis.rowCount, existing: file.existing, ...result },
     }, at);
     return result;

@@ -3,7 +3,7 @@ import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js'
 import { checkWorkDay, type WorkEntry } from '../../domain/work/work-record.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, type AppContext, type Tx } from '../shared/context.js';
-import { inClosedPeriod, lockWork, minutesOnDay, periodClosed, readWorkRecords, workRulesOf, worksOn, type WorkRecordView } from './work-rows.js';
+import { inClosedPeriod, knownPerson, lockWork, minutesOnDay, periodClosed, readWorkRecords, workRulesOf, worksOn, type WorkRecordView } from './work-rows.js';
 
 /** One line of a person's day: where, in which business line and role, for how many minutes. */
 export interface WorkDayEntry {
@@ -41,9 +41,11 @@ export async function recordWork(ctx: AppContext, actor: Actor, organizationId: 
   const entries = input.entries.map((e) => toEntry(input.date, e));
   return inTransaction(ctx, async (trx) => {
     await lockWork(trx, ctx, organizationId, 'write');
-    if (!(await trx.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst())) throw notFound('person');
     if (await inClosedPeriod(trx, organizationId, input.date)) throw periodClosed(input.date);
-    if (!(await worksOn(trx, organizationId, input.personId, input.date))) throw notWorking(input.date);
+    if (!(await worksOn(trx, organizationId, input.personId, input.date))) {
+      // Someone the organization has never known is not found, as anywhere else: the answer tells nothing of other organizations.
+      throw (await knownPerson(trx, organizationId, input.personId)) ? notWorking(input.date) : notFound('person');
+    }
     checkWorkDay(entries, await minutesOnDay(trx, organizationId, input.personId, input.date), rules);
     const at = isoNow(ctx);
     const ids = entries.map(() => newId());

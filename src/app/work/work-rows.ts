@@ -120,6 +120,13 @@ export async function worksOn(db: Tx, organizationId: string, personId: string, 
   return (await member.union(engaged).limit(1).executeTakeFirst()) !== undefined;
 }
 
+/** A person the organization knows: one of its members (ever), or a worker with an engagement. */
+export async function knownPerson(db: Tx, organizationId: string, personId: string): Promise<boolean> {
+  const member = db.selectFrom('memberships').select(sql<number>`1`.as('one')).where('organization_id', '=', organizationId).where('person_id', '=', personId);
+  const engaged = db.selectFrom('engagements').select(sql<number>`1`.as('one')).where('organization_id', '=', organizationId).where('person_id', '=', personId);
+  return (await member.union(engaged).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Minutes a person has recorded on a day, all sites together, leaving out some records (the ones being changed). */
 export async function minutesOnDay(db: Tx, organizationId: string, personId: string, date: string, except: readonly string[] = []): Promise<number> {
   const row = await db.selectFrom('work_records').select((eb) => eb.fn.sum<string | number>('minutes').as('minutes'))

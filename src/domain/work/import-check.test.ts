@@ -53,7 +53,7 @@ describe('checking a file against the organization', () => {
     expect(refused.errors[0]).toMatchObject({ firstLine: 2 });
     const replaced = checkWorkImport(reading(rows), headers, facts, 'replace');
     expect(problems(replaced)).toEqual(['3:組合員番号:duplicate_in_file', '5:組合員番号:already_approved']);
-    expect(replaced.rows.map((r) => [r.line, r.replaces])).toEqual([[2, null], [4, 'r-1']]);
+    expect(replaced.rows.map((r) => [r.line, r.replaces])).toEqual([[2, null], [4, { id: 'r-1', minutes: 240 }]]);
   });
 
   it("counts a person's day across the file's rows and what is recorded at other sites", () => {

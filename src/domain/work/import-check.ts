@@ -26,8 +26,8 @@ export type ExistingWork = 'refuse' | 'replace';
 
 export interface CheckedWorkRow extends WorkCsvRow {
   personId: string;
-  /** The record this row replaces (replace mode), or null for a new one. */
-  replaces: string | null;
+  /** The entered record this row replaces (replace mode) and its minutes, or null for a new one. */
+  replaces: { id: string; minutes: number } | null;
 }
 
 export interface WorkImportCheck {
@@ -67,15 +67,15 @@ export function checkWorkImport(reading: WorkCsvReading, headers: readonly strin
     if (firstLine !== undefined) fail(row, identity, 'duplicate_in_file', row.memberNumber || row.personId, { firstLine });
     else firstLineOf.set(key, row.line);
     const existing = facts.existing.get(key);
-    let replaces: string | null = null;
+    let replaces: CheckedWorkRow['replaces'] = null;
     if (existing && onExisting === 'refuse') fail(row, identity, 'already_recorded', row.memberNumber || row.personId);
     else if (existing && existing.status === 'approved') fail(row, identity, 'already_approved', row.memberNumber || row.personId);
-    else if (existing) replaces = existing.id;
+    else if (existing) replaces = { id: existing.id, minutes: existing.minutes };
     if (errors.length > before) continue;
     // The day's total: what is recorded at the other sites, and every row of the file for that person and day.
     const day = dayKey(personId, row.date);
     const recorded = dayTotals.get(day) ?? facts.dayMinutes.get(day) ?? 0;
-    dayTotals.set(day, recorded - (existing && replaces ? existing.minutes : 0) + row.minutes);
+    dayTotals.set(day, recorded - (replaces?.minutes ?? 0) + row.minutes);
     candidates.push({ ...row, personId, replaces });
   }
   const rows: CheckedWorkRow[] = [];
