@@ -239,6 +239,24 @@ describe.each(dialects)('work records (%s)', (dialect) => {
       expect(JSON.parse(audit.after_json!)).toMatchObject({ existing: 'replace', created: 1, replaced: 1 });
     });
 
+    it('streams its progress as JSON lines when asked, ending with the result', async () => {
+      const rows = Array.from({ length: 12 }, (_, i) => `0001,,2026-11-${String(i + 3).padStart(2, '0')},8,本部,,`);
+      const streamed = await t.app.inject({
+        method: 'POST', url: `/api/v1${orgUrl}/work-imports`, headers: { ...clerk, 'content-type': 'text/csv', accept: 'application/x-ndjson' }, payload: file(...rows),
+      });
+      expect(streamed.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+      const lines = streamed.body.trim().split('\n').map((l) => JSON.parse(l) as { progress?: { written: number; total: number }; result?: { created: number } });
+      expect(lines[0]).toEqual({ progress: { written: 0, total: 12 } });
+      expect(lines.at(-2)).toEqual({ progress: { written: 12, total: 12 } });
+      expect(lines.at(-1)).toMatchObject({ result: { created: 12 } });
+      // A file refused before anything is written gets its status and problem, not a stream.
+      const refused = await t.app.inject({
+        method: 'POST', url: `/api/v1${orgUrl}/work-imports`, headers: { ...clerk, 'content-type': 'text/csv', accept: 'application/x-ndjson' }, payload: file(...rows),
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json<Problem>().code).toBe('import_rejected');
+    });
+
     it('refuses a file without the columns it needs, and an import by someone of another organization', async () => {
       const missing = await upload('work-imports', clerk, '氏名,日付\r\n就労 花子,2026-10-01\r\n');
       expect(missing.statusCode).toBe(400);

@@ -8,6 +8,7 @@ import { readWorkCsv, workCsvFields, type WorkCsvError, type WorkCsvField } from
 import { workKey } from '../../domain/work/work-record.js';
 import { BulkWriter } from '../../db/bulk-insert.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { ImportProgressListener } from '../members/import-members.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
 import { lockWork, workRulesOf } from './work-rows.js';
 
@@ -168,9 +169,11 @@ export interface WorkImportResult {
  * Imports a time clock's records in one transaction, all or nothing: a file with any problem is refused whole with
  * every row's problems (row, column, reason) and nothing is written. The records come in as `entered`, from the
  * import (with its batch id), for a coordinator to approve; replaced records go and their rows take their place.
- * Rows go out in multi-row statements: 100,000 rows take a few seconds.
+ * Rows go out in multi-row statements (100,000 rows take a few seconds), each batch reported to `onProgress`.
  */
-export async function importWork(ctx: AppContext, actor: Actor, organizationId: string, file: WorkImportFile): Promise<WorkImportResult> {
+export async function importWork(
+  ctx: AppContext, actor: Actor, organizationId: string, file: WorkImportFile, options: { onProgress?: ImportProgressListener } = {},
+): Promise<WorkImportResult> {
   authorize(actor, organizationId);
   return inTransaction(ctx, async (trx) => {
     await lockWork(trx, ctx, organizationId, 'write');
@@ -186,11 +189,22 @@ export async function importWork(ctx: AppContext, actor: Actor, organizationId: 
     const batchId = newId();
     const replaced = analysis.rows.flatMap((r) => (r.replaces === null ? [] : [{ ...r.replaces, personId: r.personId, date: r.date, site: r.site, businessLine: r.businessLine }]));
     const replacedIds = replaced.map((r) => r.id);
-    for (let i = 0; i < replacedIds.length; i += 500) await trx.deleteFrom('work_records').where('id', 'in', replacedIds.slice(i, i + 500)).execute();
+    // Progress counts the records deleted and written; the first report says the file is checked.
+    let written = 0;
+    const report = async (rows: number) => {
+      written += rows;
+      await options.onProgress?.({ written, total: replacedIds.length + analysis.rows.length });
+    };
+    await report(0);
+    for (let i = 0; i < replacedIds.length; i += 500) {
+      const batch = replacedIds.slice(i, i + 500);
+      await trx.deleteFrom('work_records').where('id', 'in', batch).execute();
+      await report(batch.length);
+    }
     const writer = new BulkWriter(trx, ctx.dialect, 'work_records', [
       'id', 'organization_id', 'person_id', 'work_date', 'site', 'business_line', 'role', 'minutes', 'status', 'source', 'import_batch_id', 'note',
       'approved_at', 'approved_by', 'version', 'created_at', 'updated_at', 'recorded_by',
-    ]);
+    ], { onBatch: report });
     for (const row of analysis.rows) {
       await writer.add(newId(), organizationId, row.personId, row.date, row.site, row.businessLine, row.role, row.minutes, 'entered', 'import', batchId,
         row.note, null, null, 1, at, at, actor.email);

@@ -1,6 +1,4 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { exportMembers } from '../../app/members/export-members.js';
 import { importMembers, memberImportReport, previewMemberImport, type ImportProgressListener } from '../../app/members/import-members.js';
@@ -8,8 +6,8 @@ import { memberFields, type ColumnMapping, type MemberField } from '../../domain
 import { DomainError } from '../../domain/shared/errors.js';
 import { today } from '../../app/shared/context.js';
 import { actorOf } from '../auth.js';
-import { problemOf } from '../errors.js';
 import { acceptFileBodies, fileBytes } from '../file-body.js';
+import { accepts, ndjson, streamProgress } from '../progress-stream.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
@@ -23,40 +21,6 @@ const FileQuery = Type.Object({
 const CsvError = Type.Object({
   line: Type.Integer(), column: Type.String(), field: orNull(Type.String()), code: Type.String(), value: Type.String(),
 });
-const ndjson = 'application/x-ndjson';
-const accepts = (request: FastifyRequest, type: string): boolean => (request.headers.accept ?? '').split(',').some((t) => t.trim().split(';')[0] === type);
-
-/**
- * Answers a long import as a stream of JSON lines, so a browser can show a real progress bar. Until the first
- * report (the file read and checked) nothing is sent, so a refused file or a forbidden caller gets the usual
- * status and problem. After it the status is 200 and the outcome comes as the last line.
- */
-async function streamProgress(request: FastifyRequest, reply: FastifyReply, run: (onProgress: ImportProgressListener) => Promise<unknown>) {
-  let stream: PassThrough | null = null;
-  let lastPercent = -1;
-  const onProgress: ImportProgressListener = async ({ written, total }) => {
-    if (!stream) {
-      stream = new PassThrough();
-      void reply.type(`${ndjson}; charset=utf-8`).send(stream);
-    }
-    // At most a line per percent; each one is let out (and other requests served) before the next batch.
-    const percent = total === 0 ? 100 : Math.floor((written / total) * 100);
-    if (percent === lastPercent) return;
-    lastPercent = percent;
-    stream.write(`${JSON.stringify({ progress: { written, total } })}\n`);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  };
-  try {
-    const result = await run(onProgress);
-    if (!stream) return result;
-    (stream as PassThrough).end(`${JSON.stringify({ result })}\n`);
-  } catch (error) {
-    if (!stream) throw error;
-    (stream as PassThrough).end(`${JSON.stringify({ error: problemOf(error, request).body })}\n`);
-  }
-  return reply;
-}
-
 const fileDescription = 'The CSV file as the request body (Content-Type: text/csv or application/octet-stream), UTF-8 with or without BOM, or CP932 (Shift_JIS).';
 
 function parseMapping(raw: string | undefined): ColumnMapping | undefined {

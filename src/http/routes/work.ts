@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type Static } from 'typebox';
 import { approveWork, closeWorkPeriod } from '../../app/work/approve-work.js';
+import type { ImportProgressListener } from '../../app/members/import-members.js';
 import { importWork, previewWorkImport, workImportReport } from '../../app/work/import-work.js';
 import { listWorkPeriods, listWorkRecords } from '../../app/work/list-work-records.js';
 import { deleteWorkRecord, recordWork, unapproveWorkRecord, updateWorkRecord } from '../../app/work/record-work.js';
@@ -8,6 +9,7 @@ import { workCsvFields } from '../../domain/work/work-csv.js';
 import { minutesPerDay, workRecordSources, workRecordStatuses, workTextLimits } from '../../domain/work/work-record.js';
 import { actorOf } from '../auth.js';
 import { acceptFileBodies, fileBytes } from '../file-body.js';
+import { accepts, ndjson, streamProgress } from '../progress-stream.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
@@ -170,7 +172,9 @@ export const workRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
   app.post('/organizations/:id/work-imports', {
     schema: {
       tags, summary: 'Import a time-clock CSV in one transaction, all or nothing; the records come in entered, to approve',
-      description: `${fileDescription} A file with any problem is refused whole (422 import_rejected, errors rows.<line>.<field>) and nothing is written.`,
+      description: `${fileDescription} A file with any problem is refused whole (422 import_rejected, errors rows.<line>.<field>) and nothing is written. ` +
+        `With Accept: ${ndjson}, once the file is checked the answer is a stream of JSON lines: {"progress":{"written":n,"total":m}} as records are ` +
+        'written, then {"result":…} (as the JSON answer) or {"error":…} (a problem). A file refused before writing is answered as usual.',
       params: OrgParams, querystring: FileQuery,
       response: {
         200: Type.Object({
@@ -180,7 +184,11 @@ export const workRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
         ...problemResponses,
       },
     },
-  }, async (request) => importWork(ctx, actorOf(request), request.params.id, fileOf(request.body, request.query)));
+  }, async (request, reply) => {
+    const run = (onProgress?: ImportProgressListener) => importWork(ctx, actorOf(request), request.params.id, fileOf(request.body, request.query), { onProgress });
+    if (!accepts(request, ndjson)) return run();
+    return streamProgress(request, reply, run);
+  });
 
   app.post('/organizations/:id/work-imports/report', {
     schema: {

@@ -62,7 +62,11 @@ export function WorkImportPage() {
   );
 }
 
-type Phase = { step: 'idle' } | { step: 'uploading'; share: number; what: 'preview' | 'import' } | { step: 'processing'; what: 'preview' | 'import' };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'uploading'; share: number; what: 'preview' | 'import' }
+  | { step: 'processing'; what: 'preview' | 'import' }
+  | { step: 'writing'; share: number; what: 'import' };
 
 function ImportFlow({ organizations, admin }: { organizations: Organization[]; admin: boolean }) {
   const { t } = useTranslation();
@@ -107,7 +111,7 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
         const answer = await previewWorkImport(input, track(what));
         if (id === latest.current) setPreview(answer);
       } else {
-        const answer = await runWorkImport(input, track(what));
+        const answer = await runWorkImport(input, { ...track(what), onServerProgress: (share) => setPhase({ step: 'writing', share, what: 'import' }) });
         if (id === latest.current) {
           setResult(answer);
           setPreview(null);
@@ -234,10 +238,15 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
 function PhaseProgress({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   if (phase.step === 'idle') return null;
-  // Sending the file has a measure; reading, checking and writing it on the server has none.
-  const measured = phase.step === 'uploading';
+  // Sending the file and writing the records have a measure; reading and checking it on the server has none.
+  const measured = phase.step === 'uploading' || phase.step === 'writing';
   const percent = measured ? Math.round(phase.share * 100) : 100;
-  const text = measured ? t('memberImport.uploading', { percent }) : t(phase.what === 'import' ? 'work.import.importing' : 'memberImport.reading');
+  const text =
+    phase.step === 'uploading'
+      ? t('memberImport.uploading', { percent })
+      : phase.step === 'writing'
+        ? t('memberImport.writing', { percent })
+        : t(phase.what === 'import' ? 'work.import.importing' : 'memberImport.reading');
   return (
     <Stack gap={4}>
       <Progress value={percent} striped={!measured} animated={!measured} aria-label={text} size="lg" />
