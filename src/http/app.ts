@@ -18,6 +18,7 @@ import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { capitalRoutes } from './routes/capital.js';
+import { complianceRoutes } from './routes/compliance.js';
 import { governanceRoutes } from './routes/governance.js';
 import { surplusRoutes } from './routes/surplus.js';
 import { createMailer, type Mailer } from '../app/mail/mailer.js';
@@ -27,6 +28,7 @@ import { organizationRoutes } from './routes/organizations.js';
 import { systemRoutes } from './routes/system.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
+import { workRoutes } from './routes/work.js';
 import { sharedSchemas } from './schemas.js';
 
 export const apiPrefix = '/api/v1';
@@ -107,7 +109,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(memberImportRoutes, deps);
     await api.register(capitalRoutes, deps);
     await api.register(governanceRoutes, deps);
+    await api.register(complianceRoutes, deps);
     await api.register(surplusRoutes, deps);
+    await api.register(workRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

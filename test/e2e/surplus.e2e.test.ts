@@ -119,7 +119,7 @@ async function download(page: Page, link: Locator): Promise<Buffer> {
 }
 
 describe.runIf(chromiumAvailable)('the fiscal-year close in Chromium', () => {
-  const demo = useDemoInBrowser();
+  const demo = useDemoInBrowser({ smtp: true });
 
   it('closes fiscal 2025, puts it to the general assembly, posts it once adopted, and gives a member their statement', async () => {
     const { server } = demo;
@@ -235,6 +235,22 @@ describe.runIf(chromiumAvailable)('the fiscal-year close in Chromium', () => {
     await page.getByText(/^記帳: 令和\d+年/).waitFor();
     await page.getByRole('link', { name: '出資のページを開く' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The statements go out by e-mail to the members with an address (the third member), as a PDF each.
+    await page.getByRole('button', { name: '配当金計算書をメールで送る' }).click();
+    const mailing = page.getByRole('dialog', { name: '配当金計算書をメールで送る' });
+    await mailing.getByRole('button', { name: '配当金計算書をメールで送る' }).click();
+    await page.getByText('1名への送信を始めました。メールアドレスのない2名には、印刷してお渡しください。').waitFor();
+    // The assembly's notice went to the same server: the statement is told apart by its subject.
+    await expect.poll(() => demo.smtp.received.filter((m) => m.parsed.subject?.includes('従事分量配当金計算書')).length).toBe(1);
+    const mail = demo.smtp.received.find((m) => m.parsed.subject?.includes('従事分量配当金計算書'));
+    expect(mail!.envelope.to).toEqual(['joyo3@kyodo.example']);
+    expect(mail!.parsed.subject).toBe('【2025年度】従事分量配当金計算書');
+    expect(mail!.parsed.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    await expect.poll(async () => {
+      await page.reload();
+      return page.getByText(/^計算書のメール送信: .* — 送信 1名、アドレスなし 2名、失敗 0件$/).count();
+    }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'closing-posted-ja.png'), fullPage: true });
 
     // The third member's statement: the dividend explained from its figures, and its PDF.

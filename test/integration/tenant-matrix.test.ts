@@ -8,6 +8,11 @@ import { conveneMeeting } from '../../src/app/governance/notice.js';
 import { closeMeeting, closeMotion, openSession } from '../../src/app/governance/room.js';
 import { recordWrittenBallot } from '../../src/app/governance/voting.js';
 import { registerMember } from '../../src/app/members/register-member.js';
+import { newId } from '../../src/app/shared/context.js';
+import { proposeClosing } from '../../src/app/surplus/close-year.js';
+import { settleSurplusClosing, submitClosing } from '../../src/app/surplus/settle-closing.js';
+import { closeWorkMonth } from '../../src/app/surplus/work-months.js';
+import { monthsBetween } from '../../src/domain/shared/fiscal-year.js';
 import { actorFor, buildTenants, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -24,6 +29,11 @@ interface Probe {
   csv?: string;
   /** A file body (a meeting document). */
   file?: { content: string; type: string };
+  /**
+   * What the federation administrator gets when the setup cannot let the request succeed, though it reaches B's data
+   * (422 `body_exists` when B has the body already); by default any 2xx.
+   */
+  federationAdminStatus?: number;
 }
 
 const csvRow = `組合員番号,姓,名,セイ,メイ,組合員の種類,加入日\r\nM-${Date.now() % 100000},侵入,次郎,シンニュウ,ジロウ,worker,2026-04-01\r\n`;
@@ -62,6 +72,10 @@ interface MemberOfB {
     rollCallMotionId: string;
     receipt: string;
   };
+  /** B's fiscal-year closes: 2025 posted (B-0001 worked in May), 2024 and 2023 drafts, a general assembly in draft. */
+  surplus: { postedClosingId: string; submitClosingId: string; withdrawClosingId: string; assemblyId: string };
+  /** B-0001's October work: entered records to correct and to delete, and an approved one to take back. */
+  work: { editId: string; deleteId: string; approvedId: string };
 }
 
 function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<string, Probe> {
@@ -161,6 +175,33 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     // The federation's board adds up every organization, B among them: the federation administrator's alone.
     'GET /api/v1/compliance': { url: '/api/v1/compliance', targetsB: true },
     ...governanceProbes(t, memberOfB),
+    ...workProbes(t, memberOfB),
+  };
+}
+
+/**
+ * B's work records, in the order the federation administrator's probes run: October's records corrected, deleted,
+ * un-approved, one more recorded (by B-0002: B-0001 dies on 1 November in the registry's probe), all approved and the
+ * month closed; then November's time-clock file checked, imported and reported on.
+ */
+function workProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
+  const b = t.orgB.id;
+  const w = memberOfB.work;
+  const timeClock = '組合員番号,日付,時間\r\nB-0002,2026-11-02,8\r\n';
+  return {
+    'GET /api/v1/organizations/{id}/work-records': { url: `/api/v1/organizations/${b}/work-records?from=2025-04-01&until=2026-11-30`, targetsB: true },
+    'POST /api/v1/organizations/{id}/work-records': {
+      url: `/api/v1/organizations/${b}/work-records`, targetsB: true, body: { personId: memberOfB.governance.otherPersonId, date: '2026-10-06', entries: [{ minutes: 60 }] },
+    },
+    'PATCH /api/v1/work-records/{recordId}': { url: `/api/v1/work-records/${w.editId}`, targetsB: true, body: { version: 1, minutes: 420 } },
+    'DELETE /api/v1/work-records/{recordId}': { url: `/api/v1/work-records/${w.deleteId}?version=1`, targetsB: true },
+    'POST /api/v1/work-records/{recordId}/unapprove': { url: `/api/v1/work-records/${w.approvedId}/unapprove`, targetsB: true, body: { version: 1 } },
+    'POST /api/v1/organizations/{id}/work-records/approve': { url: `/api/v1/organizations/${b}/work-records/approve`, targetsB: true, body: { from: '2026-10-01', until: '2026-10-31' } },
+    'GET /api/v1/organizations/{id}/work-periods': { url: `/api/v1/organizations/${b}/work-periods?from=2025-04&until=2026-11`, targetsB: true },
+    'POST /api/v1/organizations/{id}/work-periods/{period}/close': { url: `/api/v1/organizations/${b}/work-periods/2026-10/close`, targetsB: true },
+    'POST /api/v1/organizations/{id}/work-imports/preview': { url: `/api/v1/organizations/${b}/work-imports/preview`, targetsB: true, csv: timeClock },
+    'POST /api/v1/organizations/{id}/work-imports': { url: `/api/v1/organizations/${b}/work-imports`, targetsB: true, csv: timeClock },
+    'POST /api/v1/organizations/{id}/work-imports/report': { url: `/api/v1/organizations/${b}/work-imports/report`, targetsB: true, csv: timeClock },
   };
 }
 
@@ -168,10 +209,13 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
 function governanceProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
   const b = t.orgB.id;
   const g = memberOfB.governance;
+  const sp = memberOfB.surplus;
+  const closing = (id: string, rest = '') => `/api/v1/closings/${id}${rest}`;
   const meeting = (id: string, rest = '') => `/api/v1/meetings/${id}${rest}`;
   return {
     'GET /api/v1/organizations/{id}/bodies': { url: `/api/v1/organizations/${b}/bodies`, targetsB: true },
-    'POST /api/v1/organizations/{id}/bodies': { url: `/api/v1/organizations/${b}/bodies`, targetsB: true, body: { kind: 'general_assembly' } },
+    // B's general assembly exists already (its fiscal-year close went to it): reaching it says so.
+    'POST /api/v1/organizations/{id}/bodies': { url: `/api/v1/organizations/${b}/bodies`, targetsB: true, body: { kind: 'general_assembly' }, federationAdminStatus: 422 },
     'GET /api/v1/bodies/{bodyId}/seats': { url: `/api/v1/bodies/${g.boardId}/seats`, targetsB: true },
     'POST /api/v1/bodies/{bodyId}/seats': {
       url: `/api/v1/bodies/${g.boardId}/seats`, targetsB: true, body: { membershipId: g.fourthMembershipId, role: 'auditor', termFrom: '2026-04-01', termUntil: '2030-03-31' },
@@ -210,6 +254,17 @@ function governanceProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Prob
     'POST /api/v1/meetings/{meetingId}/close': { url: meeting(g.convenedMeetingId, '/close'), targetsB: true },
     'GET /api/v1/meetings/{meetingId}/live': { url: meeting(g.convenedMeetingId, '/live'), targetsB: true },
     'GET /api/v1/meetings/{meetingId}/minutes.pdf': { url: meeting(g.convenedMeetingId, '/minutes.pdf'), targetsB: true },
+    'GET /api/v1/organizations/{id}/closings': { url: `/api/v1/organizations/${b}/closings`, targetsB: true },
+    'POST /api/v1/organizations/{id}/closings': { url: `/api/v1/organizations/${b}/closings`, targetsB: true, body: { fiscalYear: 2022, surplus: -1 } },
+    'GET /api/v1/closings/{closingId}': { url: closing(sp.postedClosingId), targetsB: true },
+    'GET /api/v1/closings/{closingId}/dividends': { url: closing(sp.postedClosingId, '/dividends'), targetsB: true },
+    'GET /api/v1/closings/{closingId}/dividends.csv': { url: closing(sp.postedClosingId, '/dividends.csv'), targetsB: true },
+    'POST /api/v1/closings/{closingId}/submit': { url: closing(sp.submitClosingId, '/submit'), targetsB: true, body: { meetingId: sp.assemblyId, version: 1 } },
+    'POST /api/v1/closings/{closingId}/withdraw': { url: closing(sp.withdrawClosingId, '/withdraw'), targetsB: true, body: { version: 1 } },
+    'GET /api/v1/closings/{closingId}/dividends/{membershipId}': { url: closing(sp.postedClosingId, `/dividends/${memberOfB.membershipId}`), targetsB: true },
+    'GET /api/v1/closings/{closingId}/dividends/{membershipId}/statement.pdf': { url: closing(sp.postedClosingId, `/dividends/${memberOfB.membershipId}/statement.pdf`), targetsB: true },
+    'POST /api/v1/closings/{closingId}/statements/send': { url: closing(sp.postedClosingId, '/statements/send'), targetsB: true },
+    'GET /api/v1/my/dividends': { url: '/api/v1/my/dividends', targetsB: false },
   };
 }
 
@@ -268,7 +323,32 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     await closeMotion(t.ctx, adminB, heldMotion.id, {});
     await closeMotion(t.ctx, adminB, heldRollCall.id, {});
     await closeMeeting(t.ctx, adminB, held.id);
+    // B's closes: fiscal 2025 (B-0001 worked a day in May) posted with a zero surplus, so its statement exists but the
+    // ledger gains no entry; 2024 and 2023 as drafts, to put to the assembly and to withdraw; every month closed.
+    await t.ctx.db.insertInto('work_records').values({
+      id: newId(), organization_id: tenants.orgB.id, person_id: registered.person.id, work_date: '2025-05-12', site: '', business_line: '', role: '', minutes: 480,
+      status: 'approved', source: 'app', import_batch_id: null, note: null, approved_at: '2025-05-13T00:00:00Z', approved_by: 'b', version: 1, created_at: '2025-05-12T00:00:00Z',
+      updated_at: '2025-05-12T00:00:00Z', recorded_by: 'b',
+    }).execute();
+    const october = (day: string, status: 'entered' | 'approved') => ({
+      id: newId(), organization_id: tenants.orgB.id, person_id: registered.person.id, work_date: `2026-10-${day}`, site: '本部', business_line: '', role: '', minutes: 480,
+      status, source: 'app', import_batch_id: null, note: null, approved_at: status === 'approved' ? '2026-11-01T00:00:00Z' : null, approved_by: status === 'approved' ? 'b' : null,
+      version: 1, created_at: '2026-10-31T00:00:00Z', updated_at: '2026-10-31T00:00:00Z', recorded_by: 'b',
+    });
+    const work = { edit: october('01', 'entered'), remove: october('02', 'entered'), approved: october('05', 'approved') };
+    await t.ctx.db.insertInto('work_records').values(Object.values(work)).execute();
+    await t.ctx.db.transaction().execute(async (trx) => {
+      for (const period of monthsBetween('2022-04-01', '2026-03-31')) await closeWorkMonth(trx, dialect, tenants.orgB.id, period, { at: '2026-04-15T00:00:00Z', by: 'b' });
+    });
+    const assembly = await createMeeting(t.ctx, adminB, tenants.orgB.id, { bodyKind: 'general_assembly', title: '通常総会', startsAt: '2027-06-20T01:00:00Z', place: '事務所', recordDate: '2027-05-01' });
+    const posted = await proposeClosing(t.ctx, adminB, tenants.orgB.id, { fiscalYear: 2025, surplus: 0 });
+    const submitted = await submitClosing(t.ctx, adminB, posted.id, { meetingId: assembly.id, version: posted.version });
+    await t.ctx.db.transaction().execute((trx) => settleSurplusClosing(trx, t.ctx, adminB, submitted.motionId!, true, '2026-06-20T00:00:00Z'));
+    const toSubmit = await proposeClosing(t.ctx, adminB, tenants.orgB.id, { fiscalYear: 2024, surplus: 0 });
+    const toWithdraw = await proposeClosing(t.ctx, adminB, tenants.orgB.id, { fiscalYear: 2023, surplus: 0 });
     memberOfB = {
+      surplus: { postedClosingId: posted.id, submitClosingId: toSubmit.id, withdrawClosingId: toWithdraw.id, assemblyId: assembly.id },
+      work: { editId: work.edit.id, deleteId: work.remove.id, approvedId: work.approved.id },
       membershipId: registered.membership.id, personId: registered.person.id, otherMembershipId: other.membership.id, thirdMembershipId: third.membership.id, entryId: payment!.id,
       governance: {
         boardId: board.id, fourthMembershipId: fourth.membership.id, otherPersonId: other.person.id, thirdPersonId: third.person.id, draftMeetingId: draft.id,
@@ -325,6 +405,10 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     // B's ledger as beforeAll left it: three subscriptions and three payments, nothing more.
     expect(await t.ctx.db.selectFrom('journal_entries').select('type').where('organization_id', '=', b.id).execute()).toHaveLength(6);
     expect(await t.ctx.db.selectFrom('engagements').select('id').where('organization_id', '=', b.id).execute()).toEqual([]);
+    // B's work as beforeAll left it: the day of fiscal 2025 and October's three records, unchanged.
+    const workOfB = await t.ctx.db.selectFrom('work_records').select(['status', 'version']).where('organization_id', '=', b.id).execute();
+    expect(workOfB.map((r) => `${r.status}:${Number(r.version)}`).sort()).toEqual(['approved:1', 'approved:1', 'entered:1', 'entered:1']);
+    expect(await t.ctx.db.selectFrom('work_period_closes').select('period').where('organization_id', '=', b.id).where('period', '>=', '2026-04').execute()).toEqual([]);
   });
 
   it('lets the federation administrator reach organization B through the same probes (so the refusals above mean something)', async () => {
@@ -336,7 +420,8 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
       if (!probe.targetsB || probe.url.includes('/tokens/')) continue; // tokens are personal, even for administrators
       const { contentType, ...payload } = { contentType: undefined, ...requestOf(probe) };
       const response = await t.app.inject({ method: method as 'GET', url: probe.url, headers: { authorization, ...(contentType ? { 'content-type': contentType } : {}) }, ...payload });
-      if (response.statusCode >= 300) failures.push(`${method} ${path}: ${response.statusCode} ${response.body}`);
+      const reached = probe.federationAdminStatus === undefined ? response.statusCode < 300 : response.statusCode === probe.federationAdminStatus;
+      if (!reached) failures.push(`${method} ${path}: ${response.statusCode} ${response.body}`);
     }
     expect(failures).toEqual([]);
   });

@@ -4,6 +4,7 @@ import AxeBuilder from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startDemoServer, type RunningServer } from './web-server.js';
+import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 
 /** Debian's Chromium; no test tool downloads a browser of its own. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,19 +42,27 @@ export const screenshots = path.resolve(import.meta.dirname, '../../test-results
  * The demo server and Chromium for one suite (started before its tests, closed after), and fresh pages that
  * collect the page's uncaught errors.
  */
-export function useDemoInBrowser() {
+export function useDemoInBrowser(options: { smtp?: boolean } = {}) {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let smtp: TestSmtpServer | undefined;
   beforeAll(async () => {
     fs.mkdirSync(screenshots, { recursive: true });
-    server = await startDemoServer();
+    // A real mail server in the test process, when the pages send mail.
+    if (options.smtp) smtp = await startSmtpServer();
+    server = await startDemoServer(smtp ? { SMTP_URL: smtp.url, MAIL_FROM: 'Kyodo <kyodo@localhost>' } : {});
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await smtp?.stop();
   });
   return {
+    get smtp(): TestSmtpServer {
+      if (!smtp) throw new Error('no mail server: useDemoInBrowser({ smtp: true })');
+      return smtp;
+    },
     get server(): RunningServer {
       if (!server) throw new Error('the demo server is not started');
       return server;

@@ -24,11 +24,14 @@ export function ensureWebBuilt(): string {
   return root;
 }
 
-/** The real server with the demo federation on a fresh SQLite file, listening on a free loopback port. */
-export async function startDemoServer(): Promise<RunningServer> {
+/**
+ * The real server with the demo federation on a fresh SQLite file, listening on a free loopback port. `env` adds
+ * settings (a mail server).
+ */
+export async function startDemoServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-e2e-'));
   const password = 'e2e demo password';
-  const config = loadConfig({ DATA_DIR: dataDir, KYODO_DEMO_PASSWORD: password });
+  const config = loadConfig({ DATA_DIR: dataDir, KYODO_DEMO_PASSWORD: password, ...env });
   const runtime = await openRuntime(config);
   await ensureDemo(runtime, config);
   const app: FastifyInstance = await buildApp({ ctx: runtime.ctx, config, webRoot: ensureWebBuilt() });

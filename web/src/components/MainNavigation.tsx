@@ -9,6 +9,7 @@ import {
   IconKey,
   IconPigMoney,
   IconReportAnalytics,
+  IconScale,
   IconSpeakerphone,
   IconUserCog,
   IconUsers,
@@ -35,7 +36,8 @@ const ITEMS: readonly NavItem[] = [
   { key: 'capital', to: '/capital', icon: IconCoins },
   { key: 'assemblies', to: '/assemblies', icon: IconUsersGroup, prefix: '/meetings/' },
   { key: 'voting', to: '/voting', icon: IconCheckbox },
-  { key: 'work', to: '/work', icon: IconBriefcase },
+  { key: 'compliance', to: '/compliance', icon: IconScale },
+  { key: 'work', to: '/work', icon: IconBriefcase, prefix: '/work/' },
   { key: 'surplus', to: '/surplus', icon: IconPigMoney, prefix: '/surplus/' },
   { key: 'businesses', to: '/businesses', icon: IconBuildingStore },
   { key: 'programmes', to: '/programmes', icon: IconClipboardList },
@@ -59,7 +61,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   // A member's own account sees its home, its votes and its account; the staff sections would only refuse it.
   const staff = me.role !== 'member';
   const shown: Partial<Record<string, boolean>> = {
-    members: staff, capital: staff, work: staff, surplus: staff, businesses: staff, programmes: staff, advocacy: staff, reports: staff,
+    members: staff, capital: staff, compliance: staff, work: staff, surplus: staff, businesses: staff, programmes: staff, advocacy: staff, reports: staff,
     users: canManageUsers(me), assemblies: canRunMeetings(me), voting: canVote(me),
   };
   const items = ITEMS.filter((item) => shown[item.key] ?? true);

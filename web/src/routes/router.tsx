@@ -6,6 +6,7 @@ import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
 import { AssembliesPage } from './AssembliesPage';
 import { CapitalPage } from './CapitalPage';
+import { CompliancePage } from './CompliancePage';
 import { ClosingPage } from './ClosingPage';
 import { DividendStatementPage } from './DividendStatementPage';
 import { FederationPage } from './FederationPage';
@@ -24,6 +25,8 @@ import { SignInPage } from './SignInPage';
 import { SurplusPage } from './SurplusPage';
 import { UsersPage } from './UsersPage';
 import { VotingPage } from './VotingPage';
+import { WorkImportPage } from './WorkImportPage';
+import { WorkPage } from './WorkPage';
 import { WorkersPage } from './WorkersPage';
 
 export const router = createBrowserRouter([
@@ -62,9 +65,12 @@ export const router = createBrowserRouter([
           { path: 'assemblies', element: <AssembliesPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'voting', element: <VotingPage /> },
+          { path: 'compliance', element: <CompliancePage /> },
           { path: 'surplus', element: <SurplusPage /> },
           { path: 'surplus/:closingId', element: <ClosingPage /> },
           { path: 'surplus/:closingId/members/:membershipId', element: <DividendStatementPage /> },
+          { path: 'work', element: <WorkPage /> },
+          { path: 'work/import', element: <WorkImportPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },
           { path: 'account', element: <AccountPage /> },

@@ -45,7 +45,22 @@ export function canCloseFiscalYear(me: Me, organizationId: string): boolean {
   return canSetCapitalRules(me, organizationId);
 }
 
+/** The compliance board: the federation administrator sees the federation and every organization, staff their own. */
+export function canReadCompliance(me: Me): boolean {
+  return canKeepRegistry(me);
+}
+
 /** A member's own account, which votes as the person it is linked to (the server refuses an account linked to nobody). */
 export function canVote(me: Me): boolean {
   return me.role === 'member';
+}
+
+/** Work records: the organization's staff enter and import them; the federation administrator too. */
+export function canRecordWork(me: Me): boolean {
+  return canKeepRegistry(me);
+}
+
+/** Approving work and closing a month is the coordinator's (the organization's administrator), not the clerk's who entered it. */
+export function canApproveWork(me: Me, organizationId: string): boolean {
+  return me.role === 'federation-admin' || (me.role === 'org-admin' && me.organizationId === organizationId);
 }

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowBackUp, IconCalculator, IconDownload, IconGavel } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCalculator, IconDownload, IconGavel, IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -30,7 +30,7 @@ interface ClosingProgressProps {
   onChanged: (closing: Closing | null) => void;
 }
 
-type Opened = 'recompute' | 'submit' | 'withdraw' | null;
+type Opened = 'recompute' | 'submit' | 'withdraw' | 'mail' | null;
 
 /**
  * Where a close stands and what may happen next: a draft is recomputed, put to a general assembly or withdrawn; a
@@ -42,6 +42,7 @@ export function ClosingProgress({ closing, closings, fiscalYearStartMonth, canCl
   const errorText = useErrorText();
   const [opened, setOpened] = useState<Opened>(null);
   const [withdrawing, { open: startWithdrawing, close: stopWithdrawing }] = useDisclosure(false);
+  const [mailing, { open: startMailing, close: stopMailing }] = useDisclosure(false);
   const year = formatFiscalYear(closing.fiscalYear, locale);
   const close = () => setOpened(null);
 
@@ -56,6 +57,19 @@ export function ClosingProgress({ closing, closings, fiscalYearStartMonth, canCl
       notifyError(errorText(error));
     } finally {
       stopWithdrawing();
+    }
+  };
+
+  const mailStatements = async () => {
+    startMailing();
+    try {
+      const sending = await surplusApi.sendStatements(closing.id);
+      notifySuccess(t('surplus.progress.mailStarted', { count: sending.recipients, without: sending.withoutEmail }));
+      close();
+    } catch (error) {
+      notifyError(errorText(error));
+    } finally {
+      stopMailing();
     }
   };
 
@@ -79,6 +93,14 @@ export function ClosingProgress({ closing, closings, fiscalYearStartMonth, canCl
                   <IconDownload size={14} aria-hidden /> {t('capital.downloads.journal')}
                 </Anchor>
               </Group>
+              {closing.statementsMailed && (
+                <Text size="sm">
+                  {t('surplus.progress.mailed', {
+                    at: formatDateTime(closing.statementsMailed.at, locale), sent: closing.statementsMailed.sent,
+                    without: closing.statementsMailed.withoutEmail, failed: closing.statementsMailed.failures.length,
+                  })}
+                </Text>
+              )}
             </>
           )}
         </Stack>
@@ -93,6 +115,13 @@ export function ClosingProgress({ closing, closings, fiscalYearStartMonth, canCl
           </Button>
           <Button variant="default" color="red" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setOpened('withdraw')}>
             {t('surplus.progress.withdraw')}
+          </Button>
+        </Group>
+      )}
+      {canClose && closing.status === 'posted' && (
+        <Group>
+          <Button variant="default" leftSection={<IconMail size={16} aria-hidden />} onClick={() => setOpened('mail')}>
+            {t('surplus.progress.mail')}
           </Button>
         </Group>
       )}
@@ -129,6 +158,15 @@ export function ClosingProgress({ closing, closings, fiscalYearStartMonth, canCl
           }}
         />
       </Dialog>
+      <ConfirmDialog
+        opened={opened === 'mail'}
+        title={t('surplus.progress.mail')}
+        message={t('surplus.progress.mailConfirm', { year })}
+        confirmLabel={t('surplus.progress.mail')}
+        busy={mailing}
+        onConfirm={() => void mailStatements()}
+        onCancel={close}
+      />
       <ConfirmDialog
         opened={opened === 'withdraw'}
         title={t('surplus.progress.withdraw')}

@@ -33,7 +33,7 @@ function buildClosing(overrides: Partial<Closing> = {}, retained = 0): Closing {
     id: 'c1', organizationId: 'o1', fiscalYear: 2025, periodFrom: '2025-04-01', periodUntil: '2026-03-31', status: 'draft',
     surplus: closingFacts.surplus, facts: closingFacts, measure: { basis: 'hours', roleWeights: {} }, allocation, withholdAgainstUnpaid: false,
     totalWork: 100, members: 3, nonMemberWork: { people: 0, minutes: 0 }, dividendsWithheld: 0, dividendsPaid: allocation.dividends,
-    motionId: null, meetingId: null, journalEntryId: null, version: 1, createdAt: '2026-05-01T00:00:00Z', createdBy: 'admin@example', postedAt: null, postedBy: null,
+    motionId: null, meetingId: null, journalEntryId: null, version: 1, createdAt: '2026-05-01T00:00:00Z', createdBy: 'admin@example', postedAt: null, postedBy: null, statementsMailed: null,
     ...overrides,
   };
 }

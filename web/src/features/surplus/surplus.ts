@@ -52,6 +52,15 @@ export interface Closing {
   createdBy: string | null;
   postedAt: string | null;
   postedBy: string | null;
+  /** The statements' last e-mailing, once it has finished. */
+  statementsMailed: { at: string; sent: number; withoutEmail: number; failures: { email: string; reason: string }[] } | null;
+}
+
+/** What e-mailing the statements started with: the members with an address, and those without. */
+export interface StatementsSending {
+  recipients: number;
+  withoutEmail: number;
+  sending: boolean;
 }
 
 /** What the board proposes; the reserves and the retained amount only where it departs from the minimums. */
@@ -161,6 +170,7 @@ export const surplusApi = {
   propose: (organizationId: string, input: ClosingInput) => api.post<Closing>(surplusPaths.closings(organizationId), input),
   submit: (closingId: string, meetingId: string, version: number) => api.post<Closing>(`${closingPath(closingId)}/submit`, { meetingId, version }),
   withdraw: (closingId: string, version: number) => api.post<Closing>(`${closingPath(closingId)}/withdraw`, { version }),
+  sendStatements: (closingId: string) => api.post<StatementsSending>(`${closingPath(closingId)}/statements/send`, {}),
 };
 
 /**
