@@ -44,10 +44,10 @@ export async function loadComplianceFacts(db: Tx, organizations: readonly BoardO
   const ids = organizations.map((o) => o.id);
   // The composition rules need people, not just counts, and only where they bind: not for a consumer co-op's users.
   const workerIds = organizations.filter((o) => o.profile.workerCoopComposition).map((o) => o.id);
-  // Rows current on some date of the trend: begun by its last date, not ended before its first.
   const none = Promise.resolve([]);
   // Work counts in the month it is recorded and the next: the window's months begin one before its first date's.
   const firstMonth = addMonths(`${first.slice(0, 8)}01`, -1).slice(0, 7);
+  // Each read keeps the rows current on some date of the trend: begun by its last date, not ended before its first.
   const [throughout, changing, work, seats, bylaws, capital, reserve, closes, closedMonths, workOnlyMemberships] = await Promise.all([
     // Most members belong on every date of the window: counted per organization, not listed.
     db.selectFrom('memberships').select(['organization_id', (eb) => eb.fn.countAll<number | string>().as('n')])
