@@ -95,7 +95,10 @@ export function organizationBoard(facts: OrganizationFacts, rules: TrendRules = 
   const last = facts.dates.length - 1;
   const date = facts.dates[last]!;
   const horizon = addMonths(date, rules.horizonMonths);
-  const officersAt = facts.dates.map((d, i) => ({ officers: officersOn(facts.seats, d), checks: officerChecks(officersOn(facts.seats, d), facts.composition[i]!.members) }));
+  const officersAt = facts.dates.map((d, i) => {
+    const officers = officersOn(facts.seats, d);
+    return { officers, checks: officerChecks(officers, facts.composition[i]!.members) };
+  });
   const shortfalls = officerShortfalls(facts.seats, facts.composition[last]!.members, date, horizon);
 
   const checks = complianceCheckCodes.map((code): CheckResult => {
