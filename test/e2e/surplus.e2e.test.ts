@@ -247,8 +247,10 @@ describe.runIf(chromiumAvailable)('the fiscal-year close in Chromium', () => {
     expect(mail!.envelope.to).toEqual(['joyo3@kyodo.example']);
     expect(mail!.parsed.subject).toBe('【2025年度】従事分量配当金計算書');
     expect(mail!.parsed.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    // The outcome is kept once the last message is handed over: read the close again until it shows.
     await expect.poll(async () => {
       await page.reload();
+      await page.getByText('記帳済み', { exact: true }).first().waitFor();
       return page.getByText(/^計算書のメール送信: .* — 送信 1名、アドレスなし 2名、失敗 0件$/).count();
     }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'closing-posted-ja.png'), fullPage: true });
