@@ -15,7 +15,8 @@ const sites: [string, string][] = [
 /**
  * Fiscal 2025 (April 2025 – March 2026) at the demo's Centre Jigyodan: each demo member's approved work, every month
  * closed, and the year's close proposed for the June general assembly. The first member coordinates (their hours
- * weigh 125% under the bylaws), two work part-time, one started working in October. Written in bulk, as a time-clock import
+ * weigh 125% under the bylaws), two work part-time, one started working in October; the twelfth is the auditor, who
+ * may not be employed by the co-op (domain.md §2.9) and does not work in it. Written in bulk, as a time-clock import
  * would, then closed month by month as the coordinator does.
  */
 export async function loadDemoWorkYear(ctx: AppContext, actor: Actor, organizationId: string, people: readonly { person: { id: string } }[]): Promise<void> {
@@ -27,9 +28,10 @@ export async function loadDemoWorkYear(ctx: AppContext, actor: Actor, organizati
     if (weekday === 0 || weekday === 6) continue;
     const date = day.toISOString().slice(0, 10);
     for (const [i, { person }] of people.entries()) {
-      // Part-timers work about three days a week; one member starts working in October.
+      // Part-timers work about three days a week; one member starts working in October; the auditor does not work.
+      if (i === 11) continue;
       if ((i === 6 || i === 7) && weekday % 2 === 0) continue;
-      if (i === 11 && date < '2025-10-01') continue;
+      if (i === 10 && date < '2025-10-01') continue;
       const [site, line] = sites[i % sites.length]!;
       rows.push({
         id: newId(), organization_id: organizationId, person_id: person.id, work_date: date, site, business_line: line, role: i === 0 ? 'coordinator' : '',

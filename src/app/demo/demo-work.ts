@@ -24,7 +24,7 @@ const monthStart = (date: string, months: number): string => {
  * The current fiscal year's work at the Centre Jigyodan, from April 2026 until yesterday, as a coordinator would
  * have it on the day the demo is loaded: the months before last approved and closed, last month approved and still
  * open, this month's days entered and waiting for approval. The members work weekdays at their site (the first one
- * as coordinator, two part-time); a worker who is not a member helps at the care centre three days a week.
+ * as coordinator, two part-time; not the auditor); a worker who is not a member helps at the care centre three days a week.
  */
 export async function loadDemoWork(ctx: AppContext, organizationId: string, coordinatorEmail: string): Promise<void> {
   const yesterday = new Date(Date.parse(`${today(ctx)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -55,7 +55,8 @@ export async function loadDemoWork(ctx: AppContext, organizationId: string, coor
         records.add(newId(), organizationId, personId, date, site, line, role, minutes, approved ? 'approved' : 'entered', source,
           source === 'import' ? `demo-${monthOf(date)}` : null, null, approved ? at : null, approved ? coordinatorEmail : null, 1, at, at, coordinatorEmail);
       for (const [i, { person_id }] of members.entries()) {
-        // Part-timers work about three days a week.
+        // Part-timers work about three days a week; the twelfth, the auditor, may not be employed and does not work.
+        if (i === 11) continue;
         if ((i === 6 || i === 7) && weekday % 2 === 0) continue;
         await add(person_id, sites[i % sites.length]!, i === 0 ? 'coordinator' : '', i === 6 || i === 7 ? 300 : 420 + ((i * 3 + weekday) % 4) * 30);
       }
