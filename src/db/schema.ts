@@ -514,4 +514,50 @@ export interface Schema {
   work_month_totals: WorkMonthTotalTable;
   surplus_closings: SurplusClosingTable;
   surplus_dividends: SurplusDividendTable;
+  business_lines: BusinessLineTable;
+  sites: SiteTable;
+  site_results: SiteResultTable;
+}
+
+export interface BusinessLineTable {
+  code: string;
+  name_ja: string;
+  name_en: string;
+  built_in: number;
+  created_at: string;
+}
+
+export interface SiteTable {
+  id: string;
+  organization_id: string;
+  name_ja: string;
+  name_en: string | null;
+  business_line: string;
+  postal_code: string | null;
+  prefecture_code: string | null;
+  address: string | null;
+  opened_on: string | null;
+  closed_on: string | null;
+  operation: string;
+  commissioner_name: string | null;
+  commissioner_code: string | null;
+  capacity: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SiteResultTable {
+  site_id: string;
+  fiscal_year: number;
+  turnover: number | string;
+  expenses: number | string;
+  surplus: number | string;
+  people_served: number | null;
+  workers_members: number | null;
+  workers_non_members: number | null;
+  source: string;
+  version: number;
+  recorded_at: string;
+  recorded_by: string | null;
 }
