@@ -152,6 +152,24 @@ describe('kyodo command on the embedded SQLite default', { timeout: 180_000 }, (
     expect(journal.stdout).toContain('-10000 JPY');
   });
 
+  it("shows the demo's fiscal-2025 close, writes its dividends as CSV, and refuses to recompute a posted year", async () => {
+    const shown = await kyodo(['surplus', 'show', '--org', 'center-jigyodan', '--year', '2025', '--json'], env());
+    expect(shown.code).toBe(0);
+    const close = JSON.parse(shown.stdout) as { status: string; surplus: number; members: number; allocation: { legalReserve: number; dividends: number } };
+    // 3,456,789 yen: 1/10, 1/20 and 1/20 rounded up (345,679, 172,840, 172,840), the rest divided among the 11 working members.
+    expect(close).toMatchObject({ status: 'posted', surplus: 3_456_789, members: 11, allocation: { legalReserve: 345_679, dividends: 2_765_430 } });
+    const text = await kyodo(['surplus', 'show', '--org', 'center-jigyodan', '--year', '2025'], env());
+    expect(text.stdout).toMatch(/legal reserve +345,679 yen \(minimum 345,679 yen, 1\/10, rate\)/);
+    const file = path.join(dataDir, 'dividends.csv');
+    expect((await kyodo(['surplus', 'dividends', '--org', 'center-jigyodan', '--year', '2025', '--encoding', 'cp932', '--out', file], env())).code).toBe(0);
+    const rows = iconv.decode(fs.readFileSync(file), 'cp932').trim().split(/\r?\n/);
+    expect(rows).toHaveLength(13);
+    expect(rows[12]).toMatch(/^合計,,,\d+,\d+,\d+,2765430,0,2765430$/);
+    const again = await kyodo(['surplus', 'propose', '--org', 'center-jigyodan', '--year', '2025', '--surplus', '1'], env());
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('the 2025 close is already before the assembly or posted');
+  });
+
   it('reports a broken audit chain with exit code 1', async () => {
     const db = new SQLite(path.join(dataDir, 'kyodo.db'));
     db.exec(`drop trigger audit_log_no_update; update audit_log set action = 'forged' where seq = 3`);
