@@ -8,6 +8,7 @@ import { everyMember, expectedCounts, findVote, openVoteOfEveryMember, type Vote
 import type { BenchEnv } from '../env.js';
 import type { Metric } from '../metric.js';
 import { latencyResult } from '../results.js';
+import { alternatingRounds, ms, percentile, sequential } from '../timing.js';
 import { castMeetingTitle } from './ballots-cast.js';
 
 const name = 'ballots.tally';
@@ -33,26 +34,6 @@ async function recordEveryBallot(env: BenchEnv, vote: Vote): Promise<void> {
     await bulkInsert(trx, ctx.dialect, 'ballots', vote.voters.map((v) => ({ motion_id: vote.motionId, receipt: receiptFrom(randomBytes(20)), choice: v.choice })));
   });
 }
-
-/** Runs `work` one call after another for `seconds` (at least `minimum` calls), timing each in ms. */
-async function sequential(work: () => Promise<unknown>, seconds: number, minimum: number): Promise<number[]> {
-  const samples: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  while (samples.length < minimum || performance.now() < until) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-/** Nearest-rank percentile of `samples` (0 < p ≤ 1); p = 0.5 is the median. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 /**
  * Counting one motion's 64,626 ballots as closing it does: who is present (`presenceOf`: checked in, voted before
@@ -104,17 +85,7 @@ export const ballotsTally: Metric = {
     env.log(`  ${result.ballots.toLocaleString('en')} ballots: ${counts!.for.toLocaleString('en')} for, ${counts!.against.toLocaleString('en')} against, ${counts!.abstain.toLocaleString('en')} abstaining: ${result.outcome} (${result.rule})`);
 
     const { warmupSeconds, durationSeconds, rounds } = env.options;
-    await sequential(sides.baseline, warmupSeconds, 1);
-    await sequential(sides.app, warmupSeconds, 1);
-    const samples: { app: number[]; baseline: number[] } = { app: [], baseline: [] };
-    for (let round = 0; round < rounds; round += 1) {
-      const order = round % 2 === 0 ? (['baseline', 'app'] as const) : (['app', 'baseline'] as const);
-      for (const side of order) {
-        const measured = await sequential(sides[side], durationSeconds / rounds, minimumPerRound);
-        samples[side].push(...measured);
-        env.log(`  round ${round + 1}/${rounds} ${side.padEnd(8)} ${measured.length} counts, median ${ms(percentile(measured, 0.5))}, p95 ${ms(percentile(measured, 0.95))}`);
-      }
-    }
+    const samples = await alternatingRounds(sides, { warmupSeconds, durationSeconds, rounds, minimumPerRound, noun: 'counts', log: env.log });
     // Where the time goes: who is present, on its own.
     const presence = await sequential(() => ctx.db.transaction().execute((trx) => presenceOf(trx, meeting.id)), durationSeconds / rounds, minimumPerRound);
     env.log(`  presenceOf alone: median ${ms(percentile(presence, 0.5))} over ${presence.length} calls`);

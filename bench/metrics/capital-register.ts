@@ -2,6 +2,7 @@ import { apiPrefix } from '../../src/http/app.js';
 import type { BenchEnv } from '../env.js';
 import type { Metric } from '../metric.js';
 import { latencyResult, type BenchResult } from '../results.js';
+import { alternatingRounds, getBody, ms, percentile } from '../timing.js';
 import { startBareServer } from '../servers.js';
 
 const name = 'capital.register';
@@ -86,32 +87,6 @@ function bareTotals(body: unknown): Totals {
   return { members, shares: total, capital, unpaid };
 }
 
-/** One GET, timed from sending it to the last byte of the answer. */
-async function timedGet(url: string, headers: Record<string, string> | undefined): Promise<{ ms: number; body: string }> {
-  const started = performance.now();
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
-  const body = await response.text();
-  const ms = performance.now() - started;
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
-  return { ms, body };
-}
-
-/** Sequential requests for `seconds` (at least `minimum` of them): one report at a time, not load. */
-async function sequential(url: string, headers: Record<string, string> | undefined, seconds: number, minimum: number): Promise<number[]> {
-  const samples: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  while (samples.length < minimum || performance.now() < until) samples.push((await timedGet(url, headers)).ms);
-  return samples;
-}
-
-/** Nearest-rank percentile of `samples` (0 < p ≤ 1); p = 0.5 is the median. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
-
 async function organizationId(env: BenchEnv, code: string): Promise<string> {
   const organization = await env.runtime.ctx.db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirst();
   if (!organization) throw new Error(`no organization ${code}: the jwcu dataset is not loaded`);
@@ -140,9 +115,7 @@ export const capitalRegister: Metric = {
       }));
     });
     try {
-      const { warmupSeconds, durationSeconds } = env.options;
-      const rounds = env.options.rounds;
-      const slice = durationSeconds / rounds;
+      const { warmupSeconds, durationSeconds, rounds } = env.options;
       const results: BenchResult[] = [];
       for (const c of cases) {
         const id = await organizationId(env, c.code);
@@ -151,8 +124,8 @@ export const capitalRegister: Metric = {
           baseline: { url: `${bare.origin}/organizations/${id}/capital/register?date=${c.date}`, headers: undefined },
         };
         // Both sides must sum the same ledger, or the comparison compares different work.
-        const app = appTotals(JSON.parse((await timedGet(sides.app.url, sides.app.headers)).body));
-        const baseline = bareTotals(JSON.parse((await timedGet(sides.baseline.url, sides.baseline.headers)).body));
+        const app = appTotals(JSON.parse(await getBody(sides.app.url, sides.app.headers)));
+        const baseline = bareTotals(JSON.parse(await getBody(sides.baseline.url, sides.baseline.headers)));
         if (app.members === 0) throw new Error(`${c.code} has nobody on its register at ${c.date}: the dataset carries no capital`);
         if (app.members !== baseline.members || app.shares !== baseline.shares || app.capital !== baseline.capital || app.unpaid !== baseline.unpaid) {
           throw new Error(`${c.code} at ${c.date}: Kyodo's totals ${JSON.stringify(app)}, the bare sums ${JSON.stringify(baseline)}`);
@@ -160,17 +133,8 @@ export const capitalRegister: Metric = {
         const lines = Number((await countLines([id, c.date]))?.n ?? 0);
         env.log(`  ${c.code} at ${c.date}: ${lines.toLocaleString('en')} journal lines, ${app.rows.toLocaleString('en')} members on the register (${app.unpaid.toLocaleString('en')} yen unpaid)`);
 
-        await sequential(sides.baseline.url, sides.baseline.headers, warmupSeconds, 1);
-        await sequential(sides.app.url, sides.app.headers, warmupSeconds, 1);
-        const samples: { app: number[]; baseline: number[] } = { app: [], baseline: [] };
-        for (let round = 0; round < rounds; round += 1) {
-          const order = round % 2 === 0 ? (['baseline', 'app'] as const) : (['app', 'baseline'] as const);
-          for (const side of order) {
-            const measured = await sequential(sides[side].url, sides[side].headers, slice, minimumPerRound);
-            samples[side].push(...measured);
-            env.log(`  round ${round + 1}/${rounds} ${side.padEnd(8)} ${measured.length} requests, median ${ms(percentile(measured, 0.5))}, p95 ${ms(percentile(measured, 0.95))}`);
-          }
-        }
+        const get = (side: 'app' | 'baseline') => () => getBody(sides[side].url, sides[side].headers);
+        const samples = await alternatingRounds({ app: get('app'), baseline: get('baseline') }, { warmupSeconds, durationSeconds, rounds, minimumPerRound, noun: 'requests', log: env.log });
         const context =
           `value and baseline: median of ${samples.app.length} (app) and ${samples.baseline.length} (baseline) sequential requests, one at a time; ` +
           `p95 ${ms(percentile(samples.app, 0.95))} (app), ${ms(percentile(samples.baseline, 0.95))} (baseline); ` +

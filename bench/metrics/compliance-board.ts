@@ -5,6 +5,7 @@ import { apiPrefix } from '../../src/http/app.js';
 import type { BenchEnv } from '../env.js';
 import type { Metric } from '../metric.js';
 import { latencyResult } from '../results.js';
+import { alternatingRounds, getBody, ms, percentile } from '../timing.js';
 import { startBareServer } from '../servers.js';
 
 const name = 'compliance.board';
@@ -111,32 +112,6 @@ function appFigures(body: unknown): { members: number; workers: number; organiza
   return { members, workers, organizations: board.organizations.length };
 }
 
-/** One GET, timed from sending it to the last byte of the answer. */
-async function timedGet(url: string, headers: Record<string, string> | undefined): Promise<{ ms: number; body: string }> {
-  const started = performance.now();
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
-  const body = await response.text();
-  const ms = performance.now() - started;
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
-  return { ms, body };
-}
-
-/** Sequential requests for `seconds` (at least `minimum` of them): one board at a time, as people open it. */
-async function sequential(url: string, headers: Record<string, string> | undefined, seconds: number, minimum: number): Promise<number[]> {
-  const samples: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  while (samples.length < minimum || performance.now() < until) samples.push((await timedGet(url, headers)).ms);
-  return samples;
-}
-
-/** Nearest-rank percentile of `samples` (0 < p ≤ 1); p = 0.5 is the median. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
-
 /**
  * The federation's compliance board (GET /compliance) over the seed-scale data through the whole app: token check,
  * access policy, the set-based reads, the monthly series swept in memory for 25 organizations, every check with
@@ -167,9 +142,9 @@ export const complianceBoard: Metric = {
         baseline: { url: `${bare.origin}/compliance`, headers: undefined },
       };
       // Both sides must read the same registry, or the comparison compares different work.
-      const app = appFigures(JSON.parse((await timedGet(sides.app.url, sides.app.headers)).body));
+      const app = appFigures(JSON.parse(await getBody(sides.app.url, sides.app.headers)));
       const rows = await readAll();
-      const counted = JSON.parse((await timedGet(sides.baseline.url, sides.baseline.headers)).body) as Record<string, number>;
+      const counted = JSON.parse(await getBody(sides.baseline.url, sides.baseline.headers)) as Record<string, number>;
       if (Object.entries(rows).some(([key, r]) => counted[key] !== r.length)) throw new Error(`${name}: the bare route counted ${JSON.stringify(counted)}`);
       const workerIds = new Set((await env.bare.prepareAll(workerOrganizations)([])).map((r) => String(r.id)));
       const expected = bareFigures(rows, workerIds, boardDate);
@@ -180,17 +155,8 @@ export const complianceBoard: Metric = {
       env.log(`  ${app.organizations} organizations on ${boardDate}: ${app.members.toLocaleString('en')} members and ${app.workers.toLocaleString('en')} workers where the composition rules bind; the bare reads return ${rowCount.toLocaleString('en')} rows`);
 
       const { warmupSeconds, durationSeconds, rounds } = env.options;
-      await sequential(sides.baseline.url, sides.baseline.headers, warmupSeconds, 1);
-      await sequential(sides.app.url, sides.app.headers, warmupSeconds, 1);
-      const samples: { app: number[]; baseline: number[] } = { app: [], baseline: [] };
-      for (let round = 0; round < rounds; round += 1) {
-        const order = round % 2 === 0 ? (['baseline', 'app'] as const) : (['app', 'baseline'] as const);
-        for (const side of order) {
-          const measured = await sequential(sides[side].url, sides[side].headers, durationSeconds / rounds, minimumPerRound);
-          samples[side].push(...measured);
-          env.log(`  round ${round + 1}/${rounds} ${side.padEnd(8)} ${measured.length} requests, median ${ms(percentile(measured, 0.5))}, p95 ${ms(percentile(measured, 0.95))}`);
-        }
-      }
+      const get = (side: 'app' | 'baseline') => () => getBody(sides[side].url, sides[side].headers);
+      const samples = await alternatingRounds({ app: get('app'), baseline: get('baseline') }, { warmupSeconds, durationSeconds, rounds, minimumPerRound, noun: 'requests', log: env.log });
       const context =
         `value and baseline: median of ${samples.app.length} (app) and ${samples.baseline.length} (baseline) sequential requests, one at a time; ` +
         `p95 ${ms(percentile(samples.app, 0.95))} (app), ${ms(percentile(samples.baseline, 0.95))} (baseline); ` +

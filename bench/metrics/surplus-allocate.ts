@@ -13,6 +13,9 @@ import { monthsBetween } from '../../src/domain/shared/fiscal-year.js';
 import type { BenchEnv } from '../env.js';
 import type { Metric } from '../metric.js';
 import { latencyResult } from '../results.js';
+import { alternatingRounds, ms, percentile } from '../timing.js';
+
+const median = (samples: readonly number[]): number => percentile(samples, 0.5);
 
 const name = 'surplus.allocate';
 /** The issue's target for closing the year, on SQLite and on PostgreSQL. */
@@ -94,20 +97,6 @@ async function buildCooperative(env: BenchEnv): Promise<{ organizationId: string
   return { organizationId: org.id, monthCloseMs: median(months) };
 }
 
-/** Runs `work` one call after another for `seconds` (at least `minimum` calls), timing each in ms. */
-async function sequential(work: () => Promise<unknown>, seconds: number, minimum: number): Promise<number[]> {
-  const samples: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  while (samples.length < minimum || performance.now() < until) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-const median = (samples: readonly number[]): number => [...samples].sort((a, b) => a - b)[Math.floor((samples.length - 1) / 2)]!;
-const ms = (value: number): string => `${value.toFixed(0)} ms`;
 
 /**
  * Closing fiscal 2025 for 13,420 worker members as the administrator does (`proposeClosing`, in the bench's process,
@@ -145,15 +134,8 @@ export const surplusAllocate: Metric = {
     env.log(`  the year from the daily records instead: ${ms(recordsMs)}; closing one month (totals written): median ${ms(monthCloseMs)}`);
 
     const { durationSeconds, rounds } = env.options;
-    const samples: { app: number[]; baseline: number[] } = { app: [], baseline: [] };
-    for (let round = 0; round < rounds; round += 1) {
-      const order = round % 2 === 0 ? (['baseline', 'app'] as const) : (['app', 'baseline'] as const);
-      for (const side of order) {
-        const measured = await sequential(sides[side], durationSeconds / rounds, minimumPerRound);
-        samples[side].push(...measured);
-        env.log(`  round ${round + 1}/${rounds} ${side.padEnd(8)} ${measured.length} closes, median ${ms(median(measured))}`);
-      }
-    }
+    // No separate warm-up: the close above ran both sides once, and each close takes a good part of a second.
+    const samples = await alternatingRounds(sides, { warmupSeconds: 0, durationSeconds, rounds, minimumPerRound, noun: 'closes', log: env.log });
     const context =
       `value: proposeClosing (src/app/surplus) in the bench's process (no HTTP) for fiscal ${fiscalYear}: ledger balances, bylaws in force, ` +
       `${(workers * daysEach).toLocaleString('en')} approved work rows of ${workers.toLocaleString('en')} members summed per member (hours weighted by role, days counted), ` +
