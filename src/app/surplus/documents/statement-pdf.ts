@@ -96,7 +96,7 @@ const wordings: Record<DocumentLocale, Wording> = {
     measure: 'Amount of work measured by (bylaws)',
     measures: { hours: 'hours worked', days: 'days worked', weighted_hours: 'hours weighted by role' },
     yourWork: 'Your amount of work',
-    allWork: (members) => `All members' amount of work (${digits.format(members)} members)`,
+    allWork: (members) => `All members' amount of work (${members === 1 ? '1 member' : `${digits.format(members)} members`})`,
     dividends: 'Dividends by amount of work, in total',
     exact: 'Exact share (total × your work ÷ all work)',
     rounding: 'Rounding (largest remainder)',

@@ -23,7 +23,7 @@ const figures = {
 describe('statementExplanation', () => {
   it('tells the work, the exact share, the rounding and the payment, in that order', () => {
     expect(statementExplanation(figures, format)).toEqual([
-      { key: 'surplus.explain.work', values: { work: '12000000分', total: '43800000分', members: '5' } },
+      { key: 'surplus.explain.work', values: { work: '12000000分', total: '43800000分', members: '5', count: 5 } },
       {
         key: 'surplus.explain.exact',
         values: { dividends: '800000円', work: '12000000', total: '43800000', yen: '219178', remainder: '3600000', denominator: '43800000' },

@@ -14,7 +14,7 @@ export interface StatementFormat {
 
 export interface Sentence {
   key: string;
-  values: Record<string, string>;
+  values: Record<string, string | number>;
 }
 
 type Figures = Pick<
@@ -50,7 +50,8 @@ function payment(s: Figures, f: StatementFormat): Sentence {
 export function statementExplanation(s: Figures, f: StatementFormat): Sentence[] {
   const work: Sentence = {
     key: 'surplus.explain.work',
-    values: { work: f.work(s.work), total: f.work(s.totalWork), members: f.number(s.members) },
+    // `count` picks the plural form ("the 1 member", "the 11 members").
+    values: { work: f.work(s.work), total: f.work(s.totalWork), members: f.number(s.members), count: s.members },
   };
   if (s.work === 0) return [work, { key: 'surplus.explain.noWork', values: {} }];
   const exact: Sentence = {
