@@ -524,6 +524,7 @@ export interface BusinessLineTable {
   name_ja: string;
   name_en: string;
   built_in: number;
+  position: number;
   created_at: string;
 }
 

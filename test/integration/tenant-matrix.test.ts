@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts/api-tokens.js';
+import { createSite } from '../../src/app/business/sites.js';
 import { subscribeShares } from '../../src/app/capital/capital-movements.js';
 import { setCapitalRules } from '../../src/app/capital/capital-rules.js';
 import { addSeat, establishBody } from '../../src/app/governance/bodies.js';
@@ -76,6 +77,8 @@ interface MemberOfB {
   surplus: { postedClosingId: string; submitClosingId: string; withdrawClosingId: string; assemblyId: string };
   /** B-0001's October work: entered records to correct and to delete, and an approved one to take back. */
   work: { editId: string; deleteId: string; approvedId: string };
+  /** B's site 本部 (own, opened 2020-04-01), to change, record a result for and close. */
+  siteId: string;
 }
 
 function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<string, Probe> {
@@ -176,6 +179,29 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     'GET /api/v1/compliance': { url: '/api/v1/compliance', targetsB: true },
     ...governanceProbes(t, memberOfB),
     ...workProbes(t, memberOfB),
+    ...businessProbes(t, memberOfB),
+  };
+}
+
+/**
+ * B's site and its results: changed, a year recorded, the year read, a results file imported, and the site closed
+ * last (the federation administrator's probes run in this order). Business lines are the federation's own.
+ */
+function businessProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
+  const b = t.orgB.id;
+  const site = memberOfB.siteId;
+  return {
+    'GET /api/v1/business-lines': { url: '/api/v1/business-lines', targetsB: false },
+    'POST /api/v1/business-lines': { url: '/api/v1/business-lines', targetsB: true, body: { code: `line-${Math.random().toString(36).slice(2, 8)}`, nameJa: '新事業', nameEn: 'New line' } },
+    'GET /api/v1/organizations/{id}/sites': { url: `/api/v1/organizations/${b}/sites`, targetsB: true },
+    'POST /api/v1/organizations/{id}/sites': {
+      url: `/api/v1/organizations/${b}/sites`, targetsB: true, body: { nameJa: `支所${Math.random().toString(36).slice(2, 8)}`, businessLine: 'eldercare', operation: 'own' },
+    },
+    'PATCH /api/v1/sites/{siteId}': { url: `/api/v1/sites/${site}`, targetsB: true, body: { version: 1, capacity: 30 } },
+    'PUT /api/v1/sites/{siteId}/results/{fiscalYear}': { url: `/api/v1/sites/${site}/results/2025`, targetsB: true, body: { turnover: 1000, expenses: 900 } },
+    'GET /api/v1/organizations/{id}/site-results': { url: `/api/v1/organizations/${b}/site-results?fiscalYear=2025`, targetsB: true },
+    'POST /api/v1/organizations/{id}/site-results/import': { url: `/api/v1/organizations/${b}/site-results/import`, targetsB: true, csv: '事業所,年度,事業高,経費\r\n本部,2024,500,400\r\n' },
+    'POST /api/v1/sites/{siteId}/close': { url: `/api/v1/sites/${site}/close`, targetsB: true, body: { closedOn: '2026-11-30', version: 2 } },
   };
 }
 
@@ -346,7 +372,12 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     await t.ctx.db.transaction().execute((trx) => settleSurplusClosing(trx, t.ctx, adminB, submitted.motionId!, true, '2026-06-20T00:00:00Z'));
     const toSubmit = await proposeClosing(t.ctx, adminB, tenants.orgB.id, { fiscalYear: 2024, surplus: 0 });
     const toWithdraw = await proposeClosing(t.ctx, adminB, tenants.orgB.id, { fiscalYear: 2023, surplus: 0 });
+    const siteOfB = await createSite(t.ctx, adminB, tenants.orgB.id, {
+      nameJa: '本部', nameEn: null, businessLine: 'eldercare', postalCode: null, prefectureCode: null, address: null, openedOn: '2020-04-01', closedOn: null,
+      operation: 'own', commissionerName: null, commissionerCode: null, capacity: null,
+    });
     memberOfB = {
+      siteId: siteOfB.id,
       surplus: { postedClosingId: posted.id, submitClosingId: toSubmit.id, withdrawClosingId: toWithdraw.id, assemblyId: assembly.id },
       work: { editId: work.edit.id, deleteId: work.remove.id, approvedId: work.approved.id },
       membershipId: registered.membership.id, personId: registered.person.id, otherMembershipId: other.membership.id, thirdMembershipId: third.membership.id, entryId: payment!.id,
@@ -409,6 +440,10 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
     const workOfB = await t.ctx.db.selectFrom('work_records').select(['status', 'version']).where('organization_id', '=', b.id).execute();
     expect(workOfB.map((r) => `${r.status}:${Number(r.version)}`).sort()).toEqual(['approved:1', 'approved:1', 'entered:1', 'entered:1']);
     expect(await t.ctx.db.selectFrom('work_period_closes').select('period').where('organization_id', '=', b.id).where('period', '>=', '2026-04').execute()).toEqual([]);
+    // B's sites as beforeAll left them: 本部 alone, unchanged, without results; and no business line added.
+    expect((await t.ctx.db.selectFrom('sites').select(['name_ja', 'version']).where('organization_id', '=', b.id).execute()).map((r) => `${r.name_ja}:${Number(r.version)}`)).toEqual(['本部:1']);
+    expect(await t.ctx.db.selectFrom('site_results').select('fiscal_year').execute()).toEqual([]);
+    expect(await t.ctx.db.selectFrom('business_lines').select('code').where('built_in', '=', 0).execute()).toEqual([]);
   });
 
   it('lets the federation administrator reach organization B through the same probes (so the refusals above mean something)', async () => {

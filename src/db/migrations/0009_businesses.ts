@@ -27,13 +27,15 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('name_en', 'text', (c) => c.notNull())
     // 1 for the seed's eight, whose codes the web app translates itself; 0 for the federation's own, shown by name.
     .addColumn('built_in', 'integer', (c) => c.notNull())
+    // The order lists show: the seed's eight as the seed lists them, then the federation's in the order added.
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   const at = new Date().toISOString();
   // The table as this migration created it (migrations see the schema of their time, not today's types).
-  const lines = db as Kysely<{ business_lines: { code: string; name_ja: string; name_en: string; built_in: number; created_at: string } }>;
+  const lines = db as Kysely<{ business_lines: { code: string; name_ja: string; name_en: string; built_in: number; position: number; created_at: string } }>;
   await lines.insertInto('business_lines')
-    .values(builtInLines.map(([code, name_ja, name_en]) => ({ code, name_ja, name_en, built_in: 1, created_at: at })))
+    .values(builtInLines.map(([code, name_ja, name_en], i) => ({ code, name_ja, name_en, built_in: 1, position: i + 1, created_at: at })))
     .execute();
 
   await db.schema

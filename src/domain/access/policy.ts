@@ -78,6 +78,16 @@ export function canReadFederationCompliance(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }
 
+/** Sites and their yearly results: the organization's staff keep them; the federation sees and keeps all. */
+export function canKeepBusinesses(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+/** Business lines are the federation's vocabulary, shared by every organization: only its administrator adds to it. */
+export function canDefineBusinessLines(actor: Actor): boolean {
+  return isFederationAdmin(actor);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }
