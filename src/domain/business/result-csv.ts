@@ -57,12 +57,18 @@ const parseCount = (text: string): number | null => (/^\d+$/.test(text.replace(/
  * Reads every row and every problem the file alone shows (row, column, reason); whether the sites exist is the
  * import's check, with the organization's registry.
  */
-export function readResultCsv(headers: readonly string[], records: readonly (readonly string[])[]): { rows: ResultCsvRow[]; errors: ResultCsvError[] } {
+/** Column index → the field it fills, by its header; the first column naming a field wins. */
+export function resultColumnsOf(headers: readonly string[]): Partial<Record<ResultCsvField, number>> {
   const columns: Partial<Record<ResultCsvField, number>> = {};
   headers.forEach((header, index) => {
     const field = fieldByKey.get(headerKey(header));
     if (field !== undefined && columns[field] === undefined) columns[field] = index;
   });
+  return columns;
+}
+
+export function readResultCsv(headers: readonly string[], records: readonly (readonly string[])[]): { rows: ResultCsvRow[]; errors: ResultCsvError[] } {
+  const columns = resultColumnsOf(headers);
   const missing = (['site', 'fiscalYear', 'turnover', 'expenses'] as const).filter((f) => columns[f] === undefined);
   if (missing.length > 0) {
     throw new DomainError('invalid', 'incomplete_mapping', `the file needs columns for ${missing.join(', ')}`,
