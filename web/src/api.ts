@@ -37,7 +37,7 @@ export interface Items<T> {
   items: T[];
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const BASE = '/api/v1';
 
@@ -96,6 +96,7 @@ export const api = {
   get: async <T>(path: string) => json<T>(await send('GET', path)),
   post: async <T>(path: string, body: unknown = {}) => json<T>(await send('POST', path, body)),
   patch: async <T>(path: string, body: unknown) => json<T>(await send('PATCH', path, body)),
+  put: async <T>(path: string, body: unknown) => json<T>(await send('PUT', path, body)),
   /** A POST answered with 204 No Content. */
   postNoContent: async (path: string, body: unknown = {}) => {
     await send('POST', path, body);

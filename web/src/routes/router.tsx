@@ -5,6 +5,7 @@ import { PageFocus } from '../components/PageFocus';
 import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
 import { AssembliesPage } from './AssembliesPage';
+import { BusinessesPage } from './BusinessesPage';
 import { CapitalPage } from './CapitalPage';
 import { CompliancePage } from './CompliancePage';
 import { ClosingPage } from './ClosingPage';
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
           { path: 'surplus/:closingId', element: <ClosingPage /> },
           { path: 'surplus/:closingId/members/:membershipId', element: <DividendStatementPage /> },
           { path: 'work', element: <WorkPage /> },
+          { path: 'businesses', element: <BusinessesPage /> },
           { path: 'work/import', element: <WorkImportPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },
