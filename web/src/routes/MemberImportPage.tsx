@@ -1,226 +1,101 @@
-import { Alert, Button, FileInput, Group, List, NativeSelect, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload, IconFileImport, IconUpload } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { Button, Group, List, NativeSelect, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { ApiError, type Items } from '../api';
-import { Loaded } from '../components/Loaded';
+import { Link } from 'react-router';
+import { Figure } from '../components/Figure';
 import { PageHeader } from '../components/PageHeader';
+import { refusalProblems } from '../features/imports/csv-import';
+import { ImportFailure } from '../features/imports/ImportFailure';
+import { ImportFileForm } from '../features/imports/ImportFileForm';
+import { ImportOrganizations } from '../features/imports/ImportOrganizations';
+import { ImportProblems } from '../features/imports/ImportProblems';
+import { ImportProgress } from '../features/imports/ImportProgress';
+import { ImportSample, type SampleColumn } from '../features/imports/ImportSample';
+import { ImportSection } from '../features/imports/ImportSection';
+import { ReportButton } from '../features/imports/ReportButton';
+import { useImportChoice } from '../features/imports/use-import-choice';
+import { useImportFlow } from '../features/imports/use-import-flow';
+import { useReportDownload } from '../features/imports/use-report-download';
 import { BackToMembers } from '../features/members/BackToMembers';
 import {
   cellText,
-  IMPORT_ENCODINGS,
   IMPORT_FIELDS,
   importReport,
   previewImport,
   runImport,
-  saveFile,
   type ColumnMapping,
-  type ImportEncoding,
   type ImportFile,
   type ImportMode,
   type ImportPreview,
-  type ImportProblem,
   type ImportResult,
 } from '../features/members/member-import';
 import { useMemberKinds } from '../features/members/use-member-kinds';
-import { organizationPaths, type Organization } from '../features/organizations/organization';
-import { useLabels } from '../features/reference/use-labels';
-import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
-import { useMe } from '../features/session/session-context';
-import { useErrorText } from '../errors';
+import type { Organization } from '../features/organizations/organization';
+import { canKeepRegistry } from '../features/session/permissions';
 import { formatNumber } from '../format';
 import { useLocale } from '../i18n';
-import { notifyError } from '../notify';
-import { useResource } from '../use-resource';
-
-/** How many problems the page lists; the error report holds them all. */
-const PROBLEMS_SHOWN = 200;
 
 /** Importing members from a CSV file: choose it, check the preview and the mapping, then import. */
 export function MemberImportPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const organizations = useResource<Items<Organization>>(canKeepRegistry(me) ? organizationPaths.list : null);
   return (
     <>
       <BackToMembers />
       <PageHeader title={t('memberImport.title')} subtitle={t('memberImport.intro')} />
-      {canKeepRegistry(me) ? (
-        <Loaded resource={organizations}>
-          {({ items }) => (
-            <ImportFlow
-              organizations={isFederationAdmin(me) ? items.filter((o) => o.kind === 'organization') : items.filter((o) => o.id === me.organizationId)}
-              admin={isFederationAdmin(me)}
-            />
-          )}
-        </Loaded>
-      ) : (
-        <Alert color="gray">{t('errors.forbidden')}</Alert>
-      )}
+      <ImportOrganizations allowed={canKeepRegistry}>{(organizations, admin) => <ImportFlow organizations={organizations} admin={admin} />}</ImportOrganizations>
     </>
   );
 }
 
-type Phase =
-  | { step: 'idle' }
-  | { step: 'uploading'; share: number; what: 'preview' | 'import' }
-  | { step: 'processing'; what: 'preview' | 'import' }
-  | { step: 'writing'; share: number; what: 'import' };
+type Report = 'errors' | 'rejected';
+type SampleRow = ImportPreview['sample'][number];
+
+const reportName = (report: Report) => (report === 'errors' ? 'import-errors.csv' : 'rejected-rows.csv');
 
 function ImportFlow({ organizations, admin }: { organizations: Organization[]; admin: boolean }) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const locale = useLocale();
-  const errorText = useErrorText();
-  const [params] = useSearchParams();
-  const requested = organizations.find((o) => o.id === params.get('organization'));
-  const [organizationId, setOrganizationId] = useState(requested?.id ?? organizations[0]?.id ?? '');
-  const [file, setFile] = useState<File | null>(null);
-  const [encoding, setEncoding] = useState<ImportEncoding>('auto');
+  const [choice, setChoice] = useImportChoice(organizations);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
-  const [result, setResult] = useState<{ result: ImportResult; input: ImportFile; mode: ImportMode } | null>(null);
-  const [downloading, setDownloading] = useState(false);
-  // Only the answer to the latest request counts (the mapping may change again before the last preview is back).
-  const latest = useRef(0);
+  const flow = useImportFlow<ImportPreview, { result: ImportResult; input: ImportFile; mode: ImportMode }>();
+  const { downloading, download } = useReportDownload();
+  const { preview, result, busy } = flow;
   // The preview names the kinds in the file, the organization's own among them.
-  const memberKinds = useMemberKinds(preview && organizationId ? [organizationId] : []);
+  const memberKinds = useMemberKinds(preview && choice.organizationId ? [choice.organizationId] : []);
 
-  const busy = phase.step !== 'idle';
-  const busyWith = (what: 'preview' | 'import') => phase.step !== 'idle' && phase.what === what;
-  const number = (value: number) => formatNumber(value, locale);
-
-  const track = (what: 'preview' | 'import') => ({
-    onProgress: (share: number) => setPhase({ step: 'uploading', share, what }),
-    onSent: () => setPhase({ step: 'processing', what }),
-  });
-
-  const reset = () => {
-    latest.current += 1;
-    setPreview(null);
-    setMapping(null);
-    setFailure(null);
-    setResult(null);
-    setPhase({ step: 'idle' });
-  };
-
-  async function runPreview(input: ImportFile) {
-    const id = ++latest.current;
-    setFailure(null);
-    setResult(null);
-    setPhase({ step: 'uploading', share: 0, what: 'preview' });
-    try {
-      const answer = await previewImport(input, track('preview'));
-      if (id !== latest.current) return;
-      setPreview(answer);
-      setMapping(answer.mapping);
-    } catch (error) {
-      if (id !== latest.current) return;
-      setFailure(error);
-    }
-    setPhase({ step: 'idle' });
-  }
-
-  async function runImportNow(input: ImportFile) {
-    const id = ++latest.current;
-    setFailure(null);
-    setPhase({ step: 'uploading', share: 0, what: 'import' });
-    try {
-      const answer = await runImport(input, mode, {
-        ...track('import'),
-        onServerProgress: (share: number) => setPhase({ step: 'writing', share, what: 'import' }),
-      });
-      if (id !== latest.current) return;
-      setResult({ result: answer, input, mode });
-      setPreview(null);
-    } catch (error) {
-      if (id !== latest.current) return;
-      setFailure(error);
-    }
-    setPhase({ step: 'idle' });
-  }
-
-  async function download(input: ImportFile, report: 'errors' | 'rejected') {
-    setDownloading(true);
-    try {
-      saveFile(await importReport(input, report, locale), report === 'errors' ? 'import-errors.csv' : 'rejected-rows.csv');
-    } catch (error) {
-      notifyError(errorText(error));
-    }
-    setDownloading(false);
-  }
-
+  const { file, organizationId, encoding } = choice;
   const current: ImportFile | null = file && organizationId ? { organizationId, file, encoding, mapping } : null;
+  const check = (input: ImportFile) => flow.check((options) => previewImport(input, options), (answer) => setMapping(answer.mapping));
+  const save = (input: ImportFile, report: Report) => download(() => importReport(input, report, locale), reportName(report));
 
   return (
     <Stack gap="lg">
-      <Paper withBorder p="md" component="section" aria-labelledby="import-file-heading">
-        <Title order={2} size="h4" id="import-file-heading" mb="sm">
-          {t('memberImport.fileStep')}
-        </Title>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (current) void runPreview({ ...current, mapping: null });
+      <ImportSection headingId="import-file-heading" title={t('memberImport.fileStep')}>
+        <ImportFileForm
+          organizations={organizations}
+          admin={admin}
+          choice={choice}
+          onChoice={(next) => {
+            setChoice(next);
+            setMapping(null);
+            flow.reset();
           }}
-        >
-          <Stack gap="sm" maw={520}>
-            {admin && (
-              <NativeSelect
-                label={t('member.organization')}
-                value={organizationId}
-                disabled={busy}
-                onChange={(event) => {
-                  setOrganizationId(event.currentTarget.value);
-                  reset();
-                }}
-                data={organizations.map((o) => ({ value: o.id, label: labels.organizationName(o) }))}
-              />
-            )}
-            <FileInput
-              label={t('memberImport.file')}
-              description={t('memberImport.fileHint')}
-              placeholder={t('memberImport.filePlaceholder')}
-              accept=".csv,text/csv"
-              clearable
-              clearButtonProps={{ 'aria-label': t('memberImport.clearFile') }}
-              value={file}
-              disabled={busy}
-              leftSection={<IconUpload size={16} aria-hidden />}
-              onChange={(chosen) => {
-                setFile(chosen);
-                reset();
-              }}
-            />
-            <NativeSelect
-              label={t('memberImport.encoding')}
-              value={encoding}
-              disabled={busy}
-              onChange={(event) => {
-                const found = IMPORT_ENCODINGS.find((e) => e === event.currentTarget.value);
-                if (found) {
-                  setEncoding(found);
-                  reset();
-                }
-              }}
-              data={IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(`memberImport.encodingName.${e}`) }))}
-            />
-            <Group>
-              <Button type="submit" disabled={!current || busy} loading={busyWith('preview')}>
-                {t('memberImport.previewSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+          busy={busy}
+          previewing={flow.busyWith('preview')}
+          fileLabel={t('memberImport.file')}
+          fileHint={t('memberImport.fileHint')}
+          submitLabel={t('memberImport.previewSubmit')}
+          onPreview={() => {
+            if (current) check({ ...current, mapping: null });
+          }}
+        />
+      </ImportSection>
 
-      <PhaseProgress phase={phase} />
+      <ImportProgress phase={flow.phase} importing={t('memberImport.importing')} />
 
-      {failure !== null && <FailureAlert error={failure} />}
+      {flow.failure !== null && <FailureAlert error={flow.failure} />}
 
       {preview && current && (
         <PreviewSection
@@ -231,17 +106,14 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
           downloading={downloading}
           onMapping={(next) => {
             setMapping(next);
-            void runPreview({ ...current, mapping: next });
+            check({ ...current, mapping: next });
           }}
-          onDownload={(report) => void download(current, report)}
+          onDownload={(report) => save(current, report)}
         />
       )}
 
       {preview && current && (
-        <Paper withBorder p="md" component="section" aria-labelledby="import-run-heading">
-          <Title order={2} size="h4" id="import-run-heading" mb="sm">
-            {t('memberImport.importStep')}
-          </Title>
+        <ImportSection headingId="import-run-heading" title={t('memberImport.importStep')}>
           <Stack gap="sm">
             <Radio.Group label={t('memberImport.mode')} value={mode} onChange={(value) => setMode(value === 'good-rows' ? 'good-rows' : 'all-or-nothing')}>
               <Stack gap="xs" mt="xs">
@@ -258,14 +130,14 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
               <Button
                 leftSection={<IconFileImport size={16} aria-hidden />}
                 disabled={busy || preview.validRows === 0 || (mode === 'all-or-nothing' && preview.errors.length > 0)}
-                loading={busyWith('import')}
-                onClick={() => void runImportNow(current)}
+                loading={flow.busyWith('import')}
+                onClick={() => flow.run((options) => runImport(current, mode, options).then((answer) => ({ result: answer, input: current, mode })))}
               >
                 {t('memberImport.importSubmit')}
               </Button>
             </Group>
           </Stack>
-        </Paper>
+        </ImportSection>
       )}
 
       {result && (
@@ -273,43 +145,19 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
           result={result.result}
           showRejected={result.mode === 'good-rows' && result.result.rejected > 0}
           downloading={downloading}
-          onDownload={() => void download(result.input, 'rejected')}
-          number={number}
+          onDownload={() => save(result.input, 'rejected')}
         />
       )}
     </Stack>
   );
 }
 
-function PhaseProgress({ phase }: { phase: Phase }) {
-  const { t } = useTranslation();
-  if (phase.step === 'idle') return null;
-  // Sending the file and writing the rows have a measure; reading and checking it on the server has none.
-  const measured = phase.step === 'uploading' || phase.step === 'writing';
-  const percent = measured ? Math.round(phase.share * 100) : 100;
-  const text =
-    phase.step === 'uploading'
-      ? t('memberImport.uploading', { percent })
-      : phase.step === 'writing'
-        ? t('memberImport.writing', { percent })
-        : t(phase.what === 'import' ? 'memberImport.importing' : 'memberImport.reading');
-  return (
-    <Stack gap={4}>
-      <Progress value={percent} striped={!measured} animated={!measured} aria-label={text} size="lg" />
-      <Text size="sm" role="status">
-        {text}
-      </Text>
-    </Stack>
-  );
-}
-
+/** A mapping the server refused lists the fields missing, or mapped twice. */
 function FailureAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const fields = error instanceof ApiError && error.code === 'incomplete_mapping' ? (error.problem.errors ?? []) : [];
+  const fields = refusalProblems(error, 'incomplete_mapping');
   return (
-    <Alert color="red" role="alert" title={t('memberImport.failed')}>
-      <Text size="sm">{errorText(error)}</Text>
+    <ImportFailure error={error}>
       {fields.length > 0 && (
         <List size="sm" mt="xs">
           {fields.map((problem) => (
@@ -321,7 +169,7 @@ function FailureAlert({ error }: { error: unknown }) {
           ))}
         </List>
       )}
-    </Alert>
+    </ImportFailure>
   );
 }
 
@@ -333,7 +181,7 @@ interface PreviewSectionProps {
   busy: boolean;
   downloading: boolean;
   onMapping: (mapping: ColumnMapping) => void;
-  onDownload: (report: 'errors' | 'rejected') => void;
+  onDownload: (report: Report) => void;
 }
 
 function PreviewSection({ preview, mapping, kindName, busy, downloading, onMapping, onDownload }: PreviewSectionProps) {
@@ -344,10 +192,7 @@ function PreviewSection({ preview, mapping, kindName, busy, downloading, onMappi
   const mappedFields = preview.headers.map((_, index) => mapping[String(index)]).filter((f): f is string => typeof f === 'string');
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="import-preview-heading">
-      <Title order={2} size="h4" id="import-preview-heading" mb="sm">
-        {t('memberImport.previewStep')}
-      </Title>
+    <ImportSection headingId="import-preview-heading" title={t('memberImport.previewStep')}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
           <Figure label={t('memberImport.detectedEncoding')} value={t(`memberImport.encodingName.${preview.encoding}`)} />
@@ -398,109 +243,32 @@ function PreviewSection({ preview, mapping, kindName, busy, downloading, onMappi
           </Table.ScrollContainer>
         </div>
 
-        {preview.sample.length > 0 && (
-          <div>
-            <Title order={3} size="h5" mb="xs">
-              {t('memberImport.sample')}
-            </Title>
-            <Table.ScrollContainer minWidth={Math.max(420, mappedFields.length * 110)}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('memberImport.line')}</Table.Th>
-                    {mappedFields.map((field) => (
-                      <Table.Th scope="col" key={field}>
-                        {fieldName(field)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.sample.map(({ line, row }) => (
-                    <Table.Tr key={line}>
-                      <Table.Td>{number(line)}</Table.Td>
-                      {mappedFields.map((field) => (
-                        <Table.Td key={field}>
-                          {field === 'kind' && typeof row[field] === 'string' ? kindName(row[field]) : cellText(row[field])}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </div>
-        )}
+        <ImportSample
+          rows={preview.sample}
+          minWidth={Math.max(420, mappedFields.length * 110)}
+          columns={mappedFields.map((field): SampleColumn<SampleRow> => ({
+            key: field,
+            header: fieldName(field),
+            cell: ({ row }) => (field === 'kind' && typeof row[field] === 'string' ? kindName(row[field]) : cellText(row[field])),
+          }))}
+        />
 
-        <ProblemsTable problems={preview.errors} downloading={downloading} onDownload={onDownload} />
+        <ImportProblems
+          problems={preview.errors}
+          reason={(problem) => t(`memberImport.code.${problem.code}`, { defaultValue: t('validation.invalid') })}
+          downloads={
+            <>
+              <ReportButton downloading={downloading} onClick={() => onDownload('errors')}>
+                {t('memberImport.downloadErrors')}
+              </ReportButton>
+              <ReportButton downloading={downloading} onClick={() => onDownload('rejected')}>
+                {t('memberImport.downloadRejected')}
+              </ReportButton>
+            </>
+          }
+        />
       </Stack>
-    </Paper>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{value}</Text>
-    </div>
-  );
-}
-
-function ProblemsTable({ problems, downloading, onDownload }: { problems: ImportProblem[]; downloading: boolean; onDownload: (report: 'errors' | 'rejected') => void }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const number = (value: number) => formatNumber(value, locale);
-  if (problems.length === 0) {
-    return (
-      <Alert color="teal" variant="light">
-        {t('memberImport.noProblems')}
-      </Alert>
-    );
-  }
-  return (
-    <div>
-      <Title order={3} size="h5" mb="xs">
-        {t('memberImport.problems', { count: problems.length })}
-      </Title>
-      <Group gap="xs" mb="xs">
-        <Button variant="default" size="xs" leftSection={<IconDownload size={14} aria-hidden />} loading={downloading} onClick={() => onDownload('errors')}>
-          {t('memberImport.downloadErrors')}
-        </Button>
-        <Button variant="default" size="xs" leftSection={<IconDownload size={14} aria-hidden />} loading={downloading} onClick={() => onDownload('rejected')}>
-          {t('memberImport.downloadRejected')}
-        </Button>
-      </Group>
-      <Table.ScrollContainer minWidth={520}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('memberImport.line')}</Table.Th>
-              <Table.Th scope="col">{t('memberImport.column')}</Table.Th>
-              <Table.Th scope="col">{t('memberImport.reason')}</Table.Th>
-              <Table.Th scope="col">{t('memberImport.value')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
-              <Table.Tr key={`${problem.line}:${problem.column}:${index}`}>
-                <Table.Td>{number(problem.line)}</Table.Td>
-                <Table.Td>{problem.column}</Table.Td>
-                <Table.Td>{t(`memberImport.code.${problem.code}`, { defaultValue: t('validation.invalid') })}</Table.Td>
-                <Table.Td>{problem.value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {problems.length > PROBLEMS_SHOWN && (
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('memberImport.moreProblems', { shown: number(PROBLEMS_SHOWN), total: number(problems.length) })}
-        </Text>
-      )}
-    </div>
+    </ImportSection>
   );
 }
 
@@ -509,16 +277,14 @@ interface ResultSectionProps {
   showRejected: boolean;
   downloading: boolean;
   onDownload: () => void;
-  number: (value: number) => string;
 }
 
-function ResultSection({ result, showRejected, downloading, onDownload, number }: ResultSectionProps) {
+function ResultSection({ result, showRejected, downloading, onDownload }: ResultSectionProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const number = (value: number) => formatNumber(value, locale);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="import-result-heading">
-      <Title order={2} size="h4" id="import-result-heading" mb="sm">
-        {t('memberImport.done')}
-      </Title>
+    <ImportSection headingId="import-result-heading" title={t('memberImport.done')}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="status">
           <Figure label={t('memberImport.created')} value={number(result.created)} />
@@ -537,6 +303,6 @@ function ResultSection({ result, showRejected, downloading, onDownload, number }
           </Button>
         </Group>
       </Stack>
-    </Paper>
+    </ImportSection>
   );
 }

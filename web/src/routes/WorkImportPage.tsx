@@ -1,44 +1,44 @@
-import { Alert, Anchor, Button, FileInput, Group, List, NativeSelect, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconFileImport, IconUpload } from '@tabler/icons-react';
-import { useRef, useState, type ReactNode } from 'react';
+import { Anchor, Button, Group, List, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconFileImport } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { ApiError, withQuery, type Items } from '../api';
-import { Loaded } from '../components/Loaded';
+import { Link } from 'react-router';
+import { withQuery } from '../api';
+import { Figure } from '../components/Figure';
 import { PageHeader } from '../components/PageHeader';
-import { useErrorText } from '../errors';
-import { saveFile } from '../features/members/member-import';
-import { organizationPaths, type Organization } from '../features/organizations/organization';
+import { refusalProblems } from '../features/imports/csv-import';
+import { ImportFailure } from '../features/imports/ImportFailure';
+import { ImportFileForm } from '../features/imports/ImportFileForm';
+import { ImportOrganizations } from '../features/imports/ImportOrganizations';
+import { ImportProblems } from '../features/imports/ImportProblems';
+import { ImportProgress } from '../features/imports/ImportProgress';
+import { ImportSample, type SampleColumn } from '../features/imports/ImportSample';
+import { ImportSection } from '../features/imports/ImportSection';
+import { ReportButton } from '../features/imports/ReportButton';
+import { useImportChoice } from '../features/imports/use-import-choice';
+import { useImportFlow } from '../features/imports/use-import-flow';
+import { useReportDownload } from '../features/imports/use-report-download';
+import type { Organization } from '../features/organizations/organization';
 import { useLabels } from '../features/reference/use-labels';
-import { canRecordWork, isFederationAdmin } from '../features/session/permissions';
-import { useMe } from '../features/session/session-context';
+import { canRecordWork } from '../features/session/permissions';
 import { useWorkFormat } from '../features/work/use-work-format';
 import { hoursText } from '../features/work/work-values';
 import {
   previewWorkImport,
   runWorkImport,
   WORK_CSV_FIELDS,
-  WORK_IMPORT_ENCODINGS,
   workImportReport,
   type ExistingWork,
   type WorkImportFile,
   type WorkImportPreview,
-  type WorkImportProblem,
   type WorkImportResult,
 } from '../features/work/work-import';
 import { formatDate } from '../format';
-import { useLocale } from '../i18n';
-import { notifyError } from '../notify';
-import { useResource } from '../use-resource';
-
-/** How many problems the page lists; the error report holds them all. */
-const PROBLEMS_SHOWN = 200;
+import { useLocale, type Locale } from '../i18n';
 
 /** Importing a time clock's CSV: choose it, check the preview (nothing written), then import all rows or none. */
 export function WorkImportPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const organizations = useResource<Items<Organization>>(canRecordWork(me) ? organizationPaths.list : null);
   return (
     <>
       <Anchor component={Link} to="/work" size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
@@ -46,183 +46,79 @@ export function WorkImportPage() {
         {t('work.import.back')}
       </Anchor>
       <PageHeader title={t('work.import.title')} subtitle={t('work.import.intro')} />
-      {canRecordWork(me) ? (
-        <Loaded resource={organizations}>
-          {({ items }) => (
-            <ImportFlow
-              organizations={isFederationAdmin(me) ? items.filter((o) => o.kind === 'organization') : items.filter((o) => o.id === me.organizationId)}
-              admin={isFederationAdmin(me)}
-            />
-          )}
-        </Loaded>
-      ) : (
-        <Alert color="gray">{t('errors.forbidden')}</Alert>
-      )}
+      <ImportOrganizations allowed={canRecordWork}>{(organizations, admin) => <ImportFlow organizations={organizations} admin={admin} />}</ImportOrganizations>
     </>
   );
 }
 
-type Phase =
-  | { step: 'idle' }
-  | { step: 'uploading'; share: number; what: 'preview' | 'import' }
-  | { step: 'processing'; what: 'preview' | 'import' }
-  | { step: 'writing'; share: number; what: 'import' };
+type SampleRow = WorkImportPreview['sample'][number];
+
+/** The days the file's records span, or null when it has none. */
+const periodText = ({ from, until }: { from: string | null; until: string | null }, locale: Locale) =>
+  from && until ? `${formatDate(from, locale)} – ${formatDate(until, locale)}` : null;
 
 function ImportFlow({ organizations, admin }: { organizations: Organization[]; admin: boolean }) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const locale = useLocale();
-  const errorText = useErrorText();
-  const [params] = useSearchParams();
-  const requested = organizations.find((o) => o.id === params.get('organization'));
-  const [organizationId, setOrganizationId] = useState(requested?.id ?? organizations[0]?.id ?? '');
-  const [file, setFile] = useState<File | null>(null);
-  const [encoding, setEncoding] = useState<WorkImportFile['encoding']>('auto');
+  const [choice, setChoice] = useImportChoice(organizations);
   const [existing, setExisting] = useState<ExistingWork>('refuse');
-  const [preview, setPreview] = useState<WorkImportPreview | null>(null);
-  const [result, setResult] = useState<WorkImportResult | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-  const [downloading, setDownloading] = useState(false);
-  // Only the answer to the latest request counts.
-  const latest = useRef(0);
-  const busy = phase.step !== 'idle';
+  const flow = useImportFlow<WorkImportPreview, WorkImportResult>();
+  const { downloading, download } = useReportDownload();
+  const { preview, result, busy } = flow;
+  const { file, organizationId, encoding } = choice;
   const current: WorkImportFile | null = file && organizationId ? { organizationId, file, encoding, existing } : null;
-
-  const reset = () => {
-    latest.current += 1;
-    setPreview(null);
-    setResult(null);
-    setFailure(null);
-    setPhase({ step: 'idle' });
-  };
-  const track = (what: 'preview' | 'import') => ({
-    onProgress: (share: number) => setPhase({ step: 'uploading', share, what }),
-    onSent: () => setPhase({ step: 'processing', what }),
-  });
-
-  async function send(what: 'preview' | 'import', input: WorkImportFile) {
-    const id = ++latest.current;
-    setFailure(null);
-    setResult(null);
-    setPhase({ step: 'uploading', share: 0, what });
-    try {
-      if (what === 'preview') {
-        const answer = await previewWorkImport(input, track(what));
-        if (id === latest.current) setPreview(answer);
-      } else {
-        const answer = await runWorkImport(input, { ...track(what), onServerProgress: (share) => setPhase({ step: 'writing', share, what: 'import' }) });
-        if (id === latest.current) {
-          setResult(answer);
-          setPreview(null);
-        }
-      }
-    } catch (error) {
-      if (id === latest.current) setFailure(error);
-    }
-    if (id === latest.current) setPhase({ step: 'idle' });
-  }
-
-  async function download(input: WorkImportFile) {
-    setDownloading(true);
-    try {
-      saveFile(await workImportReport(input, locale), 'work-import-errors.csv');
-    } catch (error) {
-      notifyError(errorText(error));
-    }
-    setDownloading(false);
-  }
 
   return (
     <Stack gap="lg">
-      <Paper withBorder p="md" component="section" aria-labelledby="work-import-file-heading">
-        <Title order={2} size="h4" id="work-import-file-heading" mb="sm">
-          {t('work.import.fileStep')}
-        </Title>
+      <ImportSection headingId="work-import-file-heading" title={t('work.import.fileStep')}>
         <Text size="sm" mb="sm">
           {t('work.import.columns')}
         </Text>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (current) void send('preview', current);
+        <ImportFileForm
+          organizations={organizations}
+          admin={admin}
+          choice={choice}
+          onChoice={(next) => {
+            setChoice(next);
+            flow.reset();
+          }}
+          busy={busy}
+          previewing={flow.busyWith('preview')}
+          fileLabel={t('work.import.file')}
+          fileHint={t('work.import.fileHint')}
+          submitLabel={t('work.import.previewSubmit')}
+          onPreview={() => {
+            if (current) flow.check((options) => previewWorkImport(current, options));
           }}
         >
-          <Stack gap="sm" maw={520}>
-            {admin && (
-              <NativeSelect
-                label={t('member.organization')}
-                value={organizationId}
-                disabled={busy}
-                onChange={(event) => {
-                  setOrganizationId(event.currentTarget.value);
-                  reset();
-                }}
-                data={organizations.map((o) => ({ value: o.id, label: labels.organizationName(o) }))}
-              />
-            )}
-            <FileInput
-              label={t('work.import.file')}
-              description={t('work.import.fileHint')}
-              placeholder={t('memberImport.filePlaceholder')}
-              accept=".csv,text/csv"
-              clearable
-              clearButtonProps={{ 'aria-label': t('memberImport.clearFile') }}
-              value={file}
-              disabled={busy}
-              leftSection={<IconUpload size={16} aria-hidden />}
-              onChange={(chosen) => {
-                setFile(chosen);
-                reset();
-              }}
-            />
-            <NativeSelect
-              label={t('memberImport.encoding')}
-              value={encoding}
-              disabled={busy}
-              onChange={(event) => {
-                const found = WORK_IMPORT_ENCODINGS.find((e) => e === event.currentTarget.value);
-                if (found) {
-                  setEncoding(found);
-                  reset();
-                }
-              }}
-              data={WORK_IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(`memberImport.encodingName.${e}`) }))}
-            />
-            <Radio.Group
-              label={t('work.import.existing')}
-              value={existing}
-              onChange={(value) => {
-                setExisting(value === 'replace' ? 'replace' : 'refuse');
-                reset();
-              }}
-            >
-              <Stack gap="xs" mt="xs">
-                <Radio value="refuse" label={t('work.import.existingRefuse')} disabled={busy} />
-                <Radio value="replace" label={t('work.import.existingReplace')} disabled={busy} />
-              </Stack>
-            </Radio.Group>
-            <Group>
-              <Button type="submit" disabled={!current || busy} loading={phase.step !== 'idle' && phase.what === 'preview'}>
-                {t('work.import.previewSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+          <Radio.Group
+            label={t('work.import.existing')}
+            value={existing}
+            onChange={(value) => {
+              setExisting(value === 'replace' ? 'replace' : 'refuse');
+              flow.reset();
+            }}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio value="refuse" label={t('work.import.existingRefuse')} disabled={busy} />
+              <Radio value="replace" label={t('work.import.existingReplace')} disabled={busy} />
+            </Stack>
+          </Radio.Group>
+        </ImportFileForm>
+      </ImportSection>
 
-      <PhaseProgress phase={phase} />
+      <ImportProgress phase={flow.phase} importing={t('work.import.importing')} />
 
-      {failure !== null && <FailureAlert error={failure} />}
+      {flow.failure !== null && <FailureAlert error={flow.failure} />}
 
       {preview && current && (
-        <PreviewSection preview={preview} downloading={downloading} onDownload={() => void download(current)}>
+        <PreviewSection preview={preview} downloading={downloading} onDownload={() => download(() => workImportReport(current, locale), 'work-import-errors.csv')}>
           <Group>
             <Button
               leftSection={<IconFileImport size={16} aria-hidden />}
               disabled={busy || preview.validRows === 0 || preview.errors.length > 0}
-              loading={phase.step !== 'idle' && phase.what === 'import'}
-              onClick={() => void send('import', current)}
+              loading={flow.busyWith('import')}
+              onClick={() => flow.run((options) => runWorkImport(current, options))}
             >
               {t('work.import.importSubmit', { count: preview.validRows })}
             </Button>
@@ -230,42 +126,18 @@ function ImportFlow({ organizations, admin }: { organizations: Organization[]; a
         </PreviewSection>
       )}
 
-      {result && <ResultSection result={result} organizationId={organizationId} locale={locale} />}
+      {result && <ResultSection result={result} organizationId={organizationId} />}
     </Stack>
   );
 }
 
-function PhaseProgress({ phase }: { phase: Phase }) {
-  const { t } = useTranslation();
-  if (phase.step === 'idle') return null;
-  // Sending the file and writing the records have a measure; reading and checking it on the server has none.
-  const measured = phase.step === 'uploading' || phase.step === 'writing';
-  const percent = measured ? Math.round(phase.share * 100) : 100;
-  const text =
-    phase.step === 'uploading'
-      ? t('memberImport.uploading', { percent })
-      : phase.step === 'writing'
-        ? t('memberImport.writing', { percent })
-        : t(phase.what === 'import' ? 'work.import.importing' : 'memberImport.reading');
-  return (
-    <Stack gap={4}>
-      <Progress value={percent} striped={!measured} animated={!measured} aria-label={text} size="lg" />
-      <Text size="sm" role="status">
-        {text}
-      </Text>
-    </Stack>
-  );
-}
-
-/** Why a file was refused before its rows were checked (not CSV, columns missing), or why the import failed. */
+/** The columns a file lacks, or the rows that changed between the preview and the import. */
 function FailureAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const missing = error instanceof ApiError && error.code === 'incomplete_mapping' ? (error.problem.errors ?? []) : [];
-  const rows = error instanceof ApiError && error.code === 'import_rejected' ? (error.problem.errors ?? []) : [];
+  const missing = refusalProblems(error, 'incomplete_mapping');
+  const rows = refusalProblems(error, 'import_rejected');
   return (
-    <Alert color="red" role="alert" title={t('memberImport.failed')}>
-      <Text size="sm">{errorText(error)}</Text>
+    <ImportFailure error={error}>
       {missing.length > 0 && (
         <List size="sm" mt="xs">
           {missing.map((problem) => (
@@ -274,7 +146,7 @@ function FailureAlert({ error }: { error: unknown }) {
         </List>
       )}
       {rows.length > 0 && <Text size="sm" mt="xs">{t('work.import.changedSincePreview', { count: rows.length })}</Text>}
-    </Alert>
+    </ImportFailure>
   );
 }
 
@@ -292,11 +164,16 @@ function PreviewSection({ preview, downloading, onDownload, children }: PreviewS
   const format = useWorkFormat();
   const found = WORK_CSV_FIELDS.filter((field) => preview.columns[field]);
   const { totals } = preview;
+  const columns: SampleColumn<SampleRow>[] = [
+    { key: 'memberNumber', header: t('work.import.field.memberNumber'), cell: (row) => row.memberNumber || t('work.nonMember') },
+    { key: 'date', header: t('work.field.date'), cell: (row) => formatDate(row.date, locale) },
+    { key: 'hours', header: t('work.field.hours'), cell: (row) => hoursText(row.minutes) },
+    { key: 'site', header: t('work.field.site'), cell: (row) => row.site || t('common.none') },
+    { key: 'businessLine', header: t('work.field.businessLine'), cell: (row) => (row.businessLine ? labels.code('businessLine', row.businessLine) : t('common.none')) },
+    { key: 'role', header: t('work.field.role'), cell: (row) => row.role || t('common.none') },
+  ];
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="work-import-preview-heading">
-      <Title order={2} size="h4" id="work-import-preview-heading" mb="sm">
-        {t('work.import.previewStep')}
-      </Title>
+    <ImportSection headingId="work-import-preview-heading" title={t('work.import.previewStep')}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           <Figure label={t('memberImport.detectedEncoding')} value={t(`memberImport.encodingName.${preview.encoding}`)} />
@@ -306,47 +183,21 @@ function PreviewSection({ preview, downloading, onDownload, children }: PreviewS
           <Figure label={t('work.totals.hours')} value={format.duration(totals.minutes)} />
           <Figure label={t('work.totals.people')} value={format.number(totals.people)} />
           <Figure label={t('work.totals.days')} value={format.number(totals.days)} />
-          <Figure label={t('work.import.period')} value={totals.from && totals.until ? `${formatDate(totals.from, locale)} – ${formatDate(totals.until, locale)}` : t('common.none')} />
+          <Figure label={t('work.import.period')} value={periodText(totals, locale) ?? t('common.none')} />
         </SimpleGrid>
         <Text size="sm">
           {t('work.import.columnsFound', { columns: found.map((field) => `${t(`work.import.field.${field}`)}: ${preview.columns[field] ?? ''}`).join(t('common.listSeparator')) })}
         </Text>
-        {preview.sample.length > 0 && (
-          <div>
-            <Title order={3} size="h5" mb="xs">
-              {t('memberImport.sample')}
-            </Title>
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('memberImport.line')}</Table.Th>
-                    <Table.Th scope="col">{t('work.import.field.memberNumber')}</Table.Th>
-                    <Table.Th scope="col">{t('work.field.date')}</Table.Th>
-                    <Table.Th scope="col">{t('work.field.hours')}</Table.Th>
-                    <Table.Th scope="col">{t('work.field.site')}</Table.Th>
-                    <Table.Th scope="col">{t('work.field.businessLine')}</Table.Th>
-                    <Table.Th scope="col">{t('work.field.role')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.sample.map((row) => (
-                    <Table.Tr key={row.line}>
-                      <Table.Td>{format.number(row.line)}</Table.Td>
-                      <Table.Td>{row.memberNumber || t('work.nonMember')}</Table.Td>
-                      <Table.Td>{formatDate(row.date, locale)}</Table.Td>
-                      <Table.Td>{hoursText(row.minutes)}</Table.Td>
-                      <Table.Td>{row.site || t('common.none')}</Table.Td>
-                      <Table.Td>{row.businessLine ? labels.code('businessLine', row.businessLine) : t('common.none')}</Table.Td>
-                      <Table.Td>{row.role || t('common.none')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </div>
-        )}
-        <ProblemsTable problems={preview.errors} downloading={downloading} onDownload={onDownload} />
+        <ImportSample rows={preview.sample} columns={columns} minWidth={640} />
+        <ImportProblems
+          problems={preview.errors}
+          reason={(problem) => t(`work.import.code.${problem.code}`, { line: problem.firstLine, minutes: problem.value, defaultValue: t('validation.invalid') })}
+          downloads={
+            <ReportButton downloading={downloading} onClick={onDownload}>
+              {t('memberImport.downloadErrors')}
+            </ReportButton>
+          }
+        />
         {preview.errors.length > 0 && (
           <Text size="sm" c="red.8">
             {t('work.import.blocked')}
@@ -354,85 +205,23 @@ function PreviewSection({ preview, downloading, onDownload, children }: PreviewS
         )}
         {children}
       </Stack>
-    </Paper>
+    </ImportSection>
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{value}</Text>
-    </div>
-  );
-}
-
-function ProblemsTable({ problems, downloading, onDownload }: { problems: WorkImportProblem[]; downloading: boolean; onDownload: () => void }) {
+function ResultSection({ result, organizationId }: { result: WorkImportResult; organizationId: string }) {
   const { t } = useTranslation();
-  const format = useWorkFormat();
-  if (problems.length === 0) {
-    return (
-      <Alert color="teal" variant="light">
-        {t('memberImport.noProblems')}
-      </Alert>
-    );
-  }
-  return (
-    <div>
-      <Title order={3} size="h5" mb="xs">
-        {t('memberImport.problems', { count: problems.length })}
-      </Title>
-      <Button variant="default" size="xs" mb="xs" leftSection={<IconDownload size={14} aria-hidden />} loading={downloading} onClick={onDownload}>
-        {t('memberImport.downloadErrors')}
-      </Button>
-      <Table.ScrollContainer minWidth={520}>
-        <Table striped aria-label={t('memberImport.problems', { count: problems.length })}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('memberImport.line')}</Table.Th>
-              <Table.Th scope="col">{t('memberImport.column')}</Table.Th>
-              <Table.Th scope="col">{t('memberImport.reason')}</Table.Th>
-              <Table.Th scope="col">{t('memberImport.value')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
-              <Table.Tr key={`${problem.line}:${problem.column}:${index}`}>
-                <Table.Td>{format.number(problem.line)}</Table.Td>
-                <Table.Td>{problem.column}</Table.Td>
-                <Table.Td>{t(`work.import.code.${problem.code}`, { line: problem.firstLine, minutes: problem.value, defaultValue: t('validation.invalid') })}</Table.Td>
-                <Table.Td>{problem.value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {problems.length > PROBLEMS_SHOWN && (
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('memberImport.moreProblems', { shown: format.number(PROBLEMS_SHOWN), total: format.number(problems.length) })}
-        </Text>
-      )}
-    </div>
-  );
-}
-
-function ResultSection({ result, organizationId, locale }: { result: WorkImportResult; organizationId: string; locale: ReturnType<typeof useLocale> }) {
-  const { t } = useTranslation();
+  const locale = useLocale();
   const format = useWorkFormat();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="work-import-result-heading">
-      <Title order={2} size="h4" id="work-import-result-heading" mb="sm">
-        {t('memberImport.done')}
-      </Title>
+    <ImportSection headingId="work-import-result-heading" title={t('memberImport.done')}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm" role="status">
           <Figure label={t('memberImport.created')} value={format.number(result.created)} />
           <Figure label={t('work.import.replaced')} value={format.number(result.replaced)} />
           <Figure label={t('work.totals.hours')} value={format.duration(result.minutes)} />
           <Figure label={t('work.totals.people')} value={format.number(result.people)} />
-          <Figure label={t('work.import.period')} value={result.from && result.until ? `${formatDate(result.from, locale)} – ${formatDate(result.until, locale)}` : t('common.none')} />
+          <Figure label={t('work.import.period')} value={periodText(result, locale) ?? t('common.none')} />
         </SimpleGrid>
         <Text size="sm">{t('work.import.toApprove')}</Text>
         <Group>
@@ -441,6 +230,6 @@ function ResultSection({ result, organizationId, locale }: { result: WorkImportR
           </Button>
         </Group>
       </Stack>
-    </Paper>
+    </ImportSection>
   );
 }

@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Group, Loader, NativeSelect, Pagination, Paper, SimpleGrid, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChecks, IconFileImport, IconLock, IconPlus } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { withQuery, type Items } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
 import { ErrorState } from '../components/ErrorState';
+import { Figure } from '../components/Figure';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { LoadingState } from '../components/LoadingState';
@@ -359,17 +360,6 @@ function MonthWork({ organization, state, today, onPage, onMonth }: MonthWorkPro
         onCancel={() => setClosing(false)}
       />
     </Stack>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{value}</Text>
-    </div>
   );
 }
 

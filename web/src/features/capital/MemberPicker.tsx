@@ -1,8 +1,7 @@
-import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../../api';
+import { SearchSelect } from '../../components/SearchSelect';
 import { personName, type MemberPage } from '../members/member';
 
 interface MemberPickerProps {
@@ -19,12 +18,6 @@ interface MemberPickerProps {
   required?: boolean;
 }
 
-interface Option {
-  value: string;
-  label: string;
-}
-
-const DEBOUNCE_MS = 300;
 const SHOWN = 20;
 
 /**
@@ -33,64 +26,29 @@ const SHOWN = 20;
  */
 export function MemberPicker({ organizationId, excludeMembershipId, value, onChange, label, description, error, required = true }: MemberPickerProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, DEBOUNCE_MS);
-  const [options, setOptions] = useState<Option[]>([]);
-  const [chosen, setChosen] = useState<Option | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    // The label of the chosen member is not a search.
-    if (chosen && debounced === chosen.label) return;
-    let current = true;
-    setLoading(true);
-    const path = withQuery(`/organizations/${encodeURIComponent(organizationId)}/members`, { q: debounced.trim(), pageSize: String(SHOWN + 1) });
-    api.get<MemberPage>(path).then(
-      (page) => {
-        if (!current) return;
-        setOptions(
+  const search = useCallback(
+    (typed: string) =>
+      api
+        .get<MemberPage>(withQuery(`/organizations/${encodeURIComponent(organizationId)}/members`, { q: typed.trim(), pageSize: String(SHOWN + 1) }))
+        .then((page) =>
           page.items
             .filter((member) => member.membershipId !== excludeMembershipId)
             .slice(0, SHOWN)
             .map((member) => ({ value: member.membershipId, label: `${member.memberNumber} ${personName(member)}` })),
-        );
-        setLoading(false);
-      },
-      () => {
-        if (!current) return;
-        setOptions([]);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [organizationId, excludeMembershipId, debounced, chosen]);
-
-  // The chosen member stays among the options while another search shows others.
-  const data = chosen && !options.some((o) => o.value === chosen.value) ? [chosen, ...options] : options;
-
+        ),
+    [organizationId, excludeMembershipId],
+  );
   return (
-    <Select
+    <SearchSelect
       label={label}
       description={description}
-      required={required}
-      searchable
-      clearable
-      clearButtonProps={{ 'aria-label': t('capital.form.clearMember') }}
-      searchValue={search}
-      onSearchChange={setSearch}
-      // The server has searched already (kana, romaji, member number): every answer is shown as it came.
-      filter={({ options: all }) => all}
-      data={data}
-      value={value || null}
-      onChange={(next, option) => {
-        setChosen(next ? option : null);
-        onChange(next ?? '', option?.label ?? '');
-      }}
-      nothingFoundMessage={loading ? t('common.loading') : t('capital.form.memberNotFound')}
       error={error}
-      comboboxProps={{ withinPortal: true }}
+      required={required}
+      value={value}
+      onChange={onChange}
+      search={search}
+      clearLabel={t('capital.form.clearMember')}
+      notFound={t('capital.form.memberNotFound')}
     />
   );
 }

@@ -1,8 +1,7 @@
-import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Items } from '../../api';
+import { SearchSelect } from '../../components/SearchSelect';
 import { governancePaths, type Voter } from './governance';
 
 interface VoterPickerProps {
@@ -18,13 +17,6 @@ interface VoterPickerProps {
   excludePersonId?: string | null;
 }
 
-interface Option {
-  value: string;
-  label: string;
-}
-
-const DEBOUNCE_MS = 300;
-
 export const voterLabel = (voter: Voter) => (voter.memberNumber ? `${voter.memberNumber} ${voter.name}` : voter.name);
 
 /**
@@ -33,57 +25,24 @@ export const voterLabel = (voter: Voter) => (voter.memberNumber ? `${voter.membe
  */
 export function VoterPicker({ meetingId, value, onChange, label, description, error, required = true, excludePersonId = null }: VoterPickerProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, DEBOUNCE_MS);
-  const [options, setOptions] = useState<Option[]>([]);
-  const [chosen, setChosen] = useState<Option | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    // The label of the chosen voter is not a search.
-    if (chosen && debounced === chosen.label) return;
-    let current = true;
-    setLoading(true);
-    api.get<Items<Voter>>(governancePaths.voters(meetingId, debounced)).then(
-      ({ items }) => {
-        if (!current) return;
-        setOptions(items.filter((voter) => voter.personId !== excludePersonId).map((voter) => ({ value: voter.personId, label: voterLabel(voter) })));
-        setLoading(false);
-      },
-      () => {
-        if (!current) return;
-        setOptions([]);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [meetingId, debounced, chosen, excludePersonId]);
-
-  const data = chosen && !options.some((o) => o.value === chosen.value) ? [chosen, ...options] : options;
-
+  const search = useCallback(
+    (typed: string) =>
+      api
+        .get<Items<Voter>>(governancePaths.voters(meetingId, typed))
+        .then(({ items }) => items.filter((voter) => voter.personId !== excludePersonId).map((voter) => ({ value: voter.personId, label: voterLabel(voter) }))),
+    [meetingId, excludePersonId],
+  );
   return (
-    <Select
+    <SearchSelect
       label={label}
       description={description ?? t('governance.voterPicker.hint')}
-      required={required}
-      searchable
-      clearable
-      clearButtonProps={{ 'aria-label': t('governance.voterPicker.clear') }}
-      searchValue={search}
-      onSearchChange={setSearch}
-      // The server has searched already: every answer is shown as it came.
-      filter={({ options: all }) => all}
-      data={data}
-      value={value || null}
-      onChange={(next, option) => {
-        setChosen(next ? option : null);
-        onChange(next ?? '', option?.label ?? '');
-      }}
-      nothingFoundMessage={loading ? t('common.loading') : t('governance.voterPicker.notFound')}
       error={error}
-      comboboxProps={{ withinPortal: true }}
+      required={required}
+      value={value}
+      onChange={onChange}
+      search={search}
+      clearLabel={t('governance.voterPicker.clear')}
+      notFound={t('governance.voterPicker.notFound')}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { postFileForFile, uploadFile, withQuery, type UploadOptions } from '../../api';
+import { CSV_TYPE, type ImportEncoding } from '../imports/csv-import';
 
 // Importing members from a CSV file (組合員名簿の取り込み) and exporting the registry as one.
 
@@ -21,9 +22,6 @@ export const IMPORT_FIELDS = [
   'labourContractUntil',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'cp932'] as const;
-export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 
 export const IMPORT_MODES = ['all-or-nothing', 'good-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -66,36 +64,23 @@ export interface ImportFile {
   mapping: ColumnMapping | null;
 }
 
-const CSV = 'text/csv';
 const base = (organizationId: string) => `/organizations/${encodeURIComponent(organizationId)}`;
 const fileQuery = ({ encoding, mapping }: ImportFile) => ({ encoding, mapping: mapping ? JSON.stringify(mapping) : undefined });
 
 export function previewImport(input: ImportFile, options?: UploadOptions): Promise<ImportPreview> {
-  return uploadFile<ImportPreview>(withQuery(`${base(input.organizationId)}/member-imports/preview`, fileQuery(input)), input.file, CSV, options);
+  return uploadFile<ImportPreview>(withQuery(`${base(input.organizationId)}/member-imports/preview`, fileQuery(input)), input.file, CSV_TYPE, options);
 }
 
 export function runImport(input: ImportFile, mode: ImportMode, options?: UploadOptions): Promise<ImportResult> {
-  return uploadFile<ImportResult>(withQuery(`${base(input.organizationId)}/member-imports`, { ...fileQuery(input), mode }), input.file, CSV, options);
+  return uploadFile<ImportResult>(withQuery(`${base(input.organizationId)}/member-imports`, { ...fileQuery(input), mode }), input.file, CSV_TYPE, options);
 }
 
 export function importReport(input: ImportFile, report: 'errors' | 'rejected', locale: string): Promise<Blob> {
-  return postFileForFile(withQuery(`${base(input.organizationId)}/member-imports/report`, { ...fileQuery(input), report, locale }), input.file, CSV);
+  return postFileForFile(withQuery(`${base(input.organizationId)}/member-imports/report`, { ...fileQuery(input), report, locale }), input.file, CSV_TYPE);
 }
 
 export function exportPath(organizationId: string, encoding: 'utf-8' | 'cp932', locale: string): string {
   return withQuery(`${base(organizationId)}/members/export`, { encoding, locale });
-}
-
-/** Saves a file the app holds under a name, as a download. */
-export function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The text of a sample cell as read by the server. */

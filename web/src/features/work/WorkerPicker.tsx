@@ -1,8 +1,8 @@
-import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery, type Items } from '../../api';
+import { SearchSelect } from '../../components/SearchSelect';
+import type { SearchOption } from '../../components/with-chosen';
 import { personName, type MemberPage, type Worker } from '../members/member';
 
 interface WorkerPickerProps {
@@ -15,12 +15,6 @@ interface WorkerPickerProps {
   error?: string;
 }
 
-interface Option {
-  value: string;
-  label: string;
-}
-
-const DEBOUNCE_MS = 300;
 const SHOWN = 20;
 
 /** ひらがな → カタカナ, so a worker is found by kana typed either way. */
@@ -35,12 +29,7 @@ const squeeze = (text: string) => katakana(text.normalize('NFKC')).replace(/\s+/
 export function WorkerPicker({ organizationId, date, value, onChange, label, error }: WorkerPickerProps) {
   const { t } = useTranslation();
   const organizationPath = `/organizations/${encodeURIComponent(organizationId)}`;
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, DEBOUNCE_MS);
-  const [members, setMembers] = useState<Option[]>([]);
-  const [workers, setWorkers] = useState<(Option & { key: string })[]>([]);
-  const [chosen, setChosen] = useState<Option | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [workers, setWorkers] = useState<(SearchOption & { key: string })[]>([]);
 
   useEffect(() => {
     if (!date) return;
@@ -54,56 +43,31 @@ export function WorkerPicker({ organizationId, date, value, onChange, label, err
     };
   }, [organizationPath, date, t]);
 
-  useEffect(() => {
-    // The label of the chosen person is not a search.
-    if (!date || (chosen && debounced === chosen.label)) return;
-    let current = true;
-    setLoading(true);
-    const path = withQuery(`${organizationPath}/members`, { q: debounced.trim(), memberOn: date, pageSize: String(SHOWN) });
-    api.get<MemberPage>(path).then(
-      (page) => {
-        if (!current) return;
-        setMembers(page.items.map((m) => ({ value: m.personId, label: `${m.memberNumber} ${personName(m)}` })));
-        setLoading(false);
-      },
-      () => {
-        if (!current) return;
-        setMembers([]);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [organizationPath, date, debounced, chosen]);
+  const searchMembers = useCallback(
+    (typed: string) =>
+      api
+        .get<MemberPage>(withQuery(`${organizationPath}/members`, { q: typed.trim(), memberOn: date, pageSize: String(SHOWN) }))
+        .then((page) => page.items.map((m) => ({ value: m.personId, label: `${m.memberNumber} ${personName(m)}` }))),
+    [organizationPath, date],
+  );
 
-  const typed = squeeze(debounced);
-  const matchingWorkers = workers.filter((w) => !typed || (chosen && debounced === chosen.label) || w.key.includes(typed)).map(({ value: v, label: l }) => ({ value: v, label: l }));
-  const options = [...members, ...matchingWorkers];
-  // The chosen person stays among the options while another search shows others.
-  const data = chosen && !options.some((o) => o.value === chosen.value) ? [chosen, ...options] : options;
+  const matchWorkers = (typed: string) => {
+    const key = squeeze(typed);
+    return workers.filter((w) => !key || w.key.includes(key)).map((w) => ({ value: w.value, label: w.label }));
+  };
 
   return (
-    <Select
+    <SearchSelect
       label={label}
       description={t('work.form.personHint')}
-      required
-      searchable
-      clearable
-      clearButtonProps={{ 'aria-label': t('work.form.clearPerson') }}
-      searchValue={search}
-      onSearchChange={setSearch}
-      // The registry has searched already (kana, romaji, member number): every answer is shown as it came.
-      filter={({ options: all }) => all}
-      data={data}
-      value={value || null}
-      onChange={(next, option) => {
-        setChosen(next ? option : null);
-        onChange(next ?? '');
-      }}
-      nothingFoundMessage={loading ? t('common.loading') : t('work.form.personNotFound')}
       error={error}
-      comboboxProps={{ withinPortal: true }}
+      required
+      value={value}
+      onChange={(personId) => onChange(personId)}
+      search={date ? searchMembers : null}
+      matchHere={matchWorkers}
+      clearLabel={t('work.form.clearPerson')}
+      notFound={t('work.form.personNotFound')}
     />
   );
 }
