@@ -46,6 +46,7 @@ export function ResultsImport({ organizationId, onImported }: { organizationId: 
           label={t('businesses.import.file')}
           accept=".csv,text/csv"
           clearable
+          clearButtonProps={{ 'aria-label': t('businesses.import.clearFile') }}
           leftSection={<IconUpload size={16} aria-hidden />}
           value={file}
           onChange={setFile}

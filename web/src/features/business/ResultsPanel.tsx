@@ -84,7 +84,12 @@ function YearTable({ data, onEnter }: { data: OrganizationYear; onEnter: (row: S
   const workers = (row: SiteYear) =>
     row.workers.source === null ? t('common.none') : t(`businesses.result.workers.${row.workers.source}`, { members: count(row.workers.members), nonMembers: count(row.workers.nonMembers) });
   const enter = (row: SiteYear) => (
-    <Button variant="subtle" size="compact-sm" onClick={() => onEnter(row)} aria-label={t('businesses.result.enterNamed', { site: row.site.nameJa })}>
+    <Button
+      variant="subtle"
+      size="compact-sm"
+      onClick={() => onEnter(row)}
+      aria-label={row.result ? t('businesses.result.correctNamed', { site: row.site.nameJa }) : t('businesses.result.enterNamed', { site: row.site.nameJa })}
+    >
       {row.result ? t('businesses.result.correct') : t('businesses.result.enter')}
     </Button>
   );
