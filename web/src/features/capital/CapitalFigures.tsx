@@ -1,8 +1,8 @@
-import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatYen } from '../../format';
 import { useLocale } from '../../i18n';
 import type { CapitalPosition } from './capital';
+import { FigureList } from '../../components/FigureList';
 
 interface CapitalFiguresProps {
   position: CapitalPosition;
@@ -24,17 +24,6 @@ export function CapitalFigures({ position, members }: CapitalFiguresProps) {
   ];
   if (members !== undefined) figures.unshift([t('capital.figure.members'), t('capital.membersCount', { count: members, members: formatNumber(members, locale) })]);
   return (
-    <SimpleGrid component="dl" cols={{ base: 2, sm: figures.length }} spacing="sm" m={0}>
-      {figures.map(([label, value]) => (
-        <div key={label}>
-          <Text component="dt" size="xs" c="dimmed">
-            {label}
-          </Text>
-          <Text component="dd" fw={700} m={0} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
+    <FigureList figures={figures} cols={{ base: 2, sm: figures.length }} />
   );
 }

@@ -1,9 +1,9 @@
-import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import { useLocale } from '../../i18n';
 import type { Closing } from './surplus';
 import { useSurplusFormat, workUnitOf } from './use-surplus-format';
+import { FigureList } from '../../components/FigureList';
 
 /**
  * What the close read before allocating: the year's result, the ledger's reserve, losses and capital, the bylaws'
@@ -50,17 +50,6 @@ export function ClosingFacts({ closing }: { closing: Closing }) {
     );
   }
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="sm" m={0}>
-      {figures.map(([label, value]) => (
-        <div key={label}>
-          <Text component="dt" size="xs" c="dimmed">
-            {label}
-          </Text>
-          <Text component="dd" fw={700} m={0} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </SimpleGrid>
+    <FigureList figures={figures} cols={{ base: 1, xs: 2, md: 3 }} />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateWithEra, formatFiscalYear } from '../../format';
@@ -7,6 +7,7 @@ import { statementExplanation } from './statement-explanation';
 import { StatementDownloads } from './StatementDownloads';
 import type { DividendStatement } from './surplus';
 import { useSurplusFormat } from './use-surplus-format';
+import { FigureList } from '../../components/FigureList';
 
 /**
  * A member's dividend statement (従事分量配当金計算書): the figures as the PDF gives them, the dividend told in
@@ -53,18 +54,7 @@ export function StatementView({ statement }: { statement: DividendStatement }) {
         <Title order={2} size="h4" id="statement-figures-heading" mb="sm">
           {t('surplus.statement.figures')}
         </Title>
-        <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="sm" m={0}>
-          {figures.map(([label, value]) => (
-            <div key={label}>
-              <Text component="dt" size="xs" c="dimmed">
-                {label}
-              </Text>
-              <Text component="dd" fw={700} m={0} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {value}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
+        <FigureList figures={figures} cols={{ base: 1, xs: 2, md: 3 }} />
       </Paper>
       <Paper component="section" aria-labelledby="statement-explanation-heading" withBorder p="md">
         <Title order={2} size="h4" id="statement-explanation-heading" mb="sm">
