@@ -151,6 +151,10 @@ describe.each(dialects)('businesses (%s)', (dialect) => {
     expect((await year(2025)).items.map((i) => i.site.nameJa)).toContain('あじさい');
     expect((await year(2026)).items.map((i) => i.site.nameJa)).not.toContain('あじさい');
     expect((await api('PUT', `/sites/${ajisai.id}/results/2026`, clerk, { turnover: 1, expenses: 1 })).json<Problem>().code).toBe('site_not_open');
+    // Dates that would leave a recorded year outside the time the site was open are refused, naming the years.
+    const early = await api('POST', `/sites/${aguriin.id}/close`, clerk, { closedOn: '2025-03-31', version: aguriin.version });
+    expect(early.statusCode).toBe(422);
+    expect(early.json<Problem>().errors).toEqual([{ field: 'closedOn', code: 'results_outside_period', message: '2025' }]);
   });
 
   it('imports results from CSV in CP932, all or nothing, and replaces a year already recorded', async () => {

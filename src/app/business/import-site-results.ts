@@ -5,7 +5,8 @@ import { DomainError, forbidden } from '../../domain/shared/errors.js';
 import { fiscalYearPeriod } from '../../domain/shared/fiscal-year.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
-import { openIn, startMonthOf, writeResult } from './site-results.js';
+import { openIn, startMonthOf } from './site-periods.js';
+import { writeResult } from './site-results.js';
 
 export interface ResultFile {
   bytes: Uint8Array;

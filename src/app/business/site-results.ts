@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
-import type { SiteResultTable, SiteTable } from '../../db/schema.js';
+import type { SiteResultTable } from '../../db/schema.js';
 import { canKeepBusinesses, type Actor } from '../../domain/access/policy.js';
 import { checkSiteResult, surplusOf, totalOf, type ResultSource, type ResultTotals, type SiteResultFigures } from '../../domain/business/result.js';
-import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
+import { DomainError, forbidden } from '../../domain/shared/errors.js';
 import { fiscalYearPeriod } from '../../domain/shared/fiscal-year.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, type AppContext, type Tx } from '../shared/context.js';
+import { openIn, startMonthOf } from './site-periods.js';
 import { siteInReach, toSite, type SiteView } from './sites.js';
 
 export interface SiteResultView extends SiteResultFigures {
@@ -49,16 +50,6 @@ const toResult = (row: Selectable<SiteResultTable>): SiteResultView => ({
   workersNonMembers: row.workers_non_members === null ? null : Number(row.workers_non_members),
   source: row.source as ResultSource, version: Number(row.version), recordedAt: row.recorded_at, recordedBy: row.recorded_by,
 });
-
-export const startMonthOf = async (db: Tx, organizationId: string): Promise<number> => {
-  const org = await db.selectFrom('organizations').select('fiscal_year_start_month').where('id', '=', organizationId).executeTakeFirst();
-  if (!org) throw notFound('organization');
-  return Number(org.fiscal_year_start_month);
-};
-
-/** A site is open in a fiscal year when it opened before the year ended and did not close before it began. */
-export const openIn = (site: Pick<Selectable<SiteTable>, 'opened_on' | 'closed_on'>, period: { from: string; until: string }): boolean =>
-  (site.opened_on === null || site.opened_on <= period.until) && (site.closed_on === null || site.closed_on >= period.from);
 
 export const siteNotOpen = (fiscalYear: number, field = 'fiscalYear'): DomainError =>
   new DomainError('rule_violation', 'site_not_open', `the site was not open in fiscal ${fiscalYear}`, [{ field, code: 'site_not_open', message: String(fiscalYear) }]);

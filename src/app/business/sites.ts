@@ -6,7 +6,9 @@ import { normalizePostalCode } from '../../domain/organizations/organization.js'
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, type AppContext, type Tx } from '../shared/context.js';
+import { fiscalYearPeriod } from '../../domain/shared/fiscal-year.js';
 import { businessLineCodes } from './business-lines.js';
+import { openIn, startMonthOf } from './site-periods.js';
 
 export interface SiteView extends SiteFields {
   id: string;
@@ -78,19 +80,36 @@ export async function siteInReach(db: Tx, actor: Actor, siteId: string): Promise
   return row;
 }
 
+const fieldsOf = ({ id: _id, organizationId: _organizationId, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...fields }: SiteView): SiteFields => fields;
+
+/**
+ * Years recorded for the site that its new dates would leave outside the time it was open: a result belongs to a
+ * year the site was open in, so moving the dates past recorded results is refused (correct or remove them first).
+ */
+async function checkRecordedYears(db: Tx, site: SiteFields, siteId: string, organizationId: string): Promise<void> {
+  const years = await db.selectFrom('site_results').select('fiscal_year').where('site_id', '=', siteId).execute();
+  if (years.length === 0) return;
+  const startMonth = await startMonthOf(db, organizationId);
+  const outside = years.map((r) => Number(r.fiscal_year)).filter((year) => !openIn({ opened_on: site.openedOn, closed_on: site.closedOn }, fiscalYearPeriod(year, startMonth)));
+  if (outside.length > 0) {
+    throw new DomainError('rule_violation', 'results_outside_period', `results are recorded for fiscal ${outside.join(', ')}, when the site would not be open`,
+      [{ field: site.closedOn !== null ? 'closedOn' : 'openedOn', code: 'results_outside_period', message: outside.join(', ') }]);
+  }
+}
+
 /** Changes a site at the version the editor saw (a stale one answers version_conflict). */
 export async function updateSite(ctx: AppContext, actor: Actor, siteId: string, change: Partial<SiteFields> & { version: number }): Promise<SiteView> {
+  const { version, ...fields } = change;
   return inTransaction(ctx, async (trx) => {
     const row = await siteInReach(trx, actor, siteId);
-    if (Number(row.version) !== change.version) throw new DomainError('conflict', 'version_conflict', `the site was changed by someone else (now version ${row.version})`);
-    const { version: _seen, ...fields } = change;
-    const before = toSite(row);
-    const { id: _id, organizationId: _org, version: _v, createdAt: _c, updatedAt: _u, ...current } = before;
+    if (Number(row.version) !== version) throw new DomainError('conflict', 'version_conflict', `the site was changed by someone else (now version ${row.version})`);
+    const current = fieldsOf(toSite(row));
     const next = tidy({ ...current, ...fields });
     checkSite(next, await businessLineCodes(trx));
+    await checkRecordedYears(trx, next, siteId, row.organization_id);
     const at = isoNow(ctx);
     try {
-      await trx.updateTable('sites').set({ ...columnsOf(next), version: before.version + 1, updated_at: at }).where('id', '=', siteId).execute();
+      await trx.updateTable('sites').set({ ...columnsOf(next), version: version + 1, updated_at: at }).where('id', '=', siteId).execute();
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(next.nameJa);
       throw error;
