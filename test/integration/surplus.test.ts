@@ -153,6 +153,12 @@ describe.each(dialects)('fiscal-year close (%s)', (dialect) => {
     // S-4 still owes 70,000 yen on their shares: that much of the dividend is set against it.
     expect(lines[3]).toMatchObject({ withheld: 70_000, payment: lines[3]!.amount - 70_000 });
     expect(lines[0]).toMatchObject({ withheld: 0, payment: lines[0]!.amount });
+    // Found as in the registry: by member number, or by the start of a name in kanji, kana or romaji.
+    const found = async (q: string) => ((await api('GET', `/closings/${closingId}/dividends?q=${encodeURIComponent(q)}`, clerk)).json().lines as { memberNumber: string }[]).map((l) => l.memberNumber);
+    expect(await found('S-3')).toEqual(['S-3']);
+    expect(await found('じょうよ')).toHaveLength(5);
+    expect(await found('剰余')).toHaveLength(5);
+    expect(await found('%')).toEqual([]);
   });
 
   it('refuses an allocation below a minimum, on the field it concerns, and one that spends more than the surplus', async () => {

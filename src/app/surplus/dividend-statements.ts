@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { CsvEncoding } from '../../domain/members/csv/decode.js';
+import { searchQueryKey } from '../../domain/members/search-key.js';
 import { dividendsCsv } from '../../domain/surplus/dividends-csv.js';
 import { unitOf, type WorkMeasure } from '../../domain/surplus/work-measure.js';
 import { findOrganization } from '../organizations/organization-rows.js';
@@ -75,14 +75,11 @@ export async function listClosingDividends(ctx: AppContext, actor: Actor, closin
   const denominator = Math.max(1, Number(row.total_work));
   let base = ctx.db.selectFrom('surplus_dividends as d').innerJoin('memberships as m', 'm.id', 'd.membership_id').innerJoin('people as p', 'p.id', 'd.person_id')
     .where('d.closing_id', '=', closingId);
-  const q = options.query?.trim();
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([
-      eb('m.member_number', '=', q),
-      eb(sql`p.family_name || p.given_name`, 'like', like),
-      eb(sql`p.family_kana || p.given_kana`, 'like', like),
-    ]));
+  // The registry's search: a member number, or the start of a name in kanji, kana or romaji (its search tokens).
+  if (options.query?.trim()) {
+    const key = searchQueryKey(options.query);
+    base = base.where('d.membership_id', 'in', (eb) => eb.selectFrom('member_search_tokens as t').select('t.membership_id')
+      .where('t.organization_id', '=', row.organization_id).where('t.token', '>=', key).where('t.token', '<', `${key}\uffff`));
   }
   const [rows, count] = await Promise.all([
     base.select([...lineColumns]).orderBy('m.member_number_key').orderBy('d.membership_id').offset(options.offset).limit(options.limit).execute(),
