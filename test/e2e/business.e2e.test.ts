@@ -67,4 +67,30 @@ describe.runIf(chromiumAvailable)('businesses in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'businesses-ja.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  it('the federation administrator adds a business line, which sites can then take', async () => {
+    const { server } = demo;
+    const { page, errors } = await demo.newPage();
+    await signIn(page, server.url, 'admin@kyodo.example', server.password);
+    await page.getByRole('link', { name: '事業', exact: true }).filter({ visible: true }).first().click();
+    await page.getByRole('heading', { name: '事業', level: 1 }).waitFor();
+    await page.getByRole('button', { name: '事業分野を追加' }).click();
+    const form = page.getByRole('dialog', { name: '事業分野を追加' });
+    await form.getByRole('textbox', { name: 'コード' }).fill('パン');
+    await form.getByRole('button', { name: '追加する' }).click();
+    await form.getByText('入力してください').first().waitFor();
+    await form.getByRole('textbox', { name: '事業分野の名前', exact: true }).fill('パン製造');
+    await form.getByRole('textbox', { name: '事業分野の名前（英語）' }).fill('Bakery');
+    await form.getByRole('textbox', { name: 'コード' }).fill('Ｂａｋｅｒｙ');
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: '追加する' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText('事業分野「パン製造」を追加しました。').waitFor();
+
+    await page.getByRole('combobox', { name: /団体/ }).first().selectOption({ index: 1 });
+    await page.getByRole('button', { name: '事業所を追加' }).first().click();
+    const site = page.getByRole('dialog', { name: '事業所を追加' });
+    await site.getByRole('combobox', { name: '事業分野' }).selectOption({ label: 'パン製造' });
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { businessPaths, fiscalYearOf, type BusinessLines, type Site } from '../features/business/business';
+import { BusinessLineForm } from '../features/business/BusinessLineForm';
 import { ResultsPanel } from '../features/business/ResultsPanel';
 import { SiteForm } from '../features/business/SiteForm';
 import { SitesTable } from '../features/business/SitesTable';
@@ -16,7 +17,7 @@ import { organizationPaths, type Organization } from '../features/organizations/
 import { OrganizationChooser } from '../features/organizations/OrganizationChooser';
 import { useOrganizationScope } from '../features/organizations/use-organization-scope';
 import { useLabels } from '../features/reference/use-labels';
-import { canKeepRegistry } from '../features/session/permissions';
+import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { todayInJapan } from '../format';
 import { notifySuccess } from '../notify';
@@ -36,13 +37,21 @@ export function BusinessesPage() {
   if (!allowed) return <Forbidden title={t('businesses.title')} />;
   return (
     <Loaded resource={organizations}>
-      {({ items }) => <Loaded resource={lines}>{(businessLines) => <Businesses organizations={items} businessLines={businessLines} />}</Loaded>}
+      {({ items }) => <Loaded resource={lines}>{(businessLines) => <Businesses organizations={items} businessLines={businessLines} onLineAdded={lines.reload} />}</Loaded>}
     </Loaded>
   );
 }
 
-function Businesses({ organizations, businessLines }: { organizations: Organization[]; businessLines: BusinessLines }) {
+interface BusinessesProps {
+  organizations: Organization[];
+  businessLines: BusinessLines;
+  onLineAdded: () => void;
+}
+
+function Businesses({ organizations, businessLines, onLineAdded }: BusinessesProps) {
   const { t } = useTranslation();
+  const me = useMe();
+  const [addingLine, setAddingLine] = useState(false);
   const labels = useLabels();
   const [params, setParams] = useSearchParams();
   const chosen = useOrganizationScope(organizations, params.get('organization'));
@@ -64,11 +73,18 @@ function Businesses({ organizations, businessLines }: { organizations: Organizat
         title={t('businesses.title')}
         subtitle={organization ? labels.organizationName(organization) : undefined}
         actions={
-          scope !== null && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
-              {t('businesses.site.add')}
-            </Button>
-          )
+          <Group gap="sm">
+            {isFederationAdmin(me) && (
+              <Button variant="default" onClick={() => setAddingLine(true)}>
+                {t('businesses.line.add')}
+              </Button>
+            )}
+            {scope !== null && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
+                {t('businesses.site.add')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Stack gap="lg">
@@ -101,6 +117,19 @@ function Businesses({ organizations, businessLines }: { organizations: Organizat
           </>
         )}
       </Stack>
+      <Dialog opened={addingLine} onClose={() => setAddingLine(false)} title={t('businesses.line.add')}>
+        {addingLine && (
+          <BusinessLineForm
+            existing={businessLines.items}
+            onCancel={() => setAddingLine(false)}
+            onAdded={(line) => {
+              setAddingLine(false);
+              notifySuccess(t('businesses.line.added', { name: line.nameJa }));
+              onLineAdded();
+            }}
+          />
+        )}
+      </Dialog>
       {scope !== null && (
         <Dialog opened={editing !== undefined} onClose={close} title={editing ? t('businesses.site.editTitle') : t('businesses.site.add')}>
           {editing !== undefined && (

@@ -78,6 +78,7 @@ export const businessPaths = {
 };
 
 export const businessApi = {
+  addBusinessLine: (input: { code: string; nameJa: string; nameEn: string }) => api.post<BusinessLine>(businessPaths.lines, input),
   createSite: (organizationId: string, input: SiteInput) => api.post<Site>(businessPaths.sites(organizationId), input),
   updateSite: (site: Site, input: SiteInput) => api.patch<Site>(`/sites/${site.id}`, { ...input, version: site.version }),
   /** One write for a year's result, new or corrected (with the version seen). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkResult, checkSite, EMPTY_SITE, toResultInput, toSiteInput } from './site-values';
+import { checkBusinessLine, checkResult, checkSite, EMPTY_SITE, lineCode, toResultInput, toSiteInput } from './site-values';
 
 describe('the site form', () => {
   it('asks for a name, a business line, and a commissioner when commissioned', () => {
@@ -20,5 +20,15 @@ describe('the result form', () => {
     expect(checkResult(values)).toEqual({});
     expect(toResultInput(values, 2)).toEqual({ turnover: 12_000_000, expenses: 11_500_000, peopleServed: null, workersMembers: 9, workersNonMembers: null, version: 2 });
     expect(checkResult({ ...values, turnover: '1.5', peopleServed: 'many' })).toEqual({ turnover: 'not_whole_yen', peopleServed: 'not_whole' });
+  });
+});
+
+describe('a business line the federation adds', () => {
+  it('takes a new lower-case code and both names', () => {
+    const existing = [{ code: 'eldercare', nameJa: '高齢者介護', nameEn: 'Eldercare', builtIn: true }];
+    expect(lineCode('Ｂａｋｅｒｙ ')).toBe('bakery');
+    expect(checkBusinessLine({ code: 'Bakery', nameJa: 'パン製造', nameEn: 'Bakery' }, existing)).toEqual({});
+    expect(checkBusinessLine({ code: 'eldercare', nameJa: '', nameEn: '' }, existing)).toEqual({ code: 'duplicate_code', nameJa: 'required', nameEn: 'required' });
+    expect(checkBusinessLine({ code: 'パン', nameJa: 'パン', nameEn: 'Bread' }, existing)).toEqual({ code: 'invalid_slug' });
   });
 });

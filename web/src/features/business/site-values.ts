@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../errors';
-import type { Site, SiteInput, SiteOperation } from './business';
+import type { BusinessLine, Site, SiteInput, SiteOperation } from './business';
 
 /** A site as typed: every field text, as the inputs hold it. */
 export interface SiteFormValues {
@@ -93,4 +93,25 @@ export function toResultInput(values: ResultFormValues, version: number | undefi
     turnover: yenOf(values.turnover) ?? 0, expenses: yenOf(values.expenses) ?? 0, peopleServed: count(values.peopleServed),
     workersMembers: count(values.workersMembers), workersNonMembers: count(values.workersNonMembers), ...(version === undefined ? {} : { version }),
   };
+}
+
+/** A business line the federation adds, as typed. */
+export interface BusinessLineValues {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+}
+
+/** The code as stored: ｂａｋｅｒｙ typed with a Japanese input method, or Bakery, is bakery. */
+export const lineCode = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
+
+export function checkBusinessLine(values: BusinessLineValues, existing: readonly BusinessLine[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const code = lineCode(values.code);
+  if (!code) errors.code = 'required';
+  else if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(code)) errors.code = 'invalid_slug';
+  else if (existing.some((line) => line.code === code)) errors.code = 'duplicate_code';
+  if (!values.nameJa.trim()) errors.nameJa = 'required';
+  if (!values.nameEn.trim()) errors.nameEn = 'required';
+  return errors;
 }
