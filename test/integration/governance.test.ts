@@ -78,7 +78,7 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     expect(below.statusCode).toBe(400);
     expect(below.json().errors).toEqual([expect.objectContaining({ field: 'settings.meetingNoticeDays', code: 'below_law' })]);
     const founding = await api('POST', `/organizations/${tenants.orgA.id}/bylaws`, admin, {
-      title: '労働者協同組合エー定款', text: '第1条 この組合は…', settings: { meetingNoticeDays: 14, proxyCapPerHolder: 1, fiscalYearStartMonth: 4, sharePrice: 5000 }, foundingEffectiveFrom: '2026-04-01',
+      title: '労働者協同組合エー定款', text: '第1条 この組合は…', settings: { meetingNoticeDays: 14, proxyCapPerHolder: 1, fiscalYearStartMonth: 4, sharePrice: 5000, directorTermMonths: 12 }, foundingEffectiveFrom: '2026-04-01',
     });
     expect(founding.statusCode).toBe(201);
     // The share value of the bylaws becomes the capital rules from the bylaws' date.
@@ -233,7 +233,8 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     expect(seats).toHaveLength(2);
     // Two directors and no auditor: short of the Act's minimum, and the bodies page says so.
     expect((await api('GET', `/organizations/${tenants.orgA.id}/bodies`, clerk)).json().boardViolations.map((v: { code: string }) => v.code)).toEqual(['too_few_directors', 'no_auditor']);
-    expect(seats[0]).toMatchObject({ role: 'director', termFrom: '2027-05-20', termUntil: '2029-05-19', electedByMotionId: motion.election });
+    // The bylaws give directors one year (the Act allows up to two).
+    expect(seats[0]).toMatchObject({ role: 'director', termFrom: '2027-05-20', termUntil: '2028-05-19', electedByMotionId: motion.election });
 
     const live = (await api('GET', `/meetings/${meetingId}/live`, clerk)).json();
     expect(live.motions.every((m: { status: string }) => m.status === 'closed')).toBe(true);

@@ -2,6 +2,7 @@ import type { LawProfile } from '../law-profiles/profiles.js';
 import { DomainError, type FieldError } from '../shared/errors.js';
 import { surplusRateProblems, type ReserveField, type SurplusRates } from '../surplus/allocation.js';
 import { defaultWorkMeasure, workMeasureProblems, type WorkMeasureBasis } from '../surplus/work-measure.js';
+import { officerRules } from './elections.js';
 import { actResolutionRules, type Fraction, type ResolutionRules } from './resolutions.js';
 
 /**
@@ -38,12 +39,21 @@ export interface BylawSettings {
   roleWeights?: Record<string, number>;
   /** Dividends are set against capital the member still owes on their shares (Art. 78). */
   withholdDividends?: boolean;
+  /** Terms of those elected, in months: directors at most 2 years, auditors at most 4 (domain.md §2.9). */
+  directorTermMonths?: number;
+  auditorTermMonths?: number;
+  /** Delegates (総代) serve the bylaws' term, at most 3 years [setting]. */
+  delegateTermMonths?: number;
 }
+
+/** The longest term the bylaws may set for each office, in months. */
+export const maxTermMonths = { director: officerRules.maxTermMonths.director, auditor: officerRules.maxTermMonths.auditor, delegate: 36 } as const;
 
 export const bylawSettingNames = [
   'fiscalYearStartMonth', 'sharePrice', 'legalReserveTarget', 'proxyCapPerHolder', 'meetingNoticeDays', 'writtenVoting',
   'electronicVoting', 'ordinaryQuorum', 'ordinaryMajority', 'specialQuorum', 'specialMajority', 'tie',
   'legalReserveRate', 'jobCreationFundRate', 'educationCarryForwardRate', 'workMeasure', 'roleWeights', 'withholdDividends',
+  'directorTermMonths', 'auditorTermMonths', 'delegateTermMonths',
 ] as const satisfies readonly (keyof BylawSettings)[];
 
 export type SettingName = (typeof bylawSettingNames)[number];
@@ -81,6 +91,10 @@ export function lawDefaults(profile: LawProfile): Required<Omit<BylawSettings, '
     workMeasure: defaultWorkMeasure.basis,
     roleWeights: defaultWorkMeasure.roleWeights,
     withholdDividends: false,
+    // Those elected serve the longest term the Act allows unless the bylaws say less; delegates one year.
+    directorTermMonths: maxTermMonths.director,
+    auditorTermMonths: maxTermMonths.auditor,
+    delegateTermMonths: 12,
   };
 }
 
@@ -132,6 +146,10 @@ export function checkBylawSettings(settings: BylawSettings, profile: LawProfile)
     problems.push(...surplusRateProblems(rates, profile.surplusMinimumRates, (field) => (field === 'rates' ? 'settings.legalReserveRate' : `settings.${rateSettings[field]}`)));
   }
   problems.push(...workMeasureProblems(settings.workMeasure, settings.roleWeights));
+  for (const [name, max] of [['directorTermMonths', maxTermMonths.director], ['auditorTermMonths', maxTermMonths.auditor], ['delegateTermMonths', maxTermMonths.delegate]] as const) {
+    const months = settings[name];
+    if (months !== undefined && (!Number.isInteger(months) || months < 1 || months > max)) problem(name, 'out_of_range', `whole months from 1 to ${max}`);
+  }
   if (settings.withholdDividends !== undefined && typeof settings.withholdDividends !== 'boolean') problem('withholdDividends', 'out_of_range', 'true or false');
   if (problems.length) throw new DomainError('invalid', 'bylaws_outside_law', 'the bylaw settings are outside what the law allows', problems);
 }

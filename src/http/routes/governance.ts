@@ -50,6 +50,9 @@ const BylawSettings = Type.Object({
   workMeasure: Type.Optional(enumOf(workMeasureBases)),
   roleWeights: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 40 }), Type.Integer({ minimum: 1, maximum: maxRoleWeight }), { maxProperties: 50 })),
   withholdDividends: Type.Optional(Type.Boolean()),
+  directorTermMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 48 })),
+  auditorTermMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 48 })),
+  delegateTermMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 48 })),
 }, { additionalProperties: false });
 
 const MeetingFields = {

@@ -7,7 +7,7 @@ import { useFieldErrorText } from '../../errors';
 import { formatMonth, MONTHS, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
-import { bylawField, checkBylaws, emptyBylaws, FRACTION_SETTINGS, RATE_SETTINGS, toBylawVersion, WORK_MEASURES, type BylawValues, type RoleWeightRow } from './bylaw-values';
+import { bylawField, checkBylaws, emptyBylaws, FRACTION_SETTINGS, RATE_SETTINGS, TERM_SETTINGS, toBylawVersion, WORK_MEASURES, type BylawValues, type RoleWeightRow } from './bylaw-values';
 import { governanceApi, type BylawVersion } from './governance';
 
 interface BylawFormProps {
@@ -86,6 +86,9 @@ export function BylawForm({ organizationId, firstVersion, onRecorded, onCancel }
             <TextInput label={t('governance.setting.name.legalReserveTarget')} {...numeric} {...form.input('legalReserveTarget')} />
             <TextInput label={t('governance.setting.name.proxyCapPerHolder')} {...numeric} {...form.input('proxyCapPerHolder')} />
             <TextInput label={t('governance.setting.name.meetingNoticeDays')} description={t('governance.bylaws.noticeDaysHint')} {...numeric} {...form.input('meetingNoticeDays')} />
+            {(Object.keys(TERM_SETTINGS) as (keyof typeof TERM_SETTINGS)[]).map((name) => (
+              <TextInput key={name} label={t(`governance.setting.name.${name}`)} description={t('governance.bylaws.termHint', { max: TERM_SETTINGS[name] })} {...numeric} {...form.input(name)} />
+            ))}
             {choice('writtenVoting')}
             {choice('electronicVoting')}
             {FRACTION_SETTINGS.map((name) => (

@@ -25,6 +25,15 @@ describe('bylaw versions as typed', () => {
     expect(bylawField('foundingEffectiveFrom')).toBe('foundingEffectiveFrom');
   });
 
+  it('states the terms of those elected in whole months, within the Act (directors 24, auditors 48, delegates 36)', () => {
+    const values = { ...emptyBylaws(false, ''), title: '定款変更', directorTermMonths: '12', delegateTermMonths: '２４' };
+    expect(checkBylaws(values)).toEqual({});
+    expect(toBylawVersion(values).settings).toEqual({ directorTermMonths: 12, delegateTermMonths: 24 });
+    expect(checkBylaws({ ...values, directorTermMonths: '25', auditorTermMonths: '0', delegateTermMonths: 'one year' })).toEqual({
+      directorTermMonths: 'out_of_range', auditorTermMonths: 'out_of_range', delegateTermMonths: 'out_of_range',
+    });
+  });
+
   it('states the surplus rates, how work is measured with its role weights, and withholding', () => {
     const values = {
       ...emptyBylaws(false, ''), title: '定款変更', legalReserveRate: '1/5', educationCarryForwardRate: '２０分の１', workMeasure: 'weighted_hours' as const,

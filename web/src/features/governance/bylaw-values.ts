@@ -40,7 +40,14 @@ export interface BylawValues {
   workMeasure: '' | WorkMeasureChoice;
   roleWeights: RoleWeightRow[];
   withholdDividends: '' | 'true' | 'false';
+  directorTermMonths: string;
+  auditorTermMonths: string;
+  delegateTermMonths: string;
 }
+
+/** The terms of those elected, in months, and the longest each may be (domain.md §2.9; delegates 3 years). */
+export const TERM_SETTINGS = { directorTermMonths: 24, auditorTermMonths: 48, delegateTermMonths: 36 } as const;
+const termSettings = Object.entries(TERM_SETTINGS) as [keyof typeof TERM_SETTINGS, number][];
 
 export const FRACTION_SETTINGS = ['ordinaryQuorum', 'ordinaryMajority', 'specialQuorum', 'specialMajority'] as const;
 /** The shares of the year's surplus put into the reserve and the funds, each at least the law's (Art. 76). */
@@ -69,6 +76,9 @@ export const emptyBylaws = (founding: boolean, today: string): BylawValues => ({
   workMeasure: '',
   roleWeights: [],
   withholdDividends: '',
+  directorTermMonths: '',
+  auditorTermMonths: '',
+  delegateTermMonths: '',
 });
 
 const filledRoleWeights = (rows: readonly RoleWeightRow[]) => rows.map((row, index) => ({ ...row, index })).filter((row) => row.role.trim() || row.percent.trim());
@@ -93,6 +103,7 @@ export function checkBylaws(values: BylawValues): FieldErrors {
   if (values.proxyCapPerHolder.trim() && parseWhole(values.proxyCapPerHolder, 0, 1000) === null) errors.proxyCapPerHolder = 'out_of_range';
   if (values.meetingNoticeDays.trim() && parseWhole(values.meetingNoticeDays, 0, 90) === null) errors.meetingNoticeDays = 'out_of_range';
   for (const name of [...FRACTION_SETTINGS, ...RATE_SETTINGS]) if (values[name].trim() && parseFraction(values[name]) === null) errors[name] = 'not_a_fraction';
+  for (const [name, max] of termSettings) if (values[name].trim() && parseWhole(values[name], 1, max) === null) errors[name] = 'out_of_range';
   const roles = new Set<string>();
   for (const { role, percent, index } of filledRoleWeights(values.roleWeights)) {
     const name = role.trim();
@@ -133,6 +144,10 @@ export function toBylawVersion(values: BylawValues): NewBylawVersion {
   const weights = filledRoleWeights(values.roleWeights);
   if (weights.length > 0) settings.roleWeights = Object.fromEntries(weights.map((w) => [w.role.trim(), parseWhole(w.percent, 1, MAX_ROLE_WEIGHT) ?? 0]));
   if (values.withholdDividends) settings.withholdDividends = values.withholdDividends === 'true';
+  for (const [name, max] of termSettings) {
+    const months = values[name].trim() ? parseWhole(values[name], 1, max) : null;
+    if (months !== null) settings[name] = months;
+  }
   return {
     title: values.title.trim(),
     text: values.text,

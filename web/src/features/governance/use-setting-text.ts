@@ -26,6 +26,10 @@ export function useSettingText() {
         return t('governance.setting.votes', { count: Number(raw), n: formatNumber(Number(raw), locale) });
       case 'meetingNoticeDays':
         return t('governance.setting.days', { count: Number(raw), n: formatNumber(Number(raw), locale) });
+      case 'directorTermMonths':
+      case 'auditorTermMonths':
+      case 'delegateTermMonths':
+        return t('governance.setting.months', { count: Number(raw), n: formatNumber(Number(raw), locale) });
       case 'writtenVoting':
       case 'electronicVoting':
         return t(raw ? 'governance.setting.allowed' : 'governance.setting.notAllowed');
