@@ -28,7 +28,8 @@ async function analyze(db: Tx, organizationId: string, file: ResultFile): Promis
   const { headers, records } = parseCsv(decodeCsv(file.bytes, file.encoding).text);
   const reading = readResultCsv(headers, records);
   const sites = await db.selectFrom('sites').select(['id', 'name_ja', 'name_en', 'opened_on', 'closed_on']).where('organization_id', '=', organizationId).execute();
-  const byName = new Map(sites.flatMap((s) => [[s.name_ja, s] as const, ...(s.name_en ? [[s.name_en, s] as const] : [])]));
+  // English names first, so that a Japanese name (unique in the organization) wins over another site's English one.
+  const byName = new Map([...sites.flatMap((s) => (s.name_en ? [[s.name_en, s] as const] : [])), ...sites.map((s) => [s.name_ja, s] as const)]);
   const startMonth = await startMonthOf(db, organizationId);
   const columns = resultColumnsOf(headers);
   const headerOf = (field: 'site' | 'fiscalYear'): string => headers[columns[field]!] ?? '';

@@ -43,9 +43,15 @@ const tidy = (site: SiteFields): SiteFields => {
 const nameTaken = (name: string): DomainError =>
   new DomainError('conflict', 'duplicate_name', `the organization has a site named ${name} already`, [{ field: 'nameJa', code: 'duplicate_name', message: name }]);
 
+/** An organization that does not exist is not found (rather than an empty list of sites). */
+async function knownOrganization(db: Tx, organizationId: string): Promise<void> {
+  if (!(await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst())) throw notFound('organization');
+}
+
 /** An organization's sites, open ones first, by name. */
 export async function listSites(ctx: AppContext, actor: Actor, organizationId: string): Promise<SiteView[]> {
   if (!canKeepBusinesses(actor, organizationId)) throw forbidden();
+  await knownOrganization(ctx.db, organizationId);
   const rows = await ctx.db.selectFrom('sites').selectAll().where('organization_id', '=', organizationId)
     .orderBy((eb) => eb.case().when('closed_on', 'is', null).then(0).else(1).end()).orderBy('name_ja').execute();
   return rows.map(toSite);
@@ -56,7 +62,7 @@ export async function createSite(ctx: AppContext, actor: Actor, organizationId: 
   if (!canKeepBusinesses(actor, organizationId)) throw forbidden();
   const site = tidy(input);
   return inTransaction(ctx, async (trx) => {
-    if (!(await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst())) throw notFound('organization');
+    await knownOrganization(trx, organizationId);
     checkSite(site, await businessLineCodes(trx));
     const at = isoNow(ctx);
     const id = newId();
