@@ -123,7 +123,8 @@ export async function publishedTally(ctx: AppContext, actor: Actor, motionId: st
   }
   if (row.kind === 'election') {
     const base = { attendance: declared.attendance, ballots: ballots.map((b) => ({ receipt: b.receipt, choice: JSON.parse(b.choice) as string[] })) };
-    const named = { seats: Number(row.seats), candidates: candidates.map((c) => ({ id: c.id, name: c.name })), seed: row.id };
+    // The quorum the election was decided under: the ordinary one of the rules in force at the meeting.
+    const named = { seats: Number(row.seats), candidates: candidates.map((c) => ({ id: c.id, name: c.name })), seed: row.id, quorum: declared.rules.quorum.ordinary };
     return row.election_method === 'approval'
       ? buildPublishedTally({ ...base, question: { ...question, kind: 'approval', ...named }, tellerCounts: tellers.map(approvalsOf) })
       : buildPublishedTally({ ...base, question: { ...question, kind: 'stv', method: row.election_method === 'stv_meek' ? 'meek' : 'scottish', ...named }, tellerCounts: [] });

@@ -177,6 +177,26 @@ describe('published elections', () => {
     expect(problems.some((p) => p.startsWith('result.tie.draws[0].seed'))).toBe(true);
   });
 
+  it('carries an election\'s quorum, and a recount refuses an election decided without it (20 of 40 present, half needed: 20)', () => {
+    const election = (present: number, quorum = { numerator: 1, denominator: 2 }) => ({
+      question: { id: 'directors-2026', title: '理事選挙', kind: 'approval' as const, seats: 1, candidates, seed: 's', quorum },
+      attendance: { eligible: 40, present },
+      tellerCounts: [],
+      ballots: [{ receipt: 'a', choice: ['ito'] }, { receipt: 'b', choice: ['kato'] }, { receipt: 'c', choice: ['ito'] }],
+    });
+    const doc = buildPublishedTally(election(20));
+    expect(doc.question).toMatchObject({ quorum: { numerator: 1, denominator: 2 } });
+    expect(verifyPublishedTally(clone(doc))).toMatchObject({ ok: true });
+    expect(() => buildPublishedTally(election(19))).toThrow(/19 members present, but the quorum is 20 of 40/);
+    // A forger who lowers the quorum to pass it off must also change the digest, which was published apart.
+    const lowered = tampered(doc, (d) => {
+      if (d.question.kind === 'approval') d.question.quorum = { numerator: 1, denominator: 3 };
+      d.attendance.present = 14;
+    });
+    expect(verifyPublishedTally(lowered).ok).toBe(false);
+    expect(verifyPublishedTally(tampered(doc, (d) => void (d.attendance.present = 19))).problems.some((p) => p.includes('quorum is 20 of 40'))).toBe(true);
+  });
+
   it('refuses more ballots than members present', () => {
     expect(() => buildPublishedTally({
       question: { id: 'q', title: 't', kind: 'approval', seats: 1, candidates, seed: '' },

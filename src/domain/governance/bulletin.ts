@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decideResolution, resolutionKinds, type Attendance, type ResolutionDecision, type ResolutionKind, type ResolutionRules, type VoteCount } from './resolutions.js';
+import { decideResolution, resolutionKinds, threshold, type Attendance, type Fraction, type ResolutionDecision, type ResolutionKind, type ResolutionRules, type VoteCount } from './resolutions.js';
 import { stvMethods, type RankedBallots, type StvMethod } from './stv.js';
 import { decideElection, motionChoices, tallyMotion, type ElectionDecision, type MotionChoice } from './tally.js';
 
@@ -29,8 +29,19 @@ interface QuestionBase {
   title: string;
 }
 export type MotionQuestion = QuestionBase & { kind: ResolutionKind; rules: ResolutionRules };
-export type ApprovalQuestion = QuestionBase & { kind: 'approval'; seats: number; candidates: TallyCandidate[]; seed: string };
-export type StvQuestion = QuestionBase & { kind: 'stv'; method: StvMethod; seats: number; candidates: TallyCandidate[]; seed: string };
+/**
+ * An election is decided only by a meeting that has its quorum, as an ordinary resolution is: `quorum` is the share of
+ * the eligible members that must be present (the bylaws' ordinary quorum), so the recount checks it too. Documents
+ * published before it was carried have none, and are recounted without it.
+ */
+interface ElectionBase extends QuestionBase {
+  seats: number;
+  candidates: TallyCandidate[];
+  seed: string;
+  quorum?: Fraction;
+}
+export type ApprovalQuestion = ElectionBase & { kind: 'approval' };
+export type StvQuestion = ElectionBase & { kind: 'stv'; method: StvMethod };
 export type PublishedQuestion = MotionQuestion | ApprovalQuestion | StvQuestion;
 
 export interface MotionResult {
@@ -105,6 +116,10 @@ function recount(tally: TallyInput): TallyResult {
   const cast = tally.ballots.length + (isApproval(tally) ? 0 : tally.tellerCounts.reduce((n, g) => n + g.count, 0));
   if (cast > tally.attendance.present) throw new RangeError(`${cast} ballots, but ${tally.attendance.present} members present`);
   const { question } = tally;
+  if (question.quorum) {
+    const needed = Math.max(1, threshold(tally.attendance.eligible, question.quorum));
+    if (tally.attendance.present < needed) throw new RangeError(`${tally.attendance.present} members present, but the quorum is ${needed} of ${tally.attendance.eligible}`);
+  }
   const common = { candidates: question.candidates.map((c) => c.id), seats: question.seats, ballots: tally.ballots.map((b) => b.choice), seed: question.seed };
   if (isApproval(tally)) return decideElection({ kind: 'approval', ...common, tellerCounts: tally.tellerCounts });
   return decideElection({ kind: 'stv', method: tally.question.method, ...common, tellerCounts: tally.tellerCounts });
@@ -209,8 +224,9 @@ class ShapeCheck {
       this.rules(v.rules, 'question.rules');
       return;
     }
-    this.only(v, 'question', ['id', 'title', 'kind', 'seats', 'candidates', 'seed', ...(v.kind === 'stv' ? ['method'] : [])]);
+    this.only(v, 'question', ['id', 'title', 'kind', 'seats', 'candidates', 'seed', 'quorum', ...(v.kind === 'stv' ? ['method'] : [])]);
     if (v.kind === 'stv') this.oneOf(v.method, 'question.method', stvMethods);
+    if (v.quorum !== undefined) this.fraction(v.quorum, 'question.quorum', false);
     this.whole(v.seats, 'question.seats', 1);
     this.text(v.seed, 'question.seed');
     if (!this.array(v.candidates, 'question.candidates')) return;
