@@ -27,12 +27,19 @@ export function launchChromium(): Promise<Browser> {
  * protocol because the app's Content-Security-Policy (rightly) refuses inline scripts.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A dialog fading in has text at part opacity: let running transitions finish, so contrast is judged as people see
+  // it (not endless ones, such as a loader's spin, which never finish).
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime ?? Infinity)))
+    .map((animation) => animation.finished.catch(() => undefined))));
   await page.evaluate(AxeBuilder.source);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
     return axe.run();
   });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  // Each violation with where it is (the first elements' selectors), so a failure says what to look at.
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Where the browser tests save their screenshots (ignored by git). */
