@@ -17,15 +17,17 @@ describe.runIf(chromiumAvailable)('businesses in Chromium', () => {
     await signIn(page, server.url, 'center-admin@kyodo.example', server.password);
     await page.getByRole('link', { name: '事業', exact: true }).filter({ visible: true }).first().click();
     await page.getByRole('heading', { name: '事業', level: 1 }).waitFor();
-    await page.getByText('事業所はまだ登録されていません。').waitFor();
+    const sites = page.getByRole('table', { name: '事業所' });
+    // The demo's sites, among them the Youth Support Station the ministry commissions.
+    await sites.getByRole('row').filter({ hasText: '若者サポートステーション' }).getByText('委託事業（委託元: 厚生労働省）').waitFor();
 
-    // The care centre the demo's work records name as their site, commissioned: the commissioner is asked for.
+    // A new childcare room, commissioned: the commissioner is asked for.
     await page.getByRole('button', { name: '事業所を追加' }).first().click();
     const form = page.getByRole('dialog', { name: '事業所を追加' });
-    await form.getByRole('textbox', { name: '事業所名', exact: true }).fill('池袋ケアセンター');
-    await form.getByRole('combobox', { name: '事業分野' }).selectOption({ label: '高齢者介護' });
+    await form.getByRole('textbox', { name: '事業所名', exact: true }).fill('南池袋保育室');
+    await form.getByRole('combobox', { name: '事業分野' }).selectOption({ label: '子育て支援' });
     await form.getByText('委託事業', { exact: true }).click();
-    await form.getByRole('textbox', { name: '開所日' }).fill('2020-04-01');
+    await form.getByRole('textbox', { name: '開所日' }).fill('2026-04-01');
     await form.getByRole('button', { name: '保存' }).click();
     await form.getByText('入力してください').first().waitFor();
     await form.getByRole('textbox', { name: '委託元', exact: true }).fill('豊島区');
@@ -33,10 +35,10 @@ describe.runIf(chromiumAvailable)('businesses in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await form.getByRole('button', { name: '保存' }).click();
     await form.waitFor({ state: 'hidden' });
-    const sites = page.getByRole('table', { name: '事業所' });
-    await sites.getByRole('row').filter({ hasText: '池袋ケアセンター' }).getByText('委託事業（委託元: 豊島区）').waitFor();
+    await sites.getByRole('row').filter({ hasText: '南池袋保育室' }).getByText('委託事業（委託元: 豊島区）').waitFor();
 
-    // This fiscal year, named with its era: the figures entered, the surplus following from them.
+    // This fiscal year (the demo records the years before it), named with its era: the figures entered for the care
+    // centre the demo's work records name as their site, the surplus following from them.
     await page.getByRole('combobox', { name: '事業年度' }).selectOption({ value: String(fiscalYear) });
     const results = page.getByRole('table', { name: '事業所別の実績' });
     const row = results.getByRole('row').filter({ hasText: '池袋ケアセンター' });

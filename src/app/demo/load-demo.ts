@@ -2,6 +2,7 @@ import type { OrganizationFields } from '../../domain/organizations/organization
 import { systemActor } from '../audit/record-audit.js';
 import { createUser } from '../accounts/users.js';
 import { createOrganization } from '../organizations/write-organizations.js';
+import { loadDemoBusinesses } from './demo-businesses.js';
 import { loadDemoGovernance } from './demo-governance.js';
 import { loadDemoWork } from './demo-work.js';
 import type { AppContext } from '../shared/context.js';
@@ -79,11 +80,13 @@ export async function loadDemo(ctx: AppContext, password: string, options: { gov
   await createUser(ctx, null, actor, { email: accounts.adminEmail, displayName: '連合会 管理者', password, role: 'federation-admin', organizationId: root.id });
   await createUser(ctx, null, actor, { email: accounts.orgAdminEmail, displayName: 'ちば 管理者', password, role: 'org-admin', organizationId: chiba.id });
   await createUser(ctx, null, actor, { email: accounts.clerkEmail, displayName: 'ちば 事務担当', password, role: 'clerk', organizationId: chiba.id });
-  // The seed-scale demo adds its governance once its registry is loaded (see loadScaleDemo).
+  // The seed-scale demo adds its governance once its registry is loaded (see loadScaleDemo). The businesses are the
+  // small demo's: their workers by kind are counted from the work records the small demo's members write.
   if (options.governance) {
     const jigyodan = created.find((o) => o.code === 'center-jigyodan')!.id;
     const { adminEmail } = await loadDemoGovernance(ctx, jigyodan, password);
     await loadDemoWork(ctx, jigyodan, adminEmail);
+    await loadDemoBusinesses(ctx, new Map(created.map((o) => [o.code, o.id])));
   }
   return accounts;
 }
