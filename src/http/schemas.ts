@@ -3,7 +3,7 @@ import { roles } from '../domain/access/policy.js';
 import { locales } from '../domain/accounts/account.js';
 import { lawProfileIds } from '../domain/law-profiles/profiles.js';
 import { prefectureCodes } from '../domain/organizations/prefectures.js';
-import { businessLines, legalForms, organizationKinds, organizationStatuses } from '../domain/organizations/reference.js';
+import { legalForms, organizationKinds, organizationStatuses } from '../domain/organizations/reference.js';
 
 /**
  * The shapes at the edge: one schema per body and response. They validate requests, serialize responses (fields
@@ -24,6 +24,10 @@ export function orNull<T extends TSchema>(schema: T) {
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 const IsoDateTime = Type.String({ format: 'date-time' });
 const NullableText = (maxLength: number) => orNull(Type.String({ maxLength }));
+/** A business line's code as POST /business-lines takes it; GET /reference lists those that exist. */
+export const BusinessLineCode = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,59}$', description: 'lower-case letters, digits and hyphens (GET /reference lists the lines)' });
+/** A business line with both its names; `builtIn` for the seed's eight, which the web app translates itself. */
+export const BusinessLine = Type.Object({ code: Type.String(), nameJa: Type.String(), nameEn: Type.String(), builtIn: Type.Boolean() });
 
 export const Problem = Type.Object(
   {
@@ -60,7 +64,9 @@ const organizationFieldSchemas = {
   prefectureCode: orNull(enumOf(prefectureCodes)),
   postalCode: orNull(Type.String({ pattern: '^[0-9]{3}-?[0-9]{4}$' })),
   address: NullableText(500),
-  businessLines: Type.Array(enumOf(businessLines), { maxItems: businessLines.length, uniqueItems: true }),
+  // Only the codes' shape: the federation adds lines of its own, so which exist is checked against business_lines.
+  // The bound only keeps a body small; no organization runs a hundred lines.
+  businessLines: Type.Array(BusinessLineCode, { maxItems: 100, uniqueItems: true }),
   status: enumOf(organizationStatuses),
 };
 

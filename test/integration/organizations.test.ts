@@ -81,12 +81,46 @@ describe.each(dialects)('organizations (%s)', (dialect) => {
   it('names every bad field in one problem response', async () => {
     const response = await t.app.inject({
       method: 'POST', url: '/api/v1/organizations', headers: as(admin),
-      payload: { code: 'Bad Code', nameJa: '', parentId: tenants.federation.id, legalForm: 'corporation', fiscalYearStartMonth: 13, prefectureCode: '48', postalCode: '12-345', businessLines: ['mining'] },
+      payload: { code: 'Bad Code', nameJa: '', parentId: tenants.federation.id, legalForm: 'corporation', fiscalYearStartMonth: 13, prefectureCode: '48', postalCode: '12-345', businessLines: ['Mining!'] },
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     const fields = response.json<{ errors: { field: string; code: string }[] }>().errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['code', 'nameJa', 'legalForm', 'fiscalYearStartMonth', 'prefectureCode', 'postalCode', 'businessLines.0']));
+  });
+
+  it('refuses a business line the federation does not have, naming its place in the list', async () => {
+    const response = await t.app.inject({
+      method: 'POST', url: '/api/v1/organizations', headers: as(admin),
+      payload: { ...buildOrganizationFields({ parentId: tenants.federation.id }), businessLines: ['eldercare', 'mining'] },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'unknown_business_line', errors: [{ field: 'businessLines.1', code: 'unknown_business_line' }] });
+  });
+
+  it('lets an organization take a business line the federation added, which the reference lists with its names', async () => {
+    const added = await t.app.inject({
+      method: 'POST', url: '/api/v1/business-lines', headers: as(admin), payload: { code: 'bakery', nameJa: 'パン工房', nameEn: 'Bakery' },
+    });
+    expect(added.statusCode).toBe(201);
+    const reference = await t.app.inject({ url: '/api/v1/reference' });
+    const lines = reference.json<{ businessLines: { code: string; nameJa: string; nameEn: string; builtIn: boolean }[] }>().businessLines;
+    expect(lines).toHaveLength(9);
+    expect(lines[0]).toEqual({ code: 'eldercare', nameJa: '高齢者介護', nameEn: 'Eldercare', builtIn: true });
+    expect(lines.at(-1)).toEqual({ code: 'bakery', nameJa: 'パン工房', nameEn: 'Bakery', builtIn: false });
+
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/v1/organizations', headers: as(admin),
+      payload: { ...buildOrganizationFields({ parentId: tenants.federation.id }), businessLines: ['bakery', 'eldercare'] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<Org>().businessLines).toEqual(['bakery', 'eldercare']);
+    const current = (await t.app.inject({ url: `/api/v1/organizations/${tenants.orgB.id}`, headers: as(admin) })).json<Org>();
+    const saved = await t.app.inject({
+      method: 'PATCH', url: `/api/v1/organizations/${tenants.orgB.id}`, headers: as(admin), payload: { version: current.version, businessLines: ['bakery'] },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json<Org>().businessLines).toEqual(['bakery']);
   });
 
   it('enforces the Act: a worker co-operative carries 労働者協同組合 in its name', async () => {

@@ -263,6 +263,16 @@ describe.each(dialects)('work records (%s)', (dialect) => {
       expect(missing.json<Problem>()).toMatchObject({ code: 'incomplete_mapping', errors: [{ field: 'memberNumber' }, { field: 'hours' }] });
       expect((await upload('work-imports', adminB, good())).statusCode).toBe(403);
     });
+
+    it('knows a business line the federation added by its code and by its Japanese or English name', async () => {
+      const federation = await signIn(tenants.users.federationAdmin.email);
+      expect((await api('POST', '/business-lines', federation, { code: 'bakery', nameJa: 'パン工房', nameEn: 'Bakery' })).statusCode).toBe(201);
+      const { version } = (await api('GET', orgUrl, admin)).json<{ version: number }>();
+      expect((await api('PATCH', orgUrl, admin, { version, businessLines: ['eldercare', 'bakery'] })).statusCode).toBe(200);
+      const preview = await upload('work-imports/preview', clerk, file('0001,,2026-10-05,8,池袋,パン工房,', '0001,,2026-10-06,8,池袋,ＢＡＫＥＲＹ,', '0001,,2026-10-07,8,池袋,bakery,'));
+      expect(preview.json()).toMatchObject({ validRows: 3, errors: [] });
+      expect(preview.json<{ sample: { businessLine: string }[] }>().sample.map((r) => r.businessLine)).toEqual(['bakery', 'bakery', 'bakery']);
+    });
   });
 
   it.runIf(dialect === 'sqlite')('imports a file of 100,000 rows in one go, every row written (its speed is a bench matter, not a test\'s)', async () => {

@@ -1,11 +1,11 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { Tx } from '../shared/context.js';
 import type { Organization } from '../../domain/organizations/organization.js';
-import type { BusinessLine, LegalForm, OrganizationKind, OrganizationStatus } from '../../domain/organizations/reference.js';
+import type { LegalForm, OrganizationKind, OrganizationStatus } from '../../domain/organizations/reference.js';
 import type { OrganizationTable, Schema } from '../../db/schema.js';
 
 
-export function toOrganization(row: Selectable<OrganizationTable>, businessLines: BusinessLine[]): Organization {
+export function toOrganization(row: Selectable<OrganizationTable>, businessLines: string[]): Organization {
   return {
     id: row.id,
     code: row.code,
@@ -29,8 +29,8 @@ export function toOrganization(row: Selectable<OrganizationTable>, businessLines
 }
 
 /** Business lines of many organizations in one query, in the canonical order of the reference list. */
-export async function businessLinesOf(db: Tx, ids: string[]): Promise<Map<string, BusinessLine[]>> {
-  const map = new Map<string, BusinessLine[]>(ids.map((id) => [id, []]));
+export async function businessLinesOf(db: Tx, ids: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return map;
   const rows = await db
     .selectFrom('organization_business_lines')
@@ -39,7 +39,7 @@ export async function businessLinesOf(db: Tx, ids: string[]): Promise<Map<string
     .orderBy('organization_id')
     .orderBy('business_line')
     .execute();
-  for (const row of rows) map.get(row.organization_id)?.push(row.business_line as BusinessLine);
+  for (const row of rows) map.get(row.organization_id)?.push(row.business_line);
   return map;
 }
 
@@ -71,7 +71,7 @@ export function organizationColumns(o: Omit<Organization, 'id' | 'createdAt' | '
   };
 }
 
-export async function replaceBusinessLines(trx: Transaction<Schema>, organizationId: string, lines: BusinessLine[]): Promise<void> {
+export async function replaceBusinessLines(trx: Transaction<Schema>, organizationId: string, lines: string[]): Promise<void> {
   await trx.deleteFrom('organization_business_lines').where('organization_id', '=', organizationId).execute();
   if (lines.length > 0) {
     await trx

@@ -1,7 +1,6 @@
 import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { Organization } from '../../domain/organizations/organization.js';
-import type { BusinessLine } from '../../domain/organizations/reference.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { compileOnce } from '../../db/compiled-query.js';
 import type { DialectName } from '../../db/database.js';
@@ -44,7 +43,7 @@ export function toView(row: ViewRow): OrganizationView {
   // SQLite hands JSON back as text; PostgreSQL's driver parses it.
   const lines: { business_line: string }[] = typeof row.business_lines === 'string' ? JSON.parse(row.business_lines) : row.business_lines;
   return {
-    ...toOrganization(row, lines.map((l) => l.business_line as BusinessLine)),
+    ...toOrganization(row, lines.map((l) => l.business_line)),
     memberOrganizationCount: Number(row.member_organization_count ?? 0),
   };
 }

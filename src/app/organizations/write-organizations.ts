@@ -9,6 +9,7 @@ import {
 } from '../../domain/organizations/organization.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
+import { businessLineCodes } from '../business/business-lines.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, type AppContext, type Tx } from '../shared/context.js';
 import { findOrganization, organizationColumns, replaceBusinessLines } from './organization-rows.js';
 import { requireOrganizationView, type OrganizationView } from './organization-views.js';
@@ -47,7 +48,7 @@ export async function createOrganization(
 ): Promise<OrganizationView> {
   if (actor && !canCreateOrganization(actor)) throw forbidden();
   const fields = normalize(input);
-  checkOrganizationRules(fields, null);
+  checkOrganizationRules(fields, null, await businessLineCodes(ctx.db));
   await checkParent(ctx.db, fields.parentId);
   const at = isoNow(ctx);
   const organization: Organization = { ...fields, id: newId(), version: 1, createdAt: at, updatedAt: at };
@@ -91,7 +92,7 @@ export async function updateOrganization(
         throw new DomainError('conflict', 'version_conflict', `organization was changed by someone else (now version ${current.version})`);
       }
       if (changed.length === 0) return current;
-      checkOrganizationRules(after, id);
+      checkOrganizationRules(after, id, await businessLineCodes(trx));
       await checkParent(trx, after.parentId);
       const at = isoNow(ctx);
       const next: Organization = { ...after, id, version: current.version + 1, createdAt: current.createdAt, updatedAt: at };

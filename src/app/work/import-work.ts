@@ -8,6 +8,7 @@ import { readWorkCsv, workCsvFields, type WorkCsvError, type WorkCsvField } from
 import { workKey } from '../../domain/work/work-record.js';
 import { BulkWriter } from '../../db/bulk-insert.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { listBusinessLines } from '../business/business-lines.js';
 import type { ImportProgressListener } from '../members/import-members.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
 import { lockWork, workRulesOf } from './work-rows.js';
@@ -103,7 +104,7 @@ async function analyzeWorkFile(ctx: AppContext, db: Tx, organizationId: string, 
   const rules = await workRulesOf(ctx, db, organizationId);
   const decoded = decodeCsv(file.bytes, file.encoding);
   const { headers, records } = parseCsv(decoded.text);
-  const reading = readWorkCsv(headers, records, rules);
+  const reading = readWorkCsv(headers, records, rules, await listBusinessLines(db));
   const facts = await importFacts(db, organizationId, reading.rows.map((r) => r.date));
   const check = checkWorkImport(reading, headers, facts, file.existing);
   const columns = Object.fromEntries(workCsvFields.map((field) => {

@@ -8,9 +8,12 @@ const base: OrganizationFields = {
   prefectureCode: '12', postalCode: null, address: null, businessLines: [], status: 'active',
 };
 
+/** The federation's lines: two of the seed's and one it added. */
+const knownLines = ['eldercare', 'childcare', 'bakery'];
+
 function ruleCodes(fields: OrganizationFields, id: string | null = 'self'): string[] {
   try {
-    checkOrganizationRules(fields, id);
+    checkOrganizationRules(fields, id, knownLines);
     return [];
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -39,6 +42,11 @@ describe('organization rules', () => {
     expect(ruleCodes({ ...base, nameJa: 'ちば', parentId: null, businessLines: ['eldercare', 'eldercare'] })).toEqual([
       'nameJa:worker_coop_name', 'parentId:required', 'businessLines:duplicate',
     ]);
+  });
+
+  it("takes any of the federation's business lines, its own included, and names the position of one it lacks", () => {
+    expect(ruleCodes({ ...base, businessLines: ['eldercare', 'bakery'] })).toEqual([]);
+    expect(ruleCodes({ ...base, businessLines: ['bakery', 'mining'] })).toEqual(['businessLines.1:unknown_business_line']);
   });
 });
 

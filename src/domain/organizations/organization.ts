@@ -1,6 +1,6 @@
 import { defaultLawProfile } from '../law-profiles/profiles.js';
 import { DomainError, type FieldError } from '../shared/errors.js';
-import type { BusinessLine, LegalForm, OrganizationKind, OrganizationStatus } from './reference.js';
+import type { LegalForm, OrganizationKind, OrganizationStatus } from './reference.js';
 
 /** The fields a person edits on an organization. */
 export interface OrganizationFields {
@@ -19,7 +19,8 @@ export interface OrganizationFields {
   /** Seven digits, no hyphen. */
   postalCode: string | null;
   address: string | null;
-  businessLines: BusinessLine[];
+  /** Codes of the federation's business lines (the seed's eight or lines the federation added). */
+  businessLines: string[];
   status: OrganizationStatus;
 }
 
@@ -70,8 +71,11 @@ export function normalizePostalCode(value: string | null): string | null {
   return digits === '' ? null : digits;
 }
 
-/** Checks the rules that hold between fields; shapes and formats are checked at the edge. */
-export function checkOrganizationRules(fields: OrganizationFields, id: string | null): void {
+/**
+ * Checks the rules that hold between fields; shapes and formats are checked at the edge. `knownBusinessLines` are
+ * the federation's lines: the edge cannot list them, as the federation adds its own.
+ */
+export function checkOrganizationRules(fields: OrganizationFields, id: string | null, knownBusinessLines: readonly string[]): void {
   const errors: FieldError[] = [];
   if (fields.legalForm === 'worker-cooperative' && !fields.nameJa.includes(workerCoopNameMarker)) {
     errors.push({
@@ -92,6 +96,11 @@ export function checkOrganizationRules(fields: OrganizationFields, id: string | 
   if (new Set(fields.businessLines).size !== fields.businessLines.length) {
     errors.push({ field: 'businessLines', code: 'duplicate', message: 'each business line may be listed once' });
   }
+  fields.businessLines.forEach((line, i) => {
+    if (!knownBusinessLines.includes(line)) {
+      errors.push({ field: `businessLines.${i}`, code: 'unknown_business_line', message: `${line} is not a business line of the federation` });
+    }
+  });
   if (errors.length > 0) {
     throw new DomainError('rule_violation', errors[0]!.code, errors.map((e) => e.message).join('; '), errors);
   }

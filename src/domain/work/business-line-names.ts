@@ -21,5 +21,20 @@ for (const line of businessLines) {
   for (const name of [line, ...names[line]]) byKey.set(headerKey(name), line);
 }
 
-/** The business line a cell names (its code or a name, case, width and punctuation aside), or null. */
-export const businessLineNamed = (text: string): BusinessLine | null => byKey.get(headerKey(text)) ?? null;
+/** A line of the federation's list (business_lines) by the names it was given. */
+export interface NamedBusinessLine {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+}
+
+/**
+ * The business line a cell names (its code or a name, case, width and punctuation aside), or null. `lines` are the
+ * federation's: a line it added is known only by its code and the two names stored with it.
+ */
+export function businessLineNamed(text: string, lines: readonly NamedBusinessLine[]): string | null {
+  const key = headerKey(text);
+  const builtIn = byKey.get(key);
+  if (builtIn !== undefined) return builtIn;
+  return lines.find((line) => [line.code, line.nameJa, line.nameEn].some((name) => headerKey(name) === key))?.code ?? null;
+}

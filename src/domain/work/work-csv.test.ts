@@ -5,6 +5,8 @@ import { businessLineNamed } from './business-line-names.js';
 import { readWorkCsv, workColumnsOf } from './work-csv.js';
 
 const lines = { businessLines: ['eldercare', 'childcare'], today: '2026-11-27' };
+/** A line the federation added, known by its code and the names it gave. */
+const bakery = { code: 'bakery', nameJa: 'パン工房', nameEn: 'Bakery' };
 
 describe('reading a time-clock CSV', () => {
   it('maps Japanese and English headers, loosely', () => {
@@ -17,10 +19,10 @@ describe('reading a time-clock CSV', () => {
   });
 
   it('needs a person, a date and a time column', () => {
-    expect(codeOf(() => readWorkCsv(['氏名', '日付'], [['山田', '2026-11-02']], lines))).toBe('incomplete_mapping');
+    expect(codeOf(() => readWorkCsv(['氏名', '日付'], [['山田', '2026-11-02']], lines, []))).toBe('incomplete_mapping');
     const refusal = (() => {
       try {
-        readWorkCsv(['氏名', '備考'], [['山田', '']], lines);
+        readWorkCsv(['氏名', '備考'], [['山田', '']], lines, []);
         return null;
       } catch (error) {
         return error instanceof DomainError ? error : null;
@@ -36,7 +38,7 @@ describe('reading a time-clock CSV', () => {
       ['', 'p-1', '20261102', '7', '30', '', '', ''],
       ['', '', '', '', '', '', '', ''],
       ['0003', '', '2026-11-02', '', '450', '', 'Eldercare', ''],
-    ], lines);
+    ], lines, []);
     expect(reading.errors).toEqual([]);
     expect(reading.rows).toEqual([
       { line: 2, memberNumber: '0001', personId: '', date: '2026-11-02', minutes: 450, site: '池袋', businessLine: 'eldercare', role: 'コーディネーター', note: null },
@@ -52,7 +54,7 @@ describe('reading a time-clock CSV', () => {
       ['0001', '2026-11-02', '25', '', ''],
       ['0001', '', '', '', ''],
       ['0001', '2026-11-28', '8', '', ''],
-    ], lines);
+    ], lines, []);
     expect(reading.rows).toEqual([]);
     expect(reading.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual([
       '2:member_number:required', '2:date:invalid_date', '2:hours:invalid_hours', '2:site:too_long', '2:business_line:unknown_business_line',
@@ -64,10 +66,19 @@ describe('reading a time-clock CSV', () => {
   });
 
   it('knows the business lines by code and by name', () => {
-    expect(businessLineNamed('高齢者介護')).toBe('eldercare');
-    expect(businessLineNamed('ＥＬＤＥＲＣＡＲＥ')).toBe('eldercare');
-    expect(businessLineNamed('disability-support')).toBe('disability-support');
-    expect(businessLineNamed('Disability support')).toBe('disability-support');
-    expect(businessLineNamed('宇宙開発')).toBeNull();
+    expect(businessLineNamed('高齢者介護', [])).toBe('eldercare');
+    expect(businessLineNamed('ＥＬＤＥＲＣＡＲＥ', [])).toBe('eldercare');
+    expect(businessLineNamed('disability-support', [])).toBe('disability-support');
+    expect(businessLineNamed('Disability support', [])).toBe('disability-support');
+    expect(businessLineNamed('宇宙開発', [])).toBeNull();
+  });
+
+  it("knows a line the federation added by its code and its stored names, and only when it is given", () => {
+    expect(businessLineNamed('パン工房', [bakery])).toBe('bakery');
+    expect(businessLineNamed('ＢＡＫＥＲＹ', [bakery])).toBe('bakery');
+    expect(businessLineNamed('パン工房', [])).toBeNull();
+    const reading = readWorkCsv(['組合員番号', '日付', '時間', '事業'], [['0001', '2026-11-02', '8', 'パン工房']], { ...lines, businessLines: ['eldercare', 'bakery'] }, [bakery]);
+    expect(reading.errors).toEqual([]);
+    expect(reading.rows.map((r) => r.businessLine)).toEqual(['bakery']);
   });
 });

@@ -1,7 +1,7 @@
 import { parseDate } from '../members/csv/dates.js';
 import { cleanCell, headerKey } from '../members/csv/text.js';
 import { DomainError } from '../shared/errors.js';
-import { businessLineNamed } from './business-line-names.js';
+import { businessLineNamed, type NamedBusinessLine } from './business-line-names.js';
 import { parseHours, parseMinutes } from './duration.js';
 import { minutesPerDay, workTextLimits, type WorkRules } from './work-record.js';
 
@@ -84,9 +84,11 @@ export interface WorkCsvReading {
 /**
  * Reads the rows and every problem in them that the file alone shows (row + column + reason); the checks that
  * need the organization — who the people are, closed months, what is recorded already — come after (see
- * checkWorkImport).
+ * checkWorkImport). `lines` are the federation's business lines, which the 事業 column may name.
  */
-export function readWorkCsv(headers: readonly string[], records: readonly (readonly string[])[], rules: WorkRules): WorkCsvReading {
+export function readWorkCsv(
+  headers: readonly string[], records: readonly (readonly string[])[], rules: WorkRules, lines: readonly NamedBusinessLine[],
+): WorkCsvReading {
   const columns = workColumnsOf(headers);
   const missing: { field: string; message: string }[] = [];
   if (columns.memberNumber === undefined && columns.personId === undefined) missing.push({ field: 'memberNumber', message: 'a column for the member number (組合員番号) or person id (個人ID)' });
@@ -129,7 +131,7 @@ export function readWorkCsv(headers: readonly string[], records: readonly (reado
     const site = text('site');
     const role = text('role');
     const note = text('note');
-    const businessLine = businessLineOf(cell('businessLine'), rules.businessLines);
+    const businessLine = businessLineOf(cell('businessLine'), rules.businessLines, lines);
     if (typeof businessLine !== 'string') fail('businessLine', businessLine.refused);
 
     if (errors.length === before) {
@@ -165,9 +167,9 @@ function timeOf(hoursText: string, minutesText: string, timeField: 'hours' | 'mi
  * The business line a cell names: '' for none; a line's code or name, which must be one of the organization's when
  * it declares any; free text (up to the limit) for an organization that declares none.
  */
-function businessLineOf(text: string, declared: readonly string[]): string | { refused: 'unknown_business_line' | 'too_long' } {
+function businessLineOf(text: string, declared: readonly string[], lines: readonly NamedBusinessLine[]): string | { refused: 'unknown_business_line' | 'too_long' } {
   if (text === '') return '';
-  const named = businessLineNamed(text);
+  const named = businessLineNamed(text, lines);
   if (declared.length > 0) return named !== null && declared.includes(named) ? named : { refused: 'unknown_business_line' };
   if (named !== null) return named;
   return text.length > workTextLimits.businessLine && [...text].length > workTextLimits.businessLine ? { refused: 'too_long' } : text;

@@ -9,7 +9,7 @@ import { siteOperations, siteTextLimits } from '../../domain/business/site.js';
 import { actorOf } from '../auth.js';
 import { acceptFileBodies, fileBytes } from '../file-body.js';
 import type { RouteDeps } from '../route-deps.js';
-import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
+import { BusinessLine, BusinessLineCode, enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
 const tags = ['businesses'];
 const IsoDate = Type.String({ format: 'date' });
@@ -19,14 +19,13 @@ const Version = Type.Integer({ minimum: 1, description: 'the version the editor 
 const FiscalYear = Type.Integer({ minimum: 1900, maximum: 2200, description: 'the calendar year the fiscal year starts in (2026 = 2026年度 = 令和8年度)' });
 const Yen = Type.Integer({ minimum: 0, description: 'whole yen' });
 const Count = orNull(Type.Integer({ minimum: 0 }));
-const BusinessLineCode = Type.String({ minLength: 1, maxLength: 60, description: 'a business line code (GET /business-lines)' });
-
-const BusinessLine = Type.Object({ code: Type.String(), nameJa: Type.String(), nameEn: Type.String(), builtIn: Type.Boolean() });
+// Any text: a site names an existing line, which the domain checks (unknown_business_line).
+const SiteBusinessLine = Type.String({ minLength: 1, maxLength: 60, description: 'a business line code (GET /business-lines)' });
 
 const siteFields = {
   nameJa: Type.String({ minLength: 1, maxLength: siteTextLimits.name, description: 'the site\'s name; work records match their 現場 column against it' }),
   nameEn: orNull(Type.String({ maxLength: siteTextLimits.name })),
-  businessLine: BusinessLineCode,
+  businessLine: SiteBusinessLine,
   postalCode: orNull(Type.String({ maxLength: 8, description: '123-4567 or 1234567' })),
   prefectureCode: orNull(Type.String({ pattern: '^[0-9]{2}$', description: 'JIS X 0401, 01 (北海道) … 47 (沖縄県)' })),
   address: orNull(Type.String({ maxLength: siteTextLimits.address })),
@@ -69,7 +68,7 @@ export const businessRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     schema: {
       tags, summary: 'Add a business line (federation administrator); codes are permanent',
       body: Type.Object({
-        code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,59}$', description: 'lower-case letters, digits and hyphens' }),
+        code: BusinessLineCode,
         nameJa: Type.String({ minLength: 1, maxLength: 100 }), nameEn: Type.String({ minLength: 1, maxLength: 100 }),
       }, { additionalProperties: false }),
       response: { 201: BusinessLine, ...problemResponses },

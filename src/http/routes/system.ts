@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { listBusinessLines } from '../../app/business/business-lines.js';
 import { roles } from '../../domain/access/policy.js';
 import { lawProfileIds } from '../../domain/law-profiles/profiles.js';
 import { prefectures } from '../../domain/organizations/prefectures.js';
-import { businessLines, legalForms, organizationStatuses } from '../../domain/organizations/reference.js';
+import { legalForms, organizationStatuses } from '../../domain/organizations/reference.js';
 import type { RouteDeps } from '../route-deps.js';
-import { enumOf } from '../schemas.js';
+import { BusinessLine, enumOf } from '../schemas.js';
 
 const strings = Type.Array(Type.String());
 
@@ -29,13 +30,14 @@ export const systemRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       summary: 'Vocabularies: legal forms, law profiles, business lines, statuses, roles, prefectures',
       response: {
         200: Type.Object({
-          legalForms: strings, lawProfiles: strings, businessLines: strings, organizationStatuses: strings, roles: strings,
+          legalForms: strings, lawProfiles: strings, businessLines: Type.Array(BusinessLine), organizationStatuses: strings, roles: strings,
           prefectures: Type.Array(Type.Object({ code: Type.String(), nameJa: Type.String(), nameEn: Type.String() })),
         }),
       },
     },
   }, async () => ({
-    legalForms: [...legalForms], lawProfiles: [...lawProfileIds], businessLines: [...businessLines],
+    // The table's lines, not the seed's eight: those the federation added are offered and named the same way.
+    legalForms: [...legalForms], lawProfiles: [...lawProfileIds], businessLines: await listBusinessLines(ctx.db),
     organizationStatuses: [...organizationStatuses], roles: [...roles], prefectures: [...prefectures],
   }));
 };

@@ -88,7 +88,7 @@ export function OrganizationFormFields({ values, errors, onChange, withCode, sta
       >
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
           {reference.businessLines.map((line) => (
-            <Checkbox key={line} value={line} label={labels.code('businessLine', line)} />
+            <Checkbox key={line.code} value={line.code} label={labels.code('businessLine', line.code)} />
           ))}
         </SimpleGrid>
       </Checkbox.Group>

@@ -27,12 +27,17 @@ export interface Labels {
 /** Translates codes the server sends; an unknown code is shown as it is rather than hidden. */
 export function useLabels(): Labels {
   const { t } = useTranslation();
-  const { prefectures } = useReference();
+  const { prefectures, businessLines } = useReference();
   const english = useLocale() === 'en';
 
   return useMemo(
     () => ({
-      code: (list, code) => t(`${list}.${code}`, { defaultValue: code }),
+      code: (list, code) => {
+        // A line the federation added has no locale key: it is shown by the names it was given.
+        const added = list === 'businessLine' ? businessLines.find((line) => line.code === code && !line.builtIn) : undefined;
+        if (added) return english ? added.nameEn : added.nameJa;
+        return t(`${list}.${code}`, { defaultValue: code });
+      },
       prefecture: (code) => {
         const prefecture = prefectures.find((p) => p.code === code);
         if (!prefecture) return code;
@@ -40,6 +45,6 @@ export function useLabels(): Labels {
       },
       organizationName: ({ nameJa, nameEn }) => (english && nameEn ? nameEn : nameJa),
     }),
-    [t, prefectures, english],
+    [t, prefectures, businessLines, english],
   );
 }
