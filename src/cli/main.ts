@@ -6,6 +6,7 @@ import { DomainError } from '../domain/shared/errors.js';
 import {
   runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runCompliance, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
 } from './commands.js';
+import { runResultsImport } from './business-commands.js';
 import { runSurplusDividends, runSurplusPropose, runSurplusShow } from './surplus-commands.js';
 import { runWorkApprove, runWorkCloseMonth, runWorkImport } from './work-commands.js';
 import { runServe } from './serve.js';
@@ -77,6 +78,14 @@ capital.command('register')
   .addOption(new Option('--encoding <encoding>', 'output encoding').choices(['utf-8', 'cp932']).default('utf-8'))
   .option('--out <file>', 'output file (default: standard output)')
   .action(runCapitalRegister);
+
+const businesses = program.command('businesses').description("the organizations' sites and their fiscal-year results");
+businesses.command('import-results')
+  .description("record sites' fiscal-year results from a CSV (事業所, 年度, 事業高, 経費[, 剰余, 利用者数, 組合員従事者数, 組合員外従事者数]); all rows or none, a year already recorded is replaced")
+  .argument('<file>', 'the CSV file')
+  .requiredOption('--org <org>', 'organization code or id')
+  .addOption(new Option('--encoding <encoding>', 'file encoding').choices(['auto', 'utf-8', 'cp932']).default('auto'))
+  .action(runResultsImport);
 
 const surplus = program.command('surplus').description('the fiscal-year close and dividends by amount of work');
 surplus.command('propose')

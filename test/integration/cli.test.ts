@@ -170,6 +170,18 @@ describe('kyodo command on the embedded SQLite default', { timeout: 180_000 }, (
     expect(again.stderr).toContain('the 2025 close is already before the assembly or posted');
   });
 
+  it("imports sites' results from a CP932 file, and refuses a file with a problem, naming its row", async () => {
+    const file = path.join(dataDir, 'results.csv');
+    fs.writeFileSync(file, iconv.encode('事業所,年度,事業高,経費,利用者数\r\nアグリーン,令和8年度,"21,000,000",20000000,22\r\n', 'cp932'));
+    const imported = await kyodo(['businesses', 'import-results', file, '--org', 'wc-chiba'], env());
+    expect(imported.stdout).toContain('imported');
+    expect(imported.stdout).toContain('1 result(s) recorded, 0 replaced, fiscal year(s) 2026');
+    fs.writeFileSync(file, iconv.encode('事業所,年度,事業高,経費\r\nアグリーン,2026,1,1\r\nどこか,2026,1,1\r\n', 'cp932'));
+    const refused = await kyodo(['businesses', 'import-results', file, '--org', 'wc-chiba'], env());
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('rows.3.site unknown_site');
+  });
+
   it('reports a broken audit chain with exit code 1', async () => {
     const db = new SQLite(path.join(dataDir, 'kyodo.db'));
     db.exec(`drop trigger audit_log_no_update; update audit_log set action = 'forged' where seq = 3`);
