@@ -5,9 +5,9 @@ import { searchQueryKey } from '../../domain/members/search-key.js';
 import { dividendsCsv } from '../../domain/surplus/dividends-csv.js';
 import { unitOf, type WorkMeasure } from '../../domain/surplus/work-measure.js';
 import { findOrganization } from '../organizations/organization-rows.js';
-import { today, type AppContext } from '../shared/context.js';
+import { today, type AppContext, type Tx } from '../shared/context.js';
 import type { DocumentLocale } from '../documents/pdf-kit.js';
-import { closingRow, toClosingView, type ClosingStatus } from './close-year.js';
+import { closingRow, toClosingView, type ClosingRow, type ClosingStatus } from './close-year.js';
 import { renderStatementPdf } from './documents/statement-pdf.js';
 
 /** One member's line of a close, with who they are: the staff's list and the member's own statement. */
@@ -68,13 +68,43 @@ const toLine = (r: LineRow, denominator: number): DividendLine => ({
   unpaidCapital: Number(r.unpaid_capital), withheld: Number(r.withheld), payment: Number(r.payment),
 });
 
+/** A close's member lines with who each member is; callers add their filters and order. */
+const linesOf = (db: Tx, closingId: string) =>
+  db.selectFrom('surplus_dividends as d').innerJoin('memberships as m', 'm.id', 'd.membership_id').innerJoin('people as p', 'p.id', 'd.person_id')
+    .where('d.closing_id', '=', closingId);
+
+/**
+ * What every statement of one close shares (the close, its organization, how many yen went to the largest
+ * remainders), read once: the returned function makes any member's statement from their line.
+ */
+async function statementMaker(db: Tx, row: ClosingRow): Promise<(line: LineRow) => DividendStatement> {
+  const view = toClosingView(row);
+  const [organization, rounded] = await Promise.all([
+    findOrganization(db, row.organization_id),
+    db.selectFrom('surplus_dividends').select((eb) => eb.fn.countAll<string | number>().as('n')).where('closing_id', '=', row.id).where('rounded_up', '=', 1).executeTakeFirstOrThrow(),
+  ]);
+  if (!organization) throw notFound('organization');
+  return (line) => ({
+    ...toLine(line, Math.max(1, view.totalWork)),
+    closingId: row.id, status: view.status, fiscalYear: view.fiscalYear, periodFrom: view.periodFrom, periodUntil: view.periodUntil,
+    organization: { id: organization.id, code: organization.code, nameJa: organization.nameJa, nameEn: organization.nameEn },
+    measure: view.measure, unit: unitOf(view.measure), totalWork: view.totalWork, members: view.members, dividends: view.allocation.dividends,
+    yenRoundedUp: Number(rounded.n), withholdAgainstUnpaid: view.withholdAgainstUnpaid, postedAt: view.postedAt,
+  });
+}
+
+/** Every member's statement of a close, by membership, from one read of the lines (for e-mailing them all). */
+export async function closingStatements(db: Tx, row: ClosingRow): Promise<Map<string, DividendStatement>> {
+  const [make, lines] = await Promise.all([statementMaker(db, row), linesOf(db, row.id).select([...lineColumns]).execute()]);
+  return new Map(lines.map((line) => [line.membership_id, make(line)]));
+}
+
 /** The members' lines of a close, by member number, a page at a time; `query` finds a member by number or name. */
 export async function listClosingDividends(ctx: AppContext, actor: Actor, closingId: string, options: { offset: number; limit: number; query?: string }) {
   const row = await closingRow(ctx.db, closingId);
   if (!canKeepCapital(actor, row.organization_id)) throw notFound('closing');
   const denominator = Math.max(1, Number(row.total_work));
-  let base = ctx.db.selectFrom('surplus_dividends as d').innerJoin('memberships as m', 'm.id', 'd.membership_id').innerJoin('people as p', 'p.id', 'd.person_id')
-    .where('d.closing_id', '=', closingId);
+  let base = linesOf(ctx.db, closingId);
   // The registry's search: a member number, or the start of a name in kanji, kana or romaji (its search tokens).
   if (options.query?.trim()) {
     const key = searchQueryKey(options.query);
@@ -92,8 +122,7 @@ export async function listClosingDividends(ctx: AppContext, actor: Actor, closin
 export async function closingDividendsCsv(ctx: AppContext, actor: Actor, closingId: string, options: { encoding: CsvEncoding; locale: 'ja' | 'en' }) {
   const row = await closingRow(ctx.db, closingId);
   if (!canKeepCapital(actor, row.organization_id)) throw notFound('closing');
-  const lines = await ctx.db.selectFrom('surplus_dividends as d').innerJoin('memberships as m', 'm.id', 'd.membership_id').innerJoin('people as p', 'p.id', 'd.person_id')
-    .select([...lineColumns]).where('d.closing_id', '=', closingId).orderBy('m.member_number_key').orderBy('d.membership_id').execute();
+  const lines = await linesOf(ctx.db, closingId).select([...lineColumns]).orderBy('m.member_number_key').orderBy('d.membership_id').execute();
   return { fiscalYear: Number(row.fiscal_year), csv: dividendsCsv(lines.map((r) => toLine(r, 1)), options) };
 }
 
@@ -104,22 +133,10 @@ export async function closingDividendsCsv(ctx: AppContext, actor: Actor, closing
 export async function dividendStatement(ctx: AppContext, actor: Actor, closingId: string, membershipId: string): Promise<DividendStatement> {
   const row = await closingRow(ctx.db, closingId);
   const staff = canKeepCapital(actor, row.organization_id);
-  const line = await ctx.db.selectFrom('surplus_dividends as d').innerJoin('memberships as m', 'm.id', 'd.membership_id').innerJoin('people as p', 'p.id', 'd.person_id')
-    .select([...lineColumns, 'd.person_id']).where('d.closing_id', '=', closingId).where('d.membership_id', '=', membershipId).executeTakeFirst();
+  const line = await linesOf(ctx.db, closingId).select([...lineColumns, 'd.person_id']).where('d.membership_id', '=', membershipId).executeTakeFirst();
   const own = line !== undefined && actor.personId !== undefined && actor.personId !== null && line.person_id === actor.personId && row.status === 'posted';
   if (!line || !(staff || own)) throw notFound('dividend statement');
-  const view = toClosingView(row);
-  const organization = await findOrganization(ctx.db, row.organization_id);
-  if (!organization) throw notFound('organization');
-  const rounded = await ctx.db.selectFrom('surplus_dividends').select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('closing_id', '=', closingId).where('rounded_up', '=', 1).executeTakeFirstOrThrow();
-  return {
-    ...toLine(line, Math.max(1, view.totalWork)),
-    closingId, status: view.status, fiscalYear: view.fiscalYear, periodFrom: view.periodFrom, periodUntil: view.periodUntil,
-    organization: { id: organization.id, code: organization.code, nameJa: organization.nameJa, nameEn: organization.nameEn },
-    measure: view.measure, unit: unitOf(view.measure), totalWork: view.totalWork, members: view.members, dividends: view.allocation.dividends,
-    yenRoundedUp: Number(rounded.n), withholdAgainstUnpaid: view.withholdAgainstUnpaid, postedAt: view.postedAt,
-  };
+  return (await statementMaker(ctx.db, row))(line);
 }
 
 /** The signed-in member's statements, newest year first: only closes the assembly has resolved. */

@@ -6,7 +6,7 @@ import type { MailDeps } from '../governance/notice.js';
 import { sendMany, type MailOutcome, type OutgoingMail } from '../mail/mailer.js';
 import { inTransaction, isoNow, today, type AppContext } from '../shared/context.js';
 import { closingRow, toClosingView } from './close-year.js';
-import { dividendStatement, type DividendStatement } from './dividend-statements.js';
+import { closingStatements, type DividendStatement } from './dividend-statements.js';
 import { renderStatementPdf } from './documents/statement-pdf.js';
 
 const yen = (n: number, locale: DocumentLocale) => (locale === 'ja' ? `${n.toLocaleString('ja-JP')}円` : `JPY ${n.toLocaleString('en-US')}`);
@@ -54,11 +54,13 @@ export async function sendDividendStatements(ctx: AppContext, actor: Actor, mail
   const mailer = mail.mailer;
   if (withEmail.length > 0 && !mailer) throw new DomainError('rule_violation', 'mail_not_configured', 'no mail server is configured (SMTP_URL): print the statements or let members download them');
   const issuedOn = today(ctx);
-  // Each message is built as it is sent, so tens of thousands of PDFs are never held at once.
+  // The statements' figures are read once; each PDF is made as its message is sent, so tens of thousands are never
+  // held at once.
+  const statements = withEmail.length > 0 ? await closingStatements(ctx.db, row) : new Map<string, DividendStatement>();
   async function* messages(): AsyncGenerator<OutgoingMail> {
     for (const r of withEmail) {
       const locale: DocumentLocale = r.locale === 'en' ? 'en' : 'ja';
-      const statement = await dividendStatement(ctx, actor, closingId, r.membership_id);
+      const statement = statements.get(r.membership_id)!;
       const { subject, text } = statementText(statement, locale);
       const pdf = await renderStatementPdf(statement, locale, issuedOn);
       yield { to: `${r.family_name} ${r.given_name} <${r.email}>`, subject, text, attachments: [{ filename: locale === 'ja' ? `従事分量配当金計算書_${statement.fiscalYear}.pdf` : `dividend-statement-${statement.fiscalYear}.pdf`, content: pdf, contentType: 'application/pdf' }] };
