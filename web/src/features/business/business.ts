@@ -1,5 +1,5 @@
 import { api, uploadFile, withQuery, type Items } from '../../api';
-import type { SiteOperation } from '../../../../src/domain/business/site';
+import type { SiteFields } from '../../../../src/domain/business/site';
 
 // Businesses (事業): the federation's business lines, an organization's sites (事業所) and their fiscal-year results.
 
@@ -14,20 +14,8 @@ export interface BusinessLine {
   builtIn: boolean;
 }
 
-export interface SiteInput {
-  nameJa: string;
-  nameEn: string | null;
-  businessLine: string;
-  postalCode: string | null;
-  prefectureCode: string | null;
-  address: string | null;
-  openedOn: string | null;
-  closedOn: string | null;
-  operation: SiteOperation;
-  commissionerName: string | null;
-  commissionerCode: string | null;
-  capacity: number | null;
-}
+/** What a site form sends: the domain's fields of a site. */
+export type SiteInput = SiteFields;
 
 export interface Site extends SiteInput {
   id: string;
