@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerNonMemberWorker } from '../../src/app/members/record-engagement.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import { newId } from '../../src/app/shared/context.js';
-import { actorFor, buildTenants } from '../factories.js';
+import { actorFor, buildPersonFields, buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { Problem } from '../support/errors.js';
 
 type Headers = Record<string, string>;
 interface Site {
@@ -26,12 +27,7 @@ interface Year {
   items: SiteYear[];
   totals: { sites: number; turnover: number; expenses: number; surplus: number; peopleServed: number };
 }
-interface Problem {
-  code: string;
-  errors?: { field: string; code: string; message: string }[];
-}
 
-const noPerson = { birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null };
 
 /**
  * Sites and their fiscal-year results through the API on both databases: the seed's business lines and one the
@@ -123,9 +119,9 @@ describe.each(dialects)('businesses (%s)', (dialect) => {
 
     const actor = actorFor(tenants.users.clerkA);
     const member = (await registerMember(t.ctx, actor, tenants.orgA.id, {
-      person: { familyName: '事業', givenName: '花子', familyKana: 'ジギョウ', givenKana: 'ハナコ', ...noPerson }, memberNumber: '0001', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
+      person: buildPersonFields({ familyName: '事業', givenName: '花子', familyKana: 'ジギョウ', givenKana: 'ハナコ' }), memberNumber: '0001', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01',
     })).person.id;
-    const worker = (await registerNonMemberWorker(t.ctx, actor, tenants.orgA.id, { familyName: '非組合', givenName: '員', familyKana: 'ヒクミアイ', givenKana: 'イン', ...noPerson }, {
+    const worker = (await registerNonMemberWorker(t.ctx, actor, tenants.orgA.id, buildPersonFields({ familyName: '非組合', givenName: '員', familyKana: 'ヒクミアイ', givenKana: 'イン' }), {
       site: 'アグリーン', startedOn: '2025-04-01', endedOn: null, labourContractFrom: '2025-04-01', labourContractUntil: null, exemption: null,
     })).personId;
     const work = (personId: string, date: string) => ({

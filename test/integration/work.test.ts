@@ -2,9 +2,10 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerNonMemberWorker } from '../../src/app/members/record-engagement.js';
 import { registerMember } from '../../src/app/members/register-member.js';
-import { actorFor, buildTenants } from '../factories.js';
+import { actorFor, buildPersonFields, buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { Problem } from '../support/errors.js';
 
 type Headers = Record<string, string>;
 interface WorkRecord {
@@ -18,12 +19,7 @@ interface WorkRecord {
   memberNumber: string | null;
   periodClosed: boolean;
 }
-interface Problem {
-  code: string;
-  errors?: { field: string; code: string; message: string }[];
-}
 
-const noPerson = { birthDate: null, email: null, phone: null, postalCode: null, prefectureCode: null, address: null };
 
 /**
  * Work records through the API on both databases: a clerk enters a member's and a non-member worker's days, the
@@ -64,11 +60,11 @@ describe.each(dialects)('work records (%s)', (dialect) => {
     orgUrl = `/organizations/${tenants.orgA.id}`;
     const actor = actorFor(tenants.users.clerkA);
     const member = async (memberNumber: string, givenName: string, effectiveDate: string) => (await registerMember(t.ctx, actor, tenants.orgA.id, {
-      person: { familyName: '就労', givenName, familyKana: 'シュウロウ', givenKana: 'ハナコ', ...noPerson }, memberNumber, kind: 'worker', firstEvent: 'admit', effectiveDate,
+      person: buildPersonFields({ familyName: '就労', givenName, familyKana: 'シュウロウ', givenKana: 'ハナコ' }), memberNumber, kind: 'worker', firstEvent: 'admit', effectiveDate,
     })).person.id;
     hanako = await member('0001', '花子', '2026-04-01');
     jiro = await member('0002', '次郎', '2026-10-15');
-    worker = (await registerNonMemberWorker(t.ctx, actor, tenants.orgA.id, { familyName: '非組合', givenName: '員', familyKana: 'ヒクミアイ', givenKana: 'イン', ...noPerson }, {
+    worker = (await registerNonMemberWorker(t.ctx, actor, tenants.orgA.id, buildPersonFields({ familyName: '非組合', givenName: '員', familyKana: 'ヒクミアイ', givenKana: 'イン' }), {
       site: '池袋', startedOn: '2026-09-01', endedOn: '2026-10-31', labourContractFrom: '2026-09-01', labourContractUntil: '2026-10-31', exemption: null,
     })).personId;
   });
@@ -100,7 +96,7 @@ describe.each(dialects)('work records (%s)', (dialect) => {
     expect(await refused({ personId: worker, date: '2026-11-02', entries: [{ minutes: 60 }] })).toMatchObject({ code: 'not_working_then' });
     // Someone of another organization is not found here.
     const otherOrganization = await registerMember(t.ctx, actorFor(tenants.users.orgAdminB), tenants.orgB.id, {
-      person: { familyName: '他組合', givenName: '員', familyKana: 'タクミアイ', givenKana: 'イン', ...noPerson }, memberNumber: 'B-1', kind: 'worker', firstEvent: 'admit', effectiveDate: '2026-04-01',
+      person: buildPersonFields({ familyName: '他組合', givenName: '員', familyKana: 'タクミアイ', givenKana: 'イン' }), memberNumber: 'B-1', kind: 'worker', firstEvent: 'admit', effectiveDate: '2026-04-01',
     });
     expect(await refused({ personId: otherOrganization.person.id, date: '2026-09-01', entries: [{ minutes: 60 }] })).toMatchObject({ code: 'not_found' });
     expect(await refused({ personId: hanako, date: '2026-09-03', entries: [{ businessLine: 'childcare', minutes: 60 }] }))

@@ -10,3 +10,9 @@ export const codeOf = (call: () => unknown): string | null => {
     throw error;
   }
 };
+
+/** An error answer of the API (application/problem+json), as the tests read it. */
+export interface Problem {
+  code: string;
+  errors?: { field: string; code: string; message: string }[];
+}
