@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { amountOfWork, type WorkMeasure, type WorkTotals } from '../../domain/surplus/work-measure.js';
 import type { Tx } from '../shared/context.js';
 
@@ -61,21 +60,32 @@ export async function workInYear(db: Tx, organizationId: string, from: string, u
   const line = (membershipId: string, personId: string, t: PersonTotals): MembershipWork =>
     ({ membershipId, personId, minutes: t.minutes, days: t.days, work: amountOfWork(measure, t) });
   let memberMinutes = 0;
+  const partial: [string, typeof memberships][] = [];
   for (const [personId, list] of membershipsOf) {
     const year = byPerson.get(personId);
     if (!year) continue;
     const whole = list.length === 1 && list[0]!.admitted_on! <= from && (list[0]!.ended_on === null || list[0]!.ended_on > until);
-    if (whole) {
-      members.push(line(list[0]!.id, personId, year));
-      memberMinutes += year.minutes;
+    if (!whole) {
+      partial.push([personId, list]);
       continue;
     }
+    members.push(line(list[0]!.id, personId, year));
+    memberMinutes += year.minutes;
+  }
+  const days = await dailyWork(db, organizationId, partial.map(([personId]) => personId), from, until);
+  for (const [personId, list] of partial) {
     for (const m of list) {
       // A membership's days: from admission (or the year's start) to the day before it ended (or the year's end).
       const start = m.admitted_on! > from ? m.admitted_on! : from;
       const end = m.ended_on !== null && m.ended_on <= until ? previousDay(m.ended_on) : until;
-      if (start > end) continue;
-      const totals = await recordsBetween(db, organizationId, personId, start, end);
+      const totals = emptyTotals();
+      const worked = new Set<string>();
+      for (const d of days.get(personId) ?? []) {
+        if (d.date < start || d.date > end) continue;
+        addTo(totals, { [d.role]: d.minutes }, 0);
+        worked.add(d.date);
+      }
+      totals.days = worked.size;
       if (totals.minutes === 0 && totals.days === 0) continue;
       members.push(line(m.id, personId, totals));
       memberMinutes += totals.minutes;
@@ -91,17 +101,24 @@ export async function workInYear(db: Tx, organizationId: string, from: string, u
   return { members, nonMember: { people: nonMemberPeople, minutes: allMinutes - memberMinutes } };
 }
 
-/** One person's approved work between two dates, from the records (within closed months, so it is final). */
-async function recordsBetween(db: Tx, organizationId: string, personId: string, start: string, end: string): Promise<PersonTotals> {
-  const scope = () => db.selectFrom('work_records').where('organization_id', '=', organizationId).where('person_id', '=', personId)
-    .where('work_date', '>=', start).where('work_date', '<=', end).where('status', '=', 'approved');
-  const [byRole, days] = await Promise.all([
-    scope().select(['role', (eb) => eb.fn.sum<string | number>('minutes').as('minutes')]).groupBy('role').execute(),
-    scope().select(sql<string | number>`count(distinct work_date)`.as('days')).executeTakeFirst(),
-  ]);
-  const totals = emptyTotals();
-  addTo(totals, Object.fromEntries(byRole.map((r) => [r.role, Number(r.minutes)])), Number(days?.days ?? 0));
-  return totals;
+/**
+ * The approved work of these people in the year, day by day and role by role, in one read per 500 people: the few
+ * whose membership began or ended within the year are divided by the days they were members.
+ */
+async function dailyWork(db: Tx, organizationId: string, personIds: readonly string[], from: string, until: string) {
+  const byPerson = new Map<string, { date: string; role: string; minutes: number }[]>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db.selectFrom('work_records').select(['person_id', 'work_date', 'role', (eb) => eb.fn.sum<string | number>('minutes').as('minutes')])
+      .where('organization_id', '=', organizationId).where('person_id', 'in', personIds.slice(i, i + 500))
+      .where('work_date', '>=', from).where('work_date', '<=', until).where('status', '=', 'approved')
+      .groupBy(['person_id', 'work_date', 'role']).execute();
+    for (const r of rows) {
+      let days = byPerson.get(r.person_id);
+      if (!days) byPerson.set(r.person_id, (days = []));
+      days.push({ date: r.work_date, role: r.role, minutes: Number(r.minutes) });
+    }
+  }
+  return byPerson;
 }
 
 const previousDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
