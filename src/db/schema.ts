@@ -517,6 +517,8 @@ export interface Schema {
   business_lines: BusinessLineTable;
   sites: SiteTable;
   site_results: SiteResultTable;
+  fx_rates: FxRateTable;
+  sdg_tags: SdgTagTable;
 }
 
 export interface BusinessLineTable {
@@ -561,4 +563,21 @@ export interface SiteResultTable {
   version: number;
   recorded_at: string;
   recorded_by: string | null;
+}
+
+export interface FxRateTable {
+  fiscal_year: number;
+  /** Yen per US dollar in hundredths of a yen (10879 is 108.79 円/USD). */
+  yen_per_usd_centi: number;
+  source: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface SdgTagTable {
+  subject_type: string;
+  subject_id: string;
+  code: string;
+  organization_id: string | null;
+  created_at: string;
 }

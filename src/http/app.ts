@@ -18,6 +18,7 @@ import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { businessRoutes } from './routes/business.js';
+import { reportingRoutes } from './routes/reporting.js';
 import { capitalRoutes } from './routes/capital.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { governanceRoutes } from './routes/governance.js';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(surplusRoutes, deps);
     await api.register(workRoutes, deps);
     await api.register(businessRoutes, deps);
+    await api.register(reportingRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

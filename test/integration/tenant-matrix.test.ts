@@ -180,6 +180,7 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     ...governanceProbes(t, memberOfB),
     ...workProbes(t, memberOfB),
     ...businessProbes(t, memberOfB),
+    ...reportingProbes(t),
   };
 }
 
@@ -202,6 +203,18 @@ function businessProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe>
     'GET /api/v1/organizations/{id}/site-results': { url: `/api/v1/organizations/${b}/site-results?fiscalYear=2025`, targetsB: true },
     'POST /api/v1/organizations/{id}/site-results/import': { url: `/api/v1/organizations/${b}/site-results/import`, targetsB: true, csv: '事業所,年度,事業高,経費\r\n本部,2024,500,400\r\n' },
     'POST /api/v1/sites/{siteId}/close': { url: `/api/v1/sites/${site}/close`, targetsB: true, body: { closedOn: '2026-11-30', version: 2 } },
+  };
+}
+
+/** The dashboards and the federation's reporting: the federation's sums include B, so only its administrator sees them. */
+function reportingProbes(t: Tenants): Record<string, Probe> {
+  const b = t.orgB.id;
+  return {
+    'GET /api/v1/federation/dashboard': { url: '/api/v1/federation/dashboard', targetsB: true },
+    'GET /api/v1/organizations/{id}/dashboard': { url: `/api/v1/organizations/${b}/dashboard?fiscalYear=2025`, targetsB: true },
+    'GET /api/v1/fx-rates': { url: '/api/v1/fx-rates', targetsB: true },
+    'PUT /api/v1/fx-rates/{fiscalYear}': { url: '/api/v1/fx-rates/2025', targetsB: true, body: { yenPerUsd: 150.25, source: 'probe' } },
+    'DELETE /api/v1/fx-rates/{fiscalYear}': { url: '/api/v1/fx-rates/2025', targetsB: true },
   };
 }
 

@@ -88,6 +88,14 @@ export function canDefineBusinessLines(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }
 
+/**
+ * The federation's reporting — its dashboard, its exchange rates, its annual report, the SDG goals of its business
+ * lines — sums every member organization: only the federation administrator sees and keeps it.
+ */
+export function canReportForFederation(actor: Actor): boolean {
+  return isFederationAdmin(actor);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }

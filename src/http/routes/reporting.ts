@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { readDashboard } from '../../app/reporting/dashboard.js';
+import { deleteFxRate, listFxRates, setFxRate } from '../../app/reporting/fx-rates.js';
+import { canReportForFederation } from '../../domain/access/policy.js';
+import { forbidden } from '../../domain/shared/errors.js';
+import { actorOf } from '../auth.js';
+import type { RouteDeps } from '../route-deps.js';
+import { Id, orNull, problemResponses } from '../schemas.js';
+
+const tags = ['reporting'];
+const FiscalYear = Type.Integer({ minimum: 1900, maximum: 2200, description: 'the calendar year the fiscal year starts in (2016 = 2016年度 = 平成28年度)' });
+const YearQuery = Type.Object({ fiscalYear: Type.Optional(FiscalYear) }, { additionalProperties: false });
+const OrgParams = Type.Object({ id: Id });
+const Int = Type.Integer();
+
+const YearFigures = Type.Object({
+  fiscalYear: Int, organizations: Int, workerMembers: Int, userMembers: Int, otherMembers: Int, sites: Int, turnover: Int, expenses: Int, surplus: Int,
+  peopleServed: Int, workers: Int, sitesReporting: Type.Integer({ description: 'sites with results for the year: how complete the sums are' }),
+});
+const FxRate = Type.Object({
+  fiscalYear: Int, yenPerUsd: Type.Number({ description: 'yen per US dollar, to two decimals' }), source: orNull(Type.String()),
+});
+const Dashboard = Type.Object({
+  scope: Type.Object({ kind: Type.Union([Type.Literal('federation'), Type.Literal('organization')]), id: Id, nameJa: Type.String(), nameEn: orNull(Type.String()) }),
+  fiscalYear: Int,
+  years: Type.Array(Int),
+  headline: YearFigures,
+  previous: orNull(YearFigures),
+  trend: Type.Array(YearFigures),
+  byBusinessLine: Type.Array(Type.Object({
+    code: Type.String(), nameJa: Type.String(), nameEn: Type.String(), builtIn: Type.Boolean(), sites: Int, turnover: Int, surplus: Int, peopleServed: Int, workers: Int,
+  })),
+  byPrefecture: Type.Array(Type.Object({ prefectureCode: Type.String(), organizations: Int, sites: Int, turnover: Int, peopleServed: Int })),
+  organizations: Type.Array(Type.Object({
+    id: Id, code: Type.String(), nameJa: Type.String(), nameEn: orNull(Type.String()), prefectureCode: orNull(Type.String()), workerMembers: Int, userMembers: Int,
+    otherMembers: Int, sites: Int, turnover: Int, surplus: Int,
+  })),
+  sites: Type.Array(Type.Object({
+    id: Id, nameJa: Type.String(), nameEn: orNull(Type.String()), businessLine: Type.String(), prefectureCode: orNull(Type.String()), operation: Type.String(),
+    commissionerName: orNull(Type.String()), turnover: orNull(Int), surplus: orNull(Int), peopleServed: orNull(Int), workers: orNull(Int),
+  })),
+  fxRates: Type.Array(FxRate),
+});
+
+/** Reporting: the federation's and each organization's dashboard, and the exchange rates of the USD view. */
+export const reportingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx }) => {
+  app.get('/federation/dashboard', {
+    schema: {
+      tags, summary: "The federation's dashboard for a fiscal year (the latest with results by default): headline figures, trend, business lines, prefectures, organizations",
+      querystring: YearQuery, response: { 200: Dashboard, ...problemResponses },
+    },
+  }, async (request) => readDashboard(ctx, actorOf(request), { kind: 'federation' }, request.query.fiscalYear));
+
+  app.get('/organizations/:id/dashboard', {
+    schema: {
+      tags, summary: "An organization's dashboard for a fiscal year: the federation's figures for it alone, with its sites",
+      params: OrgParams, querystring: YearQuery, response: { 200: Dashboard, ...problemResponses },
+    },
+  }, async (request) => readDashboard(ctx, actorOf(request), { kind: 'organization', id: request.params.id }, request.query.fiscalYear));
+
+  app.get('/fx-rates', {
+    schema: { tags, summary: 'The yen-per-dollar rate of each fiscal year, for the USD view (federation administrator)', response: { 200: Type.Object({ items: Type.Array(FxRate) }), ...problemResponses } },
+  }, async (request) => {
+    if (!canReportForFederation(actorOf(request))) throw forbidden();
+    return { items: await listFxRates(ctx.db) };
+  });
+
+  app.put('/fx-rates/:fiscalYear', {
+    schema: {
+      tags, summary: "Record or correct a fiscal year's rate (federation administrator)",
+      params: Type.Object({ fiscalYear: FiscalYear }),
+      body: Type.Object({
+        yenPerUsd: Type.Number({ exclusiveMinimum: 0, description: 'yen per US dollar, at most two decimals (108.79)' }),
+        source: Type.Optional(orNull(Type.String({ maxLength: 200, description: 'where the rate comes from, e.g. the year\'s average TTM' }))),
+      }, { additionalProperties: false }),
+      response: { 200: FxRate, ...problemResponses },
+    },
+  }, async (request) => setFxRate(ctx, actorOf(request), request.params.fiscalYear, { yenPerUsd: request.body.yenPerUsd, source: request.body.source ?? null }));
+
+  app.delete('/fx-rates/:fiscalYear', {
+    schema: { tags, summary: "Remove a fiscal year's rate (federation administrator)", params: Type.Object({ fiscalYear: FiscalYear }), response: { 204: Type.Null(), ...problemResponses } },
+  }, async (request, reply) => {
+    await deleteFxRate(ctx, actorOf(request), request.params.fiscalYear);
+    return reply.status(204).send(null);
+  });
+};
