@@ -6,6 +6,7 @@ import { ballotsTally } from './ballots-tally.js';
 import { capitalPost } from './capital-post.js';
 import { capitalRegister } from './capital-register.js';
 import { complianceBoard } from './compliance-board.js';
+import { dashboardFederation } from './dashboard-federation.js';
 import { membersImport } from './members-import.js';
 import { membersSearch } from './members-search.js';
 import { surplusAllocate } from './surplus-allocate.js';
@@ -17,4 +18,4 @@ import { surplusAllocate } from './surplus-allocate.js';
  * that the electorate is the dataset's 64,626 members; the tally counts the ballots the cast wrote. The STV count and the pure
  * tally need no database.
  */
-export const metrics: Metric[] = [apiRead, membersSearch, capitalRegister, complianceBoard, capitalPost, ballotsCast, ballotsTally, ballotsTallyPure, ballotsStv, surplusAllocate, membersImport];
+export const metrics: Metric[] = [apiRead, membersSearch, capitalRegister, complianceBoard, dashboardFederation, capitalPost, ballotsCast, ballotsTally, ballotsTallyPure, ballotsStv, surplusAllocate, membersImport];

@@ -180,7 +180,7 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     ...governanceProbes(t, memberOfB),
     ...workProbes(t, memberOfB),
     ...businessProbes(t, memberOfB),
-    ...reportingProbes(t),
+    ...reportingProbes(t, memberOfB),
   };
 }
 
@@ -207,7 +207,7 @@ function businessProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe>
 }
 
 /** The dashboards and the federation's reporting: the federation's sums include B, so only its administrator sees them. */
-function reportingProbes(t: Tenants): Record<string, Probe> {
+function reportingProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
   const b = t.orgB.id;
   return {
     'GET /api/v1/federation/dashboard': { url: '/api/v1/federation/dashboard', targetsB: true },
@@ -215,6 +215,12 @@ function reportingProbes(t: Tenants): Record<string, Probe> {
     'GET /api/v1/fx-rates': { url: '/api/v1/fx-rates', targetsB: true },
     'PUT /api/v1/fx-rates/{fiscalYear}': { url: '/api/v1/fx-rates/2025', targetsB: true, body: { yenPerUsd: 150.25, source: 'probe' } },
     'DELETE /api/v1/fx-rates/{fiscalYear}': { url: '/api/v1/fx-rates/2025', targetsB: true },
+    'GET /api/v1/sdg/catalogue': { url: '/api/v1/sdg/catalogue', targetsB: false },
+    'GET /api/v1/sdg/tags': { url: `/api/v1/sdg/tags?organizationId=${b}`, targetsB: true },
+    'PUT /api/v1/business-lines/{code}/sdg': { url: '/api/v1/business-lines/eldercare/sdg', targetsB: true, body: { codes: ['3', '8.5'] } },
+    'PUT /api/v1/sites/{siteId}/sdg': { url: `/api/v1/sites/${memberOfB.siteId}/sdg`, targetsB: true, body: { codes: ['3.8'] } },
+    'GET /api/v1/federation/sdg': { url: '/api/v1/federation/sdg', targetsB: true },
+    'GET /api/v1/organizations/{id}/sdg': { url: `/api/v1/organizations/${b}/sdg?fiscalYear=2025`, targetsB: true },
   };
 }
 

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { readDashboard } from '../../app/reporting/dashboard.js';
 import { deleteFxRate, listFxRates, setFxRate } from '../../app/reporting/fx-rates.js';
+import { listSdgTags, maxSdgCodes, readSdgView, sdgSubjectTypes, setSdgTags } from '../../app/reporting/sdg.js';
+import { sdgGoals } from '../../domain/sdg/catalogue.js';
 import { canReportForFederation } from '../../domain/access/policy.js';
 import { forbidden } from '../../domain/shared/errors.js';
 import { actorOf } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
-import { Id, orNull, problemResponses } from '../schemas.js';
+import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
 const tags = ['reporting'];
 const FiscalYear = Type.Integer({ minimum: 1900, maximum: 2200, description: 'the calendar year the fiscal year starts in (2016 = 2016年度 = 平成28年度)' });
@@ -41,6 +43,25 @@ const Dashboard = Type.Object({
     commissionerName: orNull(Type.String()), turnover: orNull(Int), surplus: orNull(Int), peopleServed: orNull(Int), workers: orNull(Int),
   })),
   fxRates: Type.Array(FxRate),
+});
+
+const SdgGoal = Type.Object({
+  goal: Int, nameJa: Type.String(), nameEn: Type.String(), titleJa: Type.String(), titleEn: Type.String(), color: Type.String(),
+  targets: Type.Array(Type.Object({ code: Type.String(), goal: Int, textEn: Type.String(), textJa: orNull(Type.String()) })),
+});
+const SdgTag = Type.Object({ subjectType: enumOf(sdgSubjectTypes), subjectId: Type.String(), code: Type.String() });
+const SdgCodes = Type.Object({
+  codes: Type.Array(Type.String({ maxLength: 8 }), { maxItems: maxSdgCodes, description: "goals ('8') and targets ('8.5', '8.b'); the list replaces the subject's tags" }),
+}, { additionalProperties: false });
+const SdgView = Type.Object({
+  scope: Dashboard.properties.scope,
+  fiscalYear: Int,
+  goals: Type.Array(Type.Object({
+    goal: Int, codes: Type.Array(Type.String()),
+    businessLines: Type.Array(Type.Object({ code: Type.String(), nameJa: Type.String(), nameEn: Type.String() })),
+    sites: Type.Array(Type.Object({ id: Id, organizationId: Id, nameJa: Type.String(), nameEn: orNull(Type.String()), direct: Type.Boolean() })),
+    turnover: Int, peopleServed: Int, workers: Int,
+  })),
 });
 
 /** Reporting: the federation's and each organization's dashboard, and the exchange rates of the USD view. */
@@ -84,4 +105,38 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     await deleteFxRate(ctx, actorOf(request), request.params.fiscalYear);
     return reply.status(204).send(null);
   });
+
+  app.get('/sdg/catalogue', {
+    schema: { tags, summary: 'The 17 SDG goals and their 169 targets, in Japanese (外務省仮訳) and English (A/RES/70/1)', response: { 200: Type.Object({ goals: Type.Array(SdgGoal) }), ...problemResponses } },
+  }, async () => ({ goals: sdgGoals }));
+
+  app.get('/sdg/tags', {
+    schema: {
+      tags, summary: "The SDG goals and targets of the business lines, and of the sites of the organizations the caller keeps (or of one organization's)",
+      querystring: Type.Object({ organizationId: Type.Optional(Id) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(SdgTag) }), ...problemResponses },
+    },
+  }, async (request) => ({ items: await listSdgTags(ctx, actorOf(request), request.query.organizationId) }));
+
+  app.put('/business-lines/:code/sdg', {
+    schema: {
+      tags, summary: 'Set the SDG goals and targets a business line serves (federation administrator)', params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }),
+      body: SdgCodes, response: { 200: Type.Object({ items: Type.Array(SdgTag) }), ...problemResponses },
+    },
+  }, async (request) => ({ items: await setSdgTags(ctx, actorOf(request), 'business-line', request.params.code, request.body.codes) }));
+
+  app.put('/sites/:siteId/sdg', {
+    schema: {
+      tags, summary: 'Set the SDG goals and targets a site serves (its organization\'s staff)', params: Type.Object({ siteId: Id }),
+      body: SdgCodes, response: { 200: Type.Object({ items: Type.Array(SdgTag) }), ...problemResponses },
+    },
+  }, async (request) => ({ items: await setSdgTags(ctx, actorOf(request), 'site', request.params.siteId, request.body.codes) }));
+
+  app.get('/federation/sdg', {
+    schema: { tags, summary: 'What each SDG goal is served by across the federation, with the year\'s figures of the sites serving it', querystring: YearQuery, response: { 200: SdgView, ...problemResponses } },
+  }, async (request) => readSdgView(ctx, actorOf(request), { kind: 'federation' }, request.query.fiscalYear));
+
+  app.get('/organizations/:id/sdg', {
+    schema: { tags, summary: 'What each SDG goal is served by in one organization, with the year\'s figures', params: OrgParams, querystring: YearQuery, response: { 200: SdgView, ...problemResponses } },
+  }, async (request) => readSdgView(ctx, actorOf(request), { kind: 'organization', id: request.params.id }, request.query.fiscalYear));
 };
