@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
+import { recordMembershipEvent } from '../../src/app/members/record-membership-event.js';
 import { readDashboard } from '../../src/app/reporting/dashboard.js';
 import { deleteFxRate, listFxRates, setFxRate } from '../../src/app/reporting/fx-rates.js';
 import type { AppContext } from '../../src/app/shared/context.js';
 import type { Database } from '../../src/db/database.js';
 import type { Actor } from '../../src/domain/access/policy.js';
-import { fiscalYearPeriod } from '../../src/domain/shared/fiscal-year.js';
+import { fiscalYearOf, fiscalYearPeriod } from '../../src/domain/shared/fiscal-year.js';
 import { dialects, openTestDatabase } from '../support/databases.js';
 
 const federationAdmin: Actor = { userId: 'test', email: 'test@kyodo.example', role: 'federation-admin', organizationId: null };
@@ -102,6 +103,18 @@ describe.each(dialects)('the dashboards (%s)', (dialect) => {
     expect((await readDashboard(ctx, clerk, { kind: 'organization', id: chiba })).scope.id).toBe(chiba);
     const member: Actor = { userId: 'm', email: 'm@kyodo.example', role: 'member', organizationId: chiba };
     await expect(readDashboard(ctx, member, { kind: 'organization', id: chiba })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('counts again once the registry changes: a member who died is no longer counted at that fiscal year\'s end', async () => {
+    const member = await ctx.db.selectFrom('memberships').select(['id', 'admitted_on']).where('status', '=', 'admitted').where('kind', '=', 'worker')
+      .orderBy('admitted_on').executeTakeFirstOrThrow();
+    const died = new Date(Date.parse(`${member.admitted_on!}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const year = fiscalYearOf(died, 4);
+    const before = await readDashboard(ctx, federationAdmin, { kind: 'federation' }, year);
+    await recordMembershipEvent(ctx, federationAdmin, member.id, { type: 'die', effectiveDate: died, reason: null });
+    const after = await readDashboard(ctx, federationAdmin, { kind: 'federation' }, year);
+    expect(after.headline.workerMembers).toBe(before.headline.workerMembers - 1);
+    expect(after.headline.workerMembers).toBe(await membersAt(fiscalYearPeriod(year, 4).until, 'worker'));
   });
 
   it('answers a year without results with zeros, not an error', async () => {

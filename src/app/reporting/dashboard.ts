@@ -64,7 +64,7 @@ const fiscalYearSql = (column: string) =>
  * admissions and endings counted by the fiscal year they fall in, then carried forward. A member counts at a year's
  * end D when admitted on or before D and not ended on or before D — the registry's "member on date D".
  */
-async function memberCounts(ctx: AppContext, organizationIds: string[], lastYear: number): Promise<MemberCounts> {
+async function countMembers(ctx: AppContext, organizationIds: string[], lastYear: number): Promise<MemberCounts> {
   const grouped = (column: 'm.admitted_on' | 'm.ended_on') =>
     ctx.db.selectFrom('memberships as m').innerJoin('organizations as o', 'o.id', 'm.organization_id')
       .select(['m.organization_id', 'm.kind', fiscalYearSql(column).as('fy'), (eb) => eb.fn.countAll<number | string>().as('n')])
@@ -99,6 +99,31 @@ async function memberCounts(ctx: AppContext, organizationIds: string[], lastYear
     }
     counts.set(organizationId, byKind);
   }
+  return counts;
+}
+
+/**
+ * The counts last made, per database: the registry scan is the dashboard's one costly read, and the registry changes
+ * far less often than dashboards are looked at. Every change to it is audited in its own transaction, so the audit
+ * chain's head moves with any change (by any process sharing the database): counts made at one head serve until the
+ * head moves. The head is read before the counts, so counts kept under a head are never older than it.
+ */
+const countsMade = new WeakMap<object, { head: number; counts: Map<string, MemberCounts> }>();
+
+async function memberCounts(ctx: AppContext, organizationIds: string[], lastYear: number): Promise<MemberCounts> {
+  const head = Number((await ctx.db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst())?.seq ?? -1);
+  let made = countsMade.get(ctx.db);
+  if (!made || made.head !== head) {
+    made = { head, counts: new Map() };
+    countsMade.set(ctx.db, made);
+  }
+  const key = `${lastYear} ${organizationIds.join(' ')}`;
+  const kept = made.counts.get(key);
+  if (kept) return kept;
+  const counts = await countMembers(ctx, organizationIds, lastYear);
+  // A few scopes at a time (the federation and the organizations looked at): the oldest goes first.
+  if (made.counts.size >= 32) made.counts.delete(made.counts.keys().next().value!);
+  made.counts.set(key, counts);
   return counts;
 }
 

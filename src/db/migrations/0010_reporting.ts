@@ -33,4 +33,6 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .execute();
   await db.schema.createIndex('sdg_tags_code').on('sdg_tags').columns(['code']).execute();
   await db.schema.createIndex('site_results_year').on('site_results').columns(['fiscal_year']).execute();
+  // The dashboards count members of each kind by the fiscal year they joined and left: read from this index alone.
+  await db.schema.createIndex('memberships_kind_dates_idx').on('memberships').columns(['organization_id', 'kind', 'admitted_on', 'ended_on']).execute();
 }
