@@ -7,6 +7,7 @@ import {
   runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runCompliance, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
 } from './commands.js';
 import { runResultsImport } from './business-commands.js';
+import { runAnnualReport, runFxRateDelete, runFxRateList, runFxRateSet, runReportDashboard } from './report-commands.js';
 import { runSurplusDividends, runSurplusPropose, runSurplusShow } from './surplus-commands.js';
 import { runWorkApprove, runWorkCloseMonth, runWorkImport } from './work-commands.js';
 import { runServe } from './serve.js';
@@ -86,6 +87,25 @@ businesses.command('import-results')
   .requiredOption('--org <org>', 'organization code or id')
   .addOption(new Option('--encoding <encoding>', 'file encoding').choices(['auto', 'utf-8', 'cp932']).default('auto'))
   .action(runResultsImport);
+
+const report = program.command('report').description("the federation's reporting: the dashboard, the annual report, the exchange rates of the USD view");
+report.command('dashboard')
+  .description("a fiscal year's headline figures and business lines: the federation's, or one organization's")
+  .option('--org <org>', 'organization code or id (default: the federation)')
+  .option('--year <year>', 'the fiscal year: 2016, 2016年度, FY2016, 平成28年度 (default: the latest with results)')
+  .option('--json', 'print the dashboard as the API gives it')
+  .action(runReportDashboard);
+report.command('annual')
+  .description("write the federation's annual report for a fiscal year as a PDF")
+  .option('--year <year>', 'the fiscal year (default: the latest with results)')
+  .addOption(new Option('--lang <language>', 'the language of the report').choices(['ja', 'en']).default('ja'))
+  .option('--out <file>', 'output file (default: annual-report-<year>-<lang>.pdf)')
+  .action(runAnnualReport);
+const fx = report.command('fx-rate').description('the yen-per-dollar rate of each fiscal year, for figures shown in US dollars');
+fx.command('list').description('print every recorded rate').action(runFxRateList);
+fx.command('set').description("record or correct a fiscal year's rate").argument('<year>', 'the fiscal year').argument('<rate>', 'yen per US dollar, at most two decimals (108.79)')
+  .option('--source <text>', "where the rate comes from (e.g. the year's average TTM)").action(runFxRateSet);
+fx.command('delete').description("remove a fiscal year's rate").argument('<year>', 'the fiscal year').action(runFxRateDelete);
 
 const surplus = program.command('surplus').description('the fiscal-year close and dividends by amount of work');
 surplus.command('propose')

@@ -220,6 +220,7 @@ function reportingProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe
     'PUT /api/v1/business-lines/{code}/sdg': { url: '/api/v1/business-lines/eldercare/sdg', targetsB: true, body: { codes: ['3', '8.5'] } },
     'PUT /api/v1/sites/{siteId}/sdg': { url: `/api/v1/sites/${memberOfB.siteId}/sdg`, targetsB: true, body: { codes: ['3.8'] } },
     'GET /api/v1/federation/sdg': { url: '/api/v1/federation/sdg', targetsB: true },
+    'POST /api/v1/federation/annual-report': { url: '/api/v1/federation/annual-report', targetsB: true, body: { fiscalYear: 2025, language: 'ja' } },
     'GET /api/v1/organizations/{id}/sdg': { url: `/api/v1/organizations/${b}/sdg?fiscalYear=2025`, targetsB: true },
   };
 }

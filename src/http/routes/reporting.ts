@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { makeAnnualReport, type ReportProgress } from '../../app/reporting/annual-report.js';
 import { readDashboard } from '../../app/reporting/dashboard.js';
 import { deleteFxRate, listFxRates, setFxRate } from '../../app/reporting/fx-rates.js';
 import { listSdgTags, maxSdgCodes, readSdgView, sdgSubjectTypes, setSdgTags } from '../../app/reporting/sdg.js';
@@ -7,6 +8,7 @@ import { sdgGoals } from '../../domain/sdg/catalogue.js';
 import { canReportForFederation } from '../../domain/access/policy.js';
 import { forbidden } from '../../domain/shared/errors.js';
 import { actorOf } from '../auth.js';
+import { accepts, ndjson, streamProgress } from '../progress-stream.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
@@ -139,4 +141,24 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
   app.get('/organizations/:id/sdg', {
     schema: { tags, summary: 'What each SDG goal is served by in one organization, with the year\'s figures', params: OrgParams, querystring: YearQuery, response: { 200: SdgView, ...problemResponses } },
   }, async (request) => readSdgView(ctx, actorOf(request), { kind: 'organization', id: request.params.id }, request.query.fiscalYear));
+
+  app.post('/federation/annual-report', {
+    schema: {
+      tags, summary: "The federation's annual report for a fiscal year as a PDF, in Japanese or English (federation administrator)",
+      description: `The PDF itself (application/pdf); with Accept: ${ndjson}, a stream of JSON lines {"progress":{"written":n,"total":m}} as the figures ` +
+        'are read and each part of the document is made, then {"result":{"filename":…,"pdf":"<base64>"}} or {"error":…} (a problem).',
+      body: Type.Object({ fiscalYear: Type.Optional(FiscalYear), language: enumOf(['ja', 'en'] as const) }, { additionalProperties: false }),
+      response: { 200: Type.String({ description: 'application/pdf, or JSON lines with Accept: application/x-ndjson' }), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const make = (onProgress?: ReportProgress) => makeAnnualReport(ctx, actorOf(request), request.body, onProgress);
+    if (accepts(request, ndjson)) {
+      return streamProgress(request, reply, async (onProgress) => {
+        const report = await make(onProgress);
+        return { filename: report.filename, pdf: Buffer.from(report.bytes).toString('base64') };
+      });
+    }
+    const report = await make();
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${report.filename}"`).send(Buffer.from(report.bytes));
+  });
 };
