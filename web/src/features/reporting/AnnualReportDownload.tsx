@@ -19,7 +19,9 @@ type Writing = { step: 'idle' } | { step: 'writing'; share: number | null };
 export function AnnualReportDownload({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [language, setLanguage] = useState<Locale>(locale);
+  // The page's language until another is chosen.
+  const [chosen, setLanguage] = useState<Locale | null>(null);
+  const language = chosen ?? locale;
   const [writing, setWriting] = useState<Writing>({ step: 'idle' });
   const [failure, setFailure] = useState<unknown>(null);
   // Only the latest request counts (the year may change while one is written).

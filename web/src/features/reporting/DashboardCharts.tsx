@@ -1,14 +1,16 @@
-import { SimpleGrid, Paper, Text, Title, useMantineTheme } from '@mantine/core';
+import { Paper, SimpleGrid, Skeleton, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFiscalYear, formatNumber } from '../../format';
 import { useLocale } from '../../i18n';
 import { useLabels } from '../reference/use-labels';
-import { abbreviateMoney, rateFor, type Currency } from './report-format';
+import { abbreviateMoney, moneyAxisFormatter, rateFor, type Currency } from './report-format';
 import { businessLineSlices, memberSeries, turnoverSeries } from './report-series';
-import { ReportChart } from './ReportChart';
 import type { Dashboard } from './reporting';
+
+// echarts loads with the reports that draw it, not with every page.
+const ReportChart = lazy(() => import('./ReportChart').then((module) => ({ default: module.ReportChart })));
 
 interface DashboardChartsProps {
   dashboard: Dashboard;
@@ -21,17 +23,19 @@ interface DashboardChartsProps {
 export function DashboardCharts({ dashboard, currency, idPrefix }: DashboardChartsProps) {
   const { t } = useTranslation();
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <ChartCard id={`${idPrefix}-turnover`} title={t('reports.chart.turnover')}>
-        <TurnoverChart dashboard={dashboard} currency={currency} />
-      </ChartCard>
-      <ChartCard id={`${idPrefix}-members`} title={t('reports.chart.members')}>
-        <MembersChart dashboard={dashboard} />
-      </ChartCard>
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <ChartCard id={`${idPrefix}-turnover`} title={t('reports.chart.turnover')}>
+          <TurnoverChart dashboard={dashboard} currency={currency} />
+        </ChartCard>
+        <ChartCard id={`${idPrefix}-members`} title={t('reports.chart.members')}>
+          <MembersChart dashboard={dashboard} />
+        </ChartCard>
+      </SimpleGrid>
       <ChartCard id={`${idPrefix}-lines`} title={t('reports.chart.byLine')}>
         <BusinessLineChart dashboard={dashboard} currency={currency} />
       </ChartCard>
-    </SimpleGrid>
+    </Stack>
   );
 }
 
@@ -41,7 +45,7 @@ function ChartCard({ id, title, children }: { id: string; title: string; childre
       <Title order={3} size="h5" id={id} mb="xs">
         {title}
       </Title>
-      {children}
+      <Suspense fallback={<Skeleton h={200} />}>{children}</Suspense>
     </Paper>
   );
 }
@@ -67,7 +71,7 @@ function TurnoverChart({ dashboard, currency }: { dashboard: Dashboard; currency
       grid: { left: 8, right: 16, top: 16, bottom: 8, outerBoundsMode: 'same' },
       tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? money(value) : t('reports.noRate')) },
       xAxis: { type: 'category', data: years, axisLabel: axis.label, axisLine: axis.line },
-      yAxis: { type: 'value', axisLabel: { ...axis.label, formatter: (value: number) => money(value) } },
+      yAxis: { type: 'value', axisLabel: { ...axis.label, formatter: moneyAxisFormatter(Math.max(0, ...values.map((v) => v ?? 0)), currency, locale) } },
       series: [{ type: 'bar', name: t('reports.figure.turnover'), data: values, itemStyle: { color }, barMaxWidth: 40 }],
     }),
     // Rebuilt when what is drawn changes (the arrays are new at each render, their contents seldom).
@@ -127,11 +131,11 @@ function BusinessLineChart({ dashboard, currency }: { dashboard: Dashboard; curr
     () => ({
       grid: { left: 8, right: 24, top: 8, bottom: 8, outerBoundsMode: 'same' },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (typeof value === 'number' ? money(value) : '—') },
-      xAxis: { type: 'value', axisLabel: { ...axis.label, formatter: (value: number) => money(value) }, splitNumber: 3 },
+      xAxis: { type: 'value', axisLabel: { ...axis.label, formatter: moneyAxisFormatter(slices[0]?.value ?? 0, currency, locale) }, splitNumber: 3 },
       yAxis: {
         type: 'category',
         data: shown.map((slice) => slice.name),
-        axisLabel: { color: theme.colors.gray[8], width: 110, overflow: 'truncate' },
+        axisLabel: { color: theme.colors.gray[8], width: 120, overflow: 'truncate' },
         axisLine: axis.line,
       },
       series: [{ type: 'bar', name: t('reports.figure.turnover'), data: shown.map((slice) => slice.value), itemStyle: { color }, barMaxWidth: 24 }],

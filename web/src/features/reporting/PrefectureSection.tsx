@@ -1,13 +1,15 @@
-import { Input, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Input, Paper, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFiscalYear, formatNumber } from '../../format';
 import { useLocale } from '../../i18n';
 import { useLabels } from '../reference/use-labels';
-import { PrefectureMap } from './PrefectureMap';
 import { abbreviateMoney, rateFor, type Currency } from './report-format';
 import { prefectureValues, type MapMeasure } from './report-series';
 import type { Dashboard } from './reporting';
+
+// The map is drawn by echarts, which loads with the reports, not with every page.
+const PrefectureMap = lazy(() => import('./PrefectureMap').then((module) => ({ default: module.PrefectureMap })));
 
 const HEADING_ID = 'report-prefectures-heading';
 
@@ -60,7 +62,9 @@ export function PrefectureSection({ dashboard, currency, measure, onMeasure, onS
         <Text size="sm" c="dimmed">
           {t('reports.map.hint')}
         </Text>
-        <PrefectureMap values={values} format={format} label={label} onSelect={onSelect} language={locale} />
+        <Suspense fallback={<Skeleton h={320} />}>
+          <PrefectureMap values={values} format={format} label={label} onSelect={onSelect} language={locale} />
+        </Suspense>
       </Stack>
     </Paper>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviateMoney, convert, fiscalYearLabel, formatMoney, formatRate, rateFor } from './report-format';
+import { abbreviateMoney, convert, fiscalYearLabel, formatMoney, formatRate, moneyAxisFormatter, rateFor } from './report-format';
 
 const rates = [
   { fiscalYear: 2016, yenPerUsd: 108.4, source: 'IMF' },
@@ -56,6 +56,19 @@ describe('abbreviateMoney', () => {
   });
   it('keeps fewer decimals when asked (a chart’s axis)', () => {
     expect(abbreviateMoney(1_260_000_000, 'JPY', 'ja', 0)).toBe('13億円');
+  });
+});
+
+describe('moneyAxisFormatter', () => {
+  it('writes every tick in the unit of the biggest amount', () => {
+    const ja = moneyAxisFormatter(180_000_000, 'JPY', 'ja');
+    expect([0, 30_000_000, 150_000_000].map(ja)).toEqual(['0', '0.3億円', '1.5億円']);
+    const en = moneyAxisFormatter(80_000_000, 'JPY', 'en');
+    expect([0, 20_000_000, 80_000_000].map(en)).toEqual(['0', '¥20 million', '¥80 million']);
+    expect(moneyAxisFormatter(1_250_000, 'USD', 'en')(250_000)).toBe('USD 0.25 million');
+  });
+  it('writes small amounts in full', () => {
+    expect(moneyAxisFormatter(900_000, 'JPY', 'ja')(300_000)).toBe('300,000円');
   });
 });
 

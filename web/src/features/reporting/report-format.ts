@@ -40,24 +40,43 @@ export function formatMoney(amount: number, currency: Currency, locale: Locale):
   return withSign(Math.round(amount), locale === 'ja' ? `${digits}ドル` : `USD ${digits}`);
 }
 
+/** The unit a big amount is written in: its size and how an amount in it is written (12.3 → 12.3億円). */
+interface MoneyUnit {
+  size: number;
+  write: (digits: string) => string;
+}
+
+/** The unit for amounts up to `size`, or null below a million (written in full). */
+function unitFor(size: number, currency: Currency, locale: Locale): MoneyUnit | null {
+  if (size < 1e6) return null;
+  if (locale === 'ja') {
+    const suffix = currency === 'JPY' ? '円' : 'ドル';
+    return size >= 1e8 ? { size: 1e8, write: (d) => `${d}億${suffix}` } : { size: 1e6, write: (d) => `${d}百万${suffix}` };
+  }
+  const [unit, word] = size >= 1e9 ? [1e9, 'billion'] : [1e6, 'million'];
+  return { size: unit, write: (d) => (currency === 'JPY' ? `¥${d} ${word}` : `USD ${d} ${word}`) };
+}
+
 /**
  * A big amount shortened, as reports write it: 12.3億円 or 456.8百万円 in Japanese, ¥1.2 billion or ¥456.8 million in
  * English; in dollars 12.3百万ドル, USD 12.3 million or USD 1.2 billion. Below a million it is written in full.
- * `fractionDigits` is the most decimals kept (1 by default; 0 on a chart's axis).
+ * `fractionDigits` is the most decimals kept (1 by default).
  */
 export function abbreviateMoney(amount: number, currency: Currency, locale: Locale, fractionDigits = 1): string {
-  const size = Math.abs(amount);
-  const short = (unit: number) => decimals(locale, fractionDigits).format(size / unit);
-  if (size < 1e6) return formatMoney(amount, currency, locale);
-  let text: string;
-  if (locale === 'ja') {
-    if (currency === 'JPY') text = size >= 1e8 ? `${short(1e8)}億円` : `${short(1e6)}百万円`;
-    else text = size >= 1e8 ? `${short(1e8)}億ドル` : `${short(1e6)}百万ドル`;
-  } else {
-    const [unit, word] = size >= 1e9 ? [1e9, 'billion'] : [1e6, 'million'];
-    text = currency === 'JPY' ? `¥${short(unit)} ${word}` : `USD ${short(unit)} ${word}`;
-  }
-  return withSign(amount, text);
+  const unit = unitFor(Math.abs(amount), currency, locale);
+  if (!unit) return formatMoney(amount, currency, locale);
+  return withSign(amount, unit.write(decimals(locale, fractionDigits).format(Math.abs(amount) / unit.size)));
+}
+
+/**
+ * The labels of a chart's money axis, all in the unit of its biggest amount (0, 0.5億円, 1億円, 1.5億円 rather than
+ * 50百万円 beside 1億円), so the ticks read as one scale; zero is a plain 0.
+ */
+export function moneyAxisFormatter(max: number, currency: Currency, locale: Locale): (value: number) => string {
+  const unit = unitFor(Math.abs(max), currency, locale);
+  if (!unit) return (value) => formatMoney(value, currency, locale);
+  const digits = decimals(locale, 2);
+  return (value) => (value === 0 ? digits.format(0) : withSign(value, unit.write(digits.format(Math.abs(value) / unit.size))));
 }
 
 /** The rate as people read it: 1 USD = 108.40円 (ja), USD 1 = ¥108.40 (en), always two decimals. */
