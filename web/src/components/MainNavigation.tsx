@@ -42,7 +42,7 @@ const ITEMS: readonly NavItem[] = [
   { key: 'businesses', to: '/businesses', icon: IconBuildingStore },
   { key: 'programmes', to: '/programmes', icon: IconClipboardList },
   { key: 'advocacy', to: '/advocacy', icon: IconSpeakerphone },
-  { key: 'reports', to: '/reports', icon: IconReportAnalytics },
+  { key: 'reports', to: '/reports', icon: IconReportAnalytics, prefix: '/reports/' },
   { key: 'users', to: '/users', icon: IconUserCog },
   { key: 'account', to: '/account', icon: IconKey },
 ];

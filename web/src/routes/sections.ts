@@ -2,7 +2,6 @@
 export const PENDING_SECTIONS = [
   'programmes',
   'advocacy',
-  'reports',
 ] as const;
 
 export type PendingSection = (typeof PENDING_SECTIONS)[number];
