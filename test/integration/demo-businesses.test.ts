@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSiteResults } from '../../src/app/business/site-results.js';
 import { listSites } from '../../src/app/business/sites.js';
+import { demoYenPerUsd } from '../../src/app/demo/demo-fx-rates.js';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import type { AppContext } from '../../src/app/shared/context.js';
 import type { Database } from '../../src/db/database.js';
@@ -46,6 +47,15 @@ describe.each(dialects)('the demo businesses (%s)', (dialect) => {
     // The public facility has no work records: its workers are those entered.
     expect(year.items.find((i) => i.site.businessLine === 'public-facilities')!.workers.source).toBe('entered');
     expect(year.totals.sites).toBe(year.items.length);
+  });
+
+  it('records the yearly exchange rates the dashboards report US dollars at, fiscal 2007–2025, as the seed-scale demo does', async () => {
+    const rates = await ctx.db.selectFrom('fx_rates').selectAll().orderBy('fiscal_year').execute();
+    expect(rates.map((r) => Number(r.fiscal_year))).toEqual(Array.from({ length: 19 }, (_, i) => 2007 + i));
+    expect(rates.map((r) => Number(r.yen_per_usd_centi))).toEqual(Object.values(demoYenPerUsd).map((rate) => Math.round(rate * 100)));
+    // The seed's year: USD 300 million is about 32.5 billion yen.
+    expect(Number(rates.find((r) => Number(r.fiscal_year) === 2016)!.yen_per_usd_centi)).toBe(10_840);
+    for (const r of rates) expect(r.source).toMatch(/approximate/);
   });
 
   it('records fiscal 2019–2025 for each site open then, growing, and every surplus is turnover − expenses', async () => {

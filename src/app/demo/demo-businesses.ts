@@ -23,7 +23,7 @@ interface Figures2025 {
   workers: { members: number; nonMembers: number };
 }
 
-interface DemoSite {
+export interface DemoSite {
   organization: string;
   site: Partial<SiteFields> & Pick<SiteFields, 'nameJa' | 'nameEn' | 'businessLine' | 'operation' | 'openedOn'>;
   figures: Figures2025;
@@ -35,7 +35,7 @@ interface DemoSite {
  * workers by kind are counted from the records; its Youth Support Station is commissioned by the ministry (no
  * local-government code), its public facility by Toshima ward (豊島区, 131164).
  */
-const demoSites: DemoSite[] = [
+export const demoSites: readonly DemoSite[] = [
   {
     organization: 'wc-chiba',
     site: {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { paymentLines, subscriptionLines, type JournalLine } from '../../domain/capital/ledger.js';
+import { emptyPosition, paymentLines, refundLines, subscriptionLines, withdrawalLines, type JournalLine } from '../../domain/capital/ledger.js';
 import { BulkWriter } from '../../db/bulk-insert.js';
 import type { DialectName } from '../../db/dialect-name.js';
 import type { Schema } from '../../db/schema.js';
@@ -29,6 +29,8 @@ export class DemoCapital {
     private readonly organizationId: string,
     private readonly kind: string,
     private readonly at: string,
+    /** Instalments falling due after this date (today) are not paid yet: a member admitted lately still owes some. */
+    private readonly until: string | null = null,
   ) {
     this.entries = new BulkWriter(trx, dialect, 'journal_entries', [
       'id', 'organization_id', 'entry_date', 'type', 'description', 'reason', 'reverses_entry_id', 'batch_id', 'recorded_at', 'recorded_by',
@@ -53,24 +55,40 @@ export class DemoCapital {
     if (this.kind !== 'worker') {
       // Half on joining, the rest six months on, by bank.
       await this.entry('payment', admittedOn, paymentLines(membershipId, value / 2, 'bank'));
-      await this.entry('payment', addMonths(admittedOn, 6), paymentLines(membershipId, value / 2, 'bank'));
+      if (this.due(addMonths(admittedOn, 6))) await this.entry('payment', addMonths(admittedOn, 6), paymentLines(membershipId, value / 2, 'bank'));
       return;
     }
     const instalments = 24;
     const monthly = Math.floor(value / instalments);
     for (let m = 1; m <= instalments; m++) {
       const amount = m === instalments ? value - monthly * (instalments - 1) : monthly;
+      if (!this.due(addMonths(admittedOn, m))) break;
       await this.entry('payment', addMonths(admittedOn, m), paymentLines(membershipId, amount, 'payroll'));
     }
+  }
+
+  /**
+   * A member who left at a fiscal-year end, their shares fully paid: the withdrawal moves the shares out and owes the
+   * refund of the contribution (持分払戻), paid by bank once the general assembly has approved the year's accounts.
+   */
+  async withdrawal(membershipId: string, date: string, shares: number): Promise<void> {
+    const value = shares * demoSharePrice(this.kind);
+    await this.entry('withdrawal', date, withdrawalLines(membershipId, { ...emptyPosition, shares, capital: value, paid: value }, shares), 'membership ended');
+    const refundOn = `${date.slice(0, 4)}-06-30`;
+    if (this.due(refundOn)) await this.entry('refund', refundOn, refundLines(membershipId, { ...emptyPosition, refundPayable: value }, value));
+  }
+
+  private due(date: string): boolean {
+    return this.until === null || date <= this.until;
   }
 
   async flush(): Promise<void> {
     await this.lines.flush();
   }
 
-  private async entry(type: string, date: string, lines: JournalLine[]): Promise<void> {
+  private async entry(type: string, date: string, lines: JournalLine[], reason: string | null = null): Promise<void> {
     const id = newId();
-    await this.entries.add(id, this.organizationId, date, type, null, null, null, null, this.at, 'system:demo');
+    await this.entries.add(id, this.organizationId, date, type, null, reason, null, null, this.at, 'system:demo');
     for (const [i, line] of lines.entries()) await this.lines.add(id, i + 1, this.organizationId, date, line.account, line.membershipId, line.amount, line.shares);
   }
 }
