@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { authenticateToken } from '../src/app/accounts/sessions.js';
-import { jwcuScale } from '../src/app/demo/load-scale-demo.js';
+import { jwcuScaleLatest } from '../src/app/demo/load-scale-demo.js';
 import { addMotion, createMeeting, meetingFor, type Meeting } from '../src/app/governance/meetings.js';
 import { conveneMeeting, noticeDelivered } from '../src/app/governance/notice.js';
 import { inTransaction, localDate } from '../src/app/shared/context.js';
@@ -21,8 +21,11 @@ import type { BenchEnv } from './env.js';
 /** The host of the meeting: the organization with the most members. */
 const hostOrganization = 'koreikyo-tokyo';
 
-/** Every member of the seed: the electorate the issue sizes the vote at. */
-export const everyMember = jwcuScale.workerMembers + jwcuScale.userMembers;
+/**
+ * Every member today: the electorate the issue sizes the vote at — the seed's 64,626 of March 2017, with the
+ * admissions and withdrawals of the later years the dataset adds (67,149 since 31 March 2026).
+ */
+export const everyMember = jwcuScaleLatest.workerMembers + jwcuScaleLatest.userMembers;
 
 export interface Voter {
   personId: string;
