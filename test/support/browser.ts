@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { DemoScale } from '../../src/runtime.js';
 import { startDemoServer, type RunningServer } from './web-server.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
 
@@ -49,7 +50,7 @@ export const screenshots = path.resolve(import.meta.dirname, '../../test-results
  * The demo server and Chromium for one suite (started before its tests, closed after), and fresh pages that
  * collect the page's uncaught errors.
  */
-export function useDemoInBrowser(options: { smtp?: boolean } = {}) {
+export function useDemoInBrowser(options: { smtp?: boolean; scale?: DemoScale } = {}) {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let smtp: TestSmtpServer | undefined;
@@ -57,9 +58,9 @@ export function useDemoInBrowser(options: { smtp?: boolean } = {}) {
     fs.mkdirSync(screenshots, { recursive: true });
     // A real mail server in the test process, when the pages send mail.
     if (options.smtp) smtp = await startSmtpServer();
-    server = await startDemoServer(smtp ? { SMTP_URL: smtp.url, MAIL_FROM: 'Kyodo <kyodo@localhost>' } : {});
+    server = await startDemoServer(smtp ? { SMTP_URL: smtp.url, MAIL_FROM: 'Kyodo <kyodo@localhost>' } : {}, options.scale);
     browser = await launchChromium();
-  }, 120_000);
+  }, options.scale === 'jwcu' ? 400_000 : 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

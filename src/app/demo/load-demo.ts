@@ -4,6 +4,7 @@ import { createUser } from '../accounts/users.js';
 import { createOrganization } from '../organizations/write-organizations.js';
 import { loadDemoBusinesses } from './demo-businesses.js';
 import { loadDemoFxRates } from './demo-fx-rates.js';
+import { loadDemoSdgTags } from './demo-sdg.js';
 import { loadDemoGovernance } from './demo-governance.js';
 import { loadDemoWork } from './demo-work.js';
 import { isoNow, type AppContext } from '../shared/context.js';
@@ -83,6 +84,7 @@ export async function loadDemo(ctx: AppContext, password: string, options: { gov
   await createUser(ctx, null, actor, { email: accounts.clerkEmail, displayName: 'ちば 事務担当', password, role: 'clerk', organizationId: chiba.id });
   // Both demos report in US dollars at the same yearly rates (demo-fx-rates.ts).
   await loadDemoFxRates(ctx.db, isoNow(ctx));
+  await loadDemoSdgTags(ctx.db, isoNow(ctx));
   // The seed-scale demo adds its governance once its registry is loaded (see loadScaleDemo). The businesses are the
   // small demo's: their workers by kind are counted from the work records the small demo's members write.
   if (options.governance) {
