@@ -17,6 +17,8 @@ import { organizationPaths, type Organization } from '../features/organizations/
 import { OrganizationChooser } from '../features/organizations/OrganizationChooser';
 import { useOrganizationScope } from '../features/organizations/use-organization-scope';
 import { useLabels } from '../features/reference/use-labels';
+import { BusinessLineSdgPanel } from '../features/sdg/BusinessLineSdgPanel';
+import { useSdgTagging } from '../features/sdg/SdgTagging';
 import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { todayInJapan } from '../format';
@@ -57,6 +59,7 @@ function Businesses({ organizations, businessLines, onLineAdded }: BusinessesPro
   const chosen = useOrganizationScope(organizations, params.get('organization'));
   const { id: scope, organization } = chosen;
   const sites = useResource<Items<Site>>(scope ? businessPaths.sites(scope) : null);
+  const sdg = useSdgTagging(scope);
   // The dialog edits one site, or a new one (null); undefined while closed. Each opening starts the form afresh.
   const [editing, setEditing] = useState<Site | null | undefined>(undefined);
   const [openings, setOpenings] = useState(0);
@@ -100,7 +103,7 @@ function Businesses({ organizations, businessLines, onLineAdded }: BusinessesPro
                 {t('businesses.site.listTitle')}
               </Title>
               <Loaded resource={sites}>
-                {({ items }) => <SitesTable sites={items} businessLines={businessLines.items} onEdit={open} labelledBy={SITES_HEADING_ID} />}
+                {({ items }) => <SitesTable sites={items} businessLines={businessLines.items} onEdit={open} labelledBy={SITES_HEADING_ID} sdgBadges={sdg.siteBadges} onSdg={sdg.openSite} />}
               </Loaded>
             </Paper>
             <Paper component="section" aria-labelledby={RESULTS_HEADING_ID} withBorder p="md">
@@ -116,7 +119,9 @@ function Businesses({ organizations, businessLines, onLineAdded }: BusinessesPro
             </Paper>
           </>
         )}
+        {isFederationAdmin(me) && <BusinessLineSdgPanel lines={businessLines.items} tagging={sdg} />}
       </Stack>
+      {sdg.dialog}
       <Dialog opened={addingLine} onClose={() => setAddingLine(false)} title={t('businesses.line.add')}>
         {addingLine && (
           <BusinessLineForm

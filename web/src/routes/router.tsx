@@ -19,8 +19,11 @@ import { MembersPage } from './MembersPage';
 import { NewOrganizationPage } from './NewOrganizationPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OrganizationPage } from './OrganizationPage';
+import { OrganizationReportPage } from './OrganizationReportPage';
 import { ProjectorPage } from './ProjectorPage';
 import { NonMemberWorkerPage, RegisterMemberPage } from './RegisterMemberPage';
+import { ReportsPage } from './ReportsPage';
+import { SdgPage } from './SdgPage';
 import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
 import { SurplusPage } from './SurplusPage';
@@ -73,6 +76,9 @@ export const router = createBrowserRouter([
           { path: 'work', element: <WorkPage /> },
           { path: 'businesses', element: <BusinessesPage /> },
           { path: 'work/import', element: <WorkImportPage /> },
+          { path: 'reports', element: <ReportsPage /> },
+          { path: 'reports/organizations/:id', element: <OrganizationReportPage /> },
+          { path: 'reports/sdg', element: <SdgPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },
           { path: 'account', element: <AccountPage /> },

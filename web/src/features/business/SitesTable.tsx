@@ -1,4 +1,5 @@
 import { Badge, Box, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPostalCode } from '../../format';
 import { useLocale } from '../../i18n';
@@ -11,10 +12,13 @@ interface SitesTableProps {
   businessLines: BusinessLine[];
   onEdit: (site: Site) => void;
   labelledBy: string;
+  /** The site's SDG goals as badges, and the action that sets them (see features/sdg). */
+  sdgBadges?: (site: Site) => ReactNode;
+  onSdg?: (site: Site) => void;
 }
 
 /** The organization's sites: a table on wider screens, a card each on phones. */
-export function SitesTable({ sites, businessLines, onEdit, labelledBy }: SitesTableProps) {
+export function SitesTable({ sites, businessLines, onEdit, labelledBy, sdgBadges, onSdg }: SitesTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const labels = useLabels();
@@ -30,9 +34,16 @@ export function SitesTable({ sites, businessLines, onEdit, labelledBy }: SitesTa
     [site.openedOn ? formatDate(site.openedOn, locale) : '', site.closedOn ? formatDate(site.closedOn, locale) : ''].join(' – ').replace(/^ – $/, t('common.none'));
   const status = (site: Site) => site.closedOn !== null && <Badge color="gray" variant="light">{t('businesses.site.closed')}</Badge>;
   const edit = (site: Site) => (
-    <Button variant="subtle" size="compact-sm" onClick={() => onEdit(site)} aria-label={t('businesses.site.editNamed', { name: name(site) })}>
-      {t('businesses.site.edit')}
-    </Button>
+    <Group gap={4} wrap="nowrap">
+      <Button variant="subtle" size="compact-sm" onClick={() => onEdit(site)} aria-label={t('businesses.site.editNamed', { name: name(site) })}>
+        {t('businesses.site.edit')}
+      </Button>
+      {onSdg && (
+        <Button variant="subtle" size="compact-sm" onClick={() => onSdg(site)} aria-label={t('sdg.tags.openNamed', { name: name(site) })}>
+          {t('sdg.tags.open')}
+        </Button>
+      )}
+    </Group>
   );
 
   return (
@@ -45,6 +56,7 @@ export function SitesTable({ sites, businessLines, onEdit, labelledBy }: SitesTa
               {status(site)}
             </Group>
             <Text size="sm">{lineLabel(site.businessLine, businessLines)}</Text>
+            {sdgBadges?.(site)}
             <Text size="sm">{operation(site)}</Text>
             <Text size="sm" c="dimmed">{place(site)}</Text>
             <Text size="sm" c="dimmed">{dates(site)}</Text>
@@ -74,6 +86,7 @@ export function SitesTable({ sites, businessLines, onEdit, labelledBy }: SitesTa
                       <Text fw={600} size="sm">{name(site)}</Text>
                       {status(site)}
                     </Group>
+                    {sdgBadges?.(site)}
                   </Table.Td>
                   <Table.Td>{lineLabel(site.businessLine, businessLines)}</Table.Td>
                   <Table.Td>{operation(site)}</Table.Td>

@@ -58,7 +58,8 @@ export function PrefectureMap({ values, format, label, onSelect, language, outli
     // The lightest stop still tells from the page; no data is near-white with a dashed edge, unlike any blue.
     stops: [theme.colors.indigo[1], theme.colors.indigo[3], theme.colors.indigo[5], theme.colors.indigo[7], theme.colors.indigo[9]]
       .filter((c): c is string => c !== undefined),
-    empty: theme.colors.gray[0] ?? '#f8f9fa',
+    // Light enough to read dark text on, dark enough that Japan's outline shows where there is nothing to report.
+    empty: theme.colors.gray[2] ?? '#e9ecef',
     // Pure black and white: on a mid-tone of the scale a dark grey would fall below 4.5:1 and so would white.
     darkText: '#000000',
     lightText: '#ffffff',

@@ -6,10 +6,16 @@ import { useLocale } from '../../i18n';
 import { useLabels } from '../reference/use-labels';
 import { abbreviateMoney, rateFor, type Currency } from './report-format';
 import { prefectureValues, type MapMeasure } from './report-series';
+import type { PrefectureMapProps } from './PrefectureMap';
 import type { Dashboard } from './reporting';
 
-// The map is drawn by echarts, which loads with the reports, not with every page.
-const PrefectureMap = lazy(() => import('./PrefectureMap').then((module) => ({ default: module.PrefectureMap })));
+// The map is drawn by echarts over the prefectures' outlines (@svg-maps/japan, CC BY 4.0), loaded with the reports,
+// not with every page.
+const PrefectureMap = lazy(async () => {
+  const [{ PrefectureMap: Map }, { outlinesFromSvgMap }, japan] = await Promise.all([import('./PrefectureMap'), import('./outlines'), import('@svg-maps/japan')]);
+  const outlines = outlinesFromSvgMap(japan.default);
+  return { default: (props: Omit<PrefectureMapProps, 'outlines'>) => <Map {...props} outlines={outlines} /> };
+});
 
 const HEADING_ID = 'report-prefectures-heading';
 

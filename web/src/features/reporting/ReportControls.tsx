@@ -2,6 +2,7 @@ import { Group, Input, Loader, NativeSelect, SegmentedControl, Stack, Text } fro
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
+import { SdgReportLink } from '../sdg/SdgReportLink';
 import { fiscalYearLabel, formatRate, rateFor, type Currency } from './report-format';
 import type { Dashboard } from './reporting';
 
@@ -50,6 +51,7 @@ export function ReportControls({ dashboard, currency, loading, onYear, onCurrenc
           ? t(rate.source ? 'reports.rateUsedWithSource' : 'reports.rateUsed', { rate: formatRate(rate.yenPerUsd, locale), source: rate.source })
           : t('reports.noRateForYear', { year: fiscalYearLabel(dashboard.fiscalYear, locale) })}
       </Text>
+      <SdgReportLink dashboard={dashboard} />
     </Group>
   );
 }
