@@ -15,7 +15,7 @@ import {
   renderAnnualReportPdf,
   type AnnualReportData,
 } from './annual-report-pdf.js';
-import type { Dashboard, SdgGoalView, SdgView, YearFigures } from './dashboard-types.js';
+import type { Dashboard, SdgGoalView, SdgView, YearFigures } from '../../domain/reporting/dashboard.js';
 
 const popplerAvailable = checkPoppler('the annual report PDF suite');
 const { pagesOf, flat, fontsOf, infoOf } = pdfReader('annual-report');

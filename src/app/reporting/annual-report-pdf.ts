@@ -1,7 +1,7 @@
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fiscalYearEraName } from '../../domain/shared/fiscal-year.js';
 import { baseDefinition, creationDate, gridLayout, headerCell, numberCell, parseDate, renderPdf, type DocumentLocale } from '../documents/pdf-kit.js';
-import type { BusinessLineFigures, Dashboard, FxRate, SdgGoalView, SdgView, YearFigures } from './dashboard-types.js';
+import type { BusinessLineFigures, Dashboard, FxRate, SdgGoalView, SdgView, YearFigures } from '../../domain/reporting/dashboard.js';
 // report-charts.js (and echarts with it) is loaded when a report is made: see renderAnnualReportPdf.
 type Charts = typeof import('./report-charts.js');
 
@@ -19,7 +19,7 @@ type Charts = typeof import('./report-charts.js');
 
 export interface AnnualReportData {
   locale: DocumentLocale;
-  /** The federation's dashboard for the report's fiscal year (dashboard-types.ts). */
+  /** The federation's dashboard for the report's fiscal year (src/domain/reporting/dashboard.ts). */
   dashboard: Dashboard;
   /** The SDG view for the same year. */
   sdg: SdgView;

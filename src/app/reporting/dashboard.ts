@@ -4,7 +4,7 @@ import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { fiscalYearOf, fiscalYearPeriod } from '../../domain/shared/fiscal-year.js';
 import { today, type AppContext } from '../shared/context.js';
 import { listBusinessLines } from '../business/business-lines.js';
-import type { BusinessLineFigures, Dashboard, FxRate, OrganizationFigures, PrefectureFigures, SiteFigures, YearFigures } from './dashboard-types.js';
+import type { BusinessLineFigures, Dashboard, FxRate, OrganizationFigures, PrefectureFigures, SiteFigures, YearFigures } from '../../domain/reporting/dashboard.js';
 import { listFxRates } from './fx-rates.js';
 
 export type DashboardScope = { kind: 'federation' } | { kind: 'organization'; id: string };

@@ -2,7 +2,7 @@ import { canReportForFederation, type Actor } from '../../domain/access/policy.j
 import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, type AppContext, type Tx } from '../shared/context.js';
-import type { FxRate } from './dashboard-types.js';
+import type { FxRate } from '../../domain/reporting/dashboard.js';
 
 /** Every recorded rate, by fiscal year. */
 export async function listFxRates(db: Tx): Promise<FxRate[]> {

@@ -1,37 +1,14 @@
 import { canKeepBusinesses, canReportForFederation, type Actor } from '../../domain/access/policy.js';
-import { compareSdgCodes, goalOfCode, isSdgCode, sdgGoals } from '../../domain/sdg/catalogue.js';
-import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
+import { compareSdgCodes, goalOfCode, sdgGoals } from '../../domain/sdg/catalogue.js';
+import { checkedCodes, type SdgSubjectType, type SdgTag } from '../../domain/sdg/tags.js';
+import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { fiscalYearOf } from '../../domain/shared/fiscal-year.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { listBusinessLines } from '../business/business-lines.js';
 import { siteInReach } from '../business/sites.js';
 import { inTransaction, isoNow, today, type AppContext, type Tx } from '../shared/context.js';
-import type { SdgGoalView, SdgView } from './dashboard-types.js';
+import type { SdgGoalView, SdgView } from '../../domain/reporting/dashboard.js';
 import type { DashboardScope } from './dashboard.js';
-
-/** What can be tagged with SDG goals and targets: the federation's business lines and the organizations' sites. */
-export const sdgSubjectTypes = ['business-line', 'site'] as const;
-export type SdgSubjectType = (typeof sdgSubjectTypes)[number];
-
-export interface SdgTag {
-  subjectType: SdgSubjectType;
-  subjectId: string;
-  code: string;
-}
-
-/** At most this many goals and targets on one subject: a site serves a few goals, not the whole agenda. */
-export const maxSdgCodes = 40;
-
-/** The codes as given, checked against the catalogue, without repeats, in catalogue order. */
-function checkedCodes(codes: readonly string[]): string[] {
-  const unknown = codes.map((code, i) => ({ code: code.trim(), i })).filter(({ code }) => !isSdgCode(code));
-  if (unknown.length > 0) {
-    throw invalid(unknown.map(({ code, i }) => ({ field: `codes.${i}`, code: 'unknown_sdg_code', message: `${code} is not an SDG goal (1–17) nor one of its 169 targets` })));
-  }
-  const unique = [...new Set(codes.map((c) => c.trim()))].sort(compareSdgCodes);
-  if (unique.length > maxSdgCodes) throw invalid([{ field: 'codes', code: 'too_many', message: `at most ${maxSdgCodes} goals and targets` }]);
-  return unique;
-}
 
 /** The subject's organization (null for a business line), after checking it exists and the actor may tag it. */
 async function subjectOrganization(db: Tx, actor: Actor, subjectType: SdgSubjectType, subjectId: string): Promise<string | null> {

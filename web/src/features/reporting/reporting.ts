@@ -1,106 +1,13 @@
 import { api, uploadFile, withQuery, type Items } from '../../api';
 
 // The federation's and an organization's dashboards (報告・統計) and the exchange rates their USD view uses, as the
-// server answers them (src/app/reporting/dashboard-types.ts).
+// server answers them (the types are the domain's: src/domain/reporting/dashboard.ts).
 
-/** The figures of one fiscal year, summed over what is in view (the federation, or one organization). */
-export interface YearFigures {
-  /** Named by the calendar year it starts in: 2016 is 2016年度 (平成28年度, FY2016). */
-  fiscalYear: number;
-  organizations: number;
-  workerMembers: number;
-  userMembers: number;
-  otherMembers: number;
-  sites: number;
-  /** In yen. */
-  turnover: number;
-  expenses: number;
-  surplus: number;
-  peopleServed: number;
-  workers: number;
-  /** Sites with results recorded for the year: how complete the sums are. */
-  sitesReporting: number;
-}
+import type { FxRate } from '../../../../src/domain/reporting/dashboard';
 
-export interface BusinessLineFigures {
-  code: string;
-  nameJa: string;
-  nameEn: string;
-  builtIn: boolean;
-  sites: number;
-  turnover: number;
-  surplus: number;
-  peopleServed: number;
-  workers: number;
-}
-
-export interface PrefectureFigures {
-  /** JIS X 0401 two-digit code: '01' Hokkaido … '47' Okinawa. */
-  prefectureCode: string;
-  organizations: number;
-  sites: number;
-  turnover: number;
-  peopleServed: number;
-}
-
-/** A member organization's line in the federation's dashboard. */
-export interface OrganizationFigures {
-  id: string;
-  code: string;
-  nameJa: string;
-  nameEn: string | null;
-  prefectureCode: string | null;
-  workerMembers: number;
-  userMembers: number;
-  otherMembers: number;
-  sites: number;
-  turnover: number;
-  surplus: number;
-}
-
-/** A site's line in an organization's dashboard. */
-export interface SiteFigures {
-  id: string;
-  nameJa: string;
-  nameEn: string | null;
-  businessLine: string;
-  prefectureCode: string | null;
-  operation: string;
-  commissionerName: string | null;
-  /** Null when the site has no results for the year. */
-  turnover: number | null;
-  surplus: number | null;
-  peopleServed: number | null;
-  workers: number | null;
-}
-
-export interface FxRate {
-  fiscalYear: number;
-  /** Yen per US dollar, to two decimals (108.79). */
-  yenPerUsd: number;
-  source: string | null;
-}
-
-export interface Dashboard {
-  scope: { kind: 'federation' | 'organization'; id: string; nameJa: string; nameEn: string | null };
-  /** The year shown. */
-  fiscalYear: number;
-  /** Every fiscal year with results, ascending. */
-  years: number[];
-  headline: YearFigures;
-  /** The year before; null when there is none. */
-  previous: YearFigures | null;
-  /** One entry per year in `years`. */
-  trend: YearFigures[];
-  byBusinessLine: BusinessLineFigures[];
-  byPrefecture: PrefectureFigures[];
-  /** Empty in an organization's dashboard. */
-  organizations: OrganizationFigures[];
-  /** Empty in the federation's dashboard. */
-  sites: SiteFigures[];
-  /** The recorded rates for the years in `years` (a year without one has no USD view). */
-  fxRates: FxRate[];
-}
+export type {
+  BusinessLineFigures, Dashboard, FxRate, OrganizationFigures, PrefectureFigures, SiteFigures, YearFigures,
+} from '../../../../src/domain/reporting/dashboard';
 
 export interface FxRateInput {
   yenPerUsd: number;
