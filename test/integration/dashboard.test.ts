@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
+import { readSiteHistory } from '../../src/app/business/site-results.js';
 import { recordMembershipEvent } from '../../src/app/members/record-membership-event.js';
 import { readDashboard } from '../../src/app/reporting/dashboard.js';
 import { deleteFxRate, listFxRates, setFxRate } from '../../src/app/reporting/fx-rates.js';
@@ -93,6 +94,18 @@ describe.each(dialects)('the dashboards (%s)', (dialect) => {
     const rows = await resultsOf(2024, id);
     expect(own.sites.reduce((a, s) => a + (s.turnover ?? 0), 0)).toBe(rows.reduce((a, r) => a + Number(r.turnover), 0));
     expect(own.headline.workerMembers).toBe(await membersAt('2025-03-31', 'worker', id));
+  });
+
+  it('goes down to a site: its results of every year, as the dashboards summed them', async () => {
+    const id = orgs.get('wc-chiba')!;
+    const own = await readDashboard(ctx, federationAdmin, { kind: 'organization', id }, 2024);
+    const aguriin = own.sites.find((s) => s.nameJa === 'アグリーン')!;
+    const history = await readSiteHistory(ctx, federationAdmin, aguriin.id);
+    expect(history.site).toMatchObject({ id: aguriin.id, nameJa: 'アグリーン', businessLine: 'agriculture-biodiesel' });
+    expect(history.items.map((r) => r.fiscalYear)).toEqual([...history.items.map((r) => r.fiscalYear)].sort((a, b) => a - b));
+    expect(history.items.find((r) => r.fiscalYear === 2024)!.turnover).toBe(aguriin.turnover);
+    const clerkOfOther: Actor = { userId: 'x', email: 'x@kyodo.example', role: 'clerk', organizationId: orgs.get('center-jigyodan')! };
+    await expect(readSiteHistory(ctx, clerkOfOther, aguriin.id)).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it('shows the federation to its administrator only, and an organization to its own staff', async () => {

@@ -199,6 +199,7 @@ function businessProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe>
       url: `/api/v1/organizations/${b}/sites`, targetsB: true, body: { nameJa: `支所${Math.random().toString(36).slice(2, 8)}`, businessLine: 'eldercare', operation: 'own' },
     },
     'PATCH /api/v1/sites/{siteId}': { url: `/api/v1/sites/${site}`, targetsB: true, body: { version: 1, capacity: 30 } },
+    'GET /api/v1/sites/{siteId}/results': { url: `/api/v1/sites/${site}/results`, targetsB: true },
     'PUT /api/v1/sites/{siteId}/results/{fiscalYear}': { url: `/api/v1/sites/${site}/results/2025`, targetsB: true, body: { turnover: 1000, expenses: 900 } },
     'GET /api/v1/organizations/{id}/site-results': { url: `/api/v1/organizations/${b}/site-results?fiscalYear=2025`, targetsB: true },
     'POST /api/v1/organizations/{id}/site-results/import': { url: `/api/v1/organizations/${b}/site-results/import`, targetsB: true, csv: '事業所,年度,事業高,経費\r\n本部,2024,500,400\r\n' },

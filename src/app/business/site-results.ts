@@ -145,3 +145,16 @@ export async function writeResult(trx: Tx, r: SiteResultFigures & { siteId: stri
     await trx.updateTable('site_results').set({ ...figures, version: currentVersion + 1 }).where('site_id', '=', r.siteId).where('fiscal_year', '=', r.fiscalYear).execute();
   }
 }
+
+export interface SiteHistory {
+  site: SiteView;
+  /** Every fiscal year recorded, oldest first. */
+  items: SiteResultView[];
+}
+
+/** A site and its results over the years: the way down from a dashboard to one site. */
+export async function readSiteHistory(ctx: AppContext, actor: Actor, siteId: string): Promise<SiteHistory> {
+  const row = await siteInReach(ctx.db, actor, siteId);
+  const results = await ctx.db.selectFrom('site_results').selectAll().where('site_id', '=', siteId).orderBy('fiscal_year').execute();
+  return { site: toSite(row), items: results.map(toResult) };
+}

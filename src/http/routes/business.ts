@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { addBusinessLine, listBusinessLines } from '../../app/business/business-lines.js';
 import { importSiteResults } from '../../app/business/import-site-results.js';
-import { listSiteResults, recordSiteResult } from '../../app/business/site-results.js';
+import { listSiteResults, readSiteHistory, recordSiteResult } from '../../app/business/site-results.js';
 import { closeSite, createSite, listSites, updateSite } from '../../app/business/sites.js';
 import { resultSources } from '../../domain/business/result.js';
 import { siteOperations, siteTextLimits } from '../../domain/business/site.js';
@@ -103,6 +103,13 @@ export const businessRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
       body: Type.Object({ closedOn: IsoDate, version: Version }, { additionalProperties: false }), response: { 200: Site, ...problemResponses },
     },
   }, async (request) => closeSite(ctx, actorOf(request), request.params.siteId, request.body));
+
+  app.get('/sites/:siteId/results', {
+    schema: {
+      tags, summary: 'A site and its results of every fiscal year recorded, oldest first', params: SiteParams,
+      response: { 200: Type.Object({ site: Site, items: Type.Array(Result) }), ...problemResponses },
+    },
+  }, async (request) => readSiteHistory(ctx, actorOf(request), request.params.siteId));
 
   app.put('/sites/:siteId/results/:fiscalYear', {
     schema: {
