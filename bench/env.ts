@@ -55,7 +55,7 @@ function loadProgress(log: (message: string) => void) {
 
 async function createFixture(runtime: Runtime, config: Config, dataset: Dataset, log: (message: string) => void): Promise<Fixture> {
   const started = performance.now();
-  if (dataset === 'jwcu') log('loading the jwcu dataset (25 organizations, 64,626 members)');
+  if (dataset === 'jwcu') log('loading the jwcu dataset (25 organizations, 64,626 members in March 2017 and 67,149 today, about 500 sites)');
   const demo = await ensureDemo(runtime, config, dataset, loadProgress(log));
   if (dataset === 'jwcu') log(`  loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (!demo) throw new Error('the scratch database was not empty: no demo accounts were created');

@@ -36,7 +36,7 @@ async function recordEveryBallot(env: BenchEnv, vote: Vote): Promise<void> {
 }
 
 /**
- * Counting one motion's 64,626 ballots as closing it does: who is present (`presenceOf`: checked in, voted before
+ * Counting one motion's 67,149 ballots as closing it does: who is present (`presenceOf`: checked in, voted before
  * the meeting, represented by a proxy) and the count (`countMotion`: the ballots grouped by choice in the database,
  * the tellers' paper counts, the bylaws in force, the decision), in one transaction that only reads. In the bench's
  * process, no HTTP. Against the bare `group by choice` over the same rows.
