@@ -26,6 +26,7 @@ import { ReportsPage } from './ReportsPage';
 import { SdgPage } from './SdgPage';
 import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
+import { SiteReportPage } from './SiteReportPage';
 import { SurplusPage } from './SurplusPage';
 import { UsersPage } from './UsersPage';
 import { VotingPage } from './VotingPage';
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
           { path: 'work/import', element: <WorkImportPage /> },
           { path: 'reports', element: <ReportsPage /> },
           { path: 'reports/organizations/:id', element: <OrganizationReportPage /> },
+          { path: 'reports/sites/:siteId', element: <SiteReportPage /> },
           { path: 'reports/sdg', element: <SdgPage /> },
           ...PENDING_SECTIONS.map((section) => ({ path: section, element: <BeingBuilt key={section} section={section} /> })),
           { path: 'users', element: <UsersPage /> },

@@ -1,4 +1,5 @@
-import { Anchor, Box, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CardList } from '../../components/CardList';
@@ -8,6 +9,7 @@ import { useLocale } from '../../i18n';
 import { useLabels } from '../reference/use-labels';
 import { convert, formatMoney, type Currency } from './report-format';
 import type { FxRate, SiteFigures } from './reporting';
+import { businessesHref, siteReportHref } from './site-report';
 
 const HEADING_ID = 'report-sites-heading';
 
@@ -20,7 +22,10 @@ interface SitesReportProps {
   busy: boolean;
 }
 
-/** An organization's sites with their results for the year; each leads to the organization's businesses, where sites are kept. */
+/**
+ * An organization's sites with their results for the year; each leads to its own report in the same year and currency,
+ * and the organization's businesses page, where sites and results are kept, is a link away.
+ */
 export function SitesReport({ organizationId, sites, fiscalYear, currency, rate, busy }: SitesReportProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -37,10 +42,10 @@ export function SitesReport({ organizationId, sites, fiscalYear, currency, rate,
     site.operation === 'commissioned' ? t('businesses.operation.commissionedBy', { name: site.commissionerName ?? '' }) : t('businesses.operation.own');
   const prefecture = (site: SiteFigures) => (site.prefectureCode ? labels.prefecture(site.prefectureCode) : t('common.none'));
   // The businesses page addresses an organization, not a site: its sites list is where the site is kept.
-  const href = `/businesses?organization=${encodeURIComponent(organizationId)}`;
+  const businesses = businessesHref(organizationId);
   const numeric = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
   const link = (site: SiteFigures) => (
-    <Anchor component={Link} to={href} fw={700} aria-label={t('reports.sites.open', { name: name(site) })}>
+    <Anchor component={Link} to={siteReportHref(site.id, fiscalYear, currency)} fw={700} aria-label={t('reports.sites.open', { name: name(site) })}>
       {name(site)}
     </Anchor>
   );
@@ -50,9 +55,15 @@ export function SitesReport({ organizationId, sites, fiscalYear, currency, rate,
       <Title order={2} size="h4" id={HEADING_ID} mb="xs">
         {t('reports.sites.title')}
       </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('reports.sites.hint')}
-      </Text>
+      <Group justify="space-between" align="flex-start" gap="xs" mb="sm">
+        <Text size="sm" c="dimmed" maw={640}>
+          {t('reports.sites.hint')}
+        </Text>
+        <Anchor component={Link} to={businesses} size="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+          <IconPencil size={14} aria-hidden />
+          {t('reports.sites.edit')}
+        </Anchor>
+      </Group>
       <Box hiddenFrom="sm">
         <CardList items={sites} itemKey={(site) => site.id} emptyText={t('reports.sites.none')} labelledBy={HEADING_ID} busy={busy}>
           {(site) => (
