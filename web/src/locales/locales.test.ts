@@ -26,6 +26,41 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
 }
 
+/**
+ * The keys an object of a JSON text names more than once, dotted: JSON.parse keeps the last silently, so a text
+ * added twice would hide the first.
+ */
+function repeatedKeys(text: string): string[] {
+  const repeated: string[] = [];
+  const objects: { path: string; keys: Set<string> }[] = [];
+  let pendingKey: string | null = null;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const value = JSON.parse(text.slice(i, end + 1)) as string;
+      let next = end + 1;
+      while (/\s/.test(text[next] ?? '')) next += 1;
+      if (text[next] === ':' && objects.length > 0) {
+        const current = objects.at(-1)!;
+        if (current.keys.has(value)) repeated.push(current.path ? `${current.path}.${value}` : value);
+        current.keys.add(value);
+        pendingKey = value;
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c === '{') {
+      const parent = objects.at(-1);
+      objects.push({ path: parent ? (parent.path ? `${parent.path}.${pendingKey ?? ''}` : (pendingKey ?? '')) : '', keys: new Set() });
+    } else if (c === '}') objects.pop();
+    i += 1;
+  }
+  return repeated;
+}
+
 /** i18next plural keys (`summary_one`, `summary_other`) answer to the key without the suffix. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 
@@ -40,6 +75,11 @@ function sourceFiles(dir: string): string[] {
 describe('translations', () => {
   const jaKeys = new Set(keys(ja).map(base));
   const enKeys = new Set(keys(en).map(base));
+
+  it('name every key once in each object', () => {
+    for (const file of ['ja.json', 'en.json']) expect(repeatedKeys(fs.readFileSync(path.join(import.meta.dirname, file), 'utf8')), file).toEqual([]);
+    expect(repeatedKeys('{"a": {"b": 1, "c": "\\"b\\"", "b": 2}, "d": {"b": 3}}')).toEqual(['a.b']);
+  });
 
   it('have the same keys in Japanese and English', () => {
     expect([...jaKeys].filter((key) => !enKeys.has(key))).toEqual([]);
