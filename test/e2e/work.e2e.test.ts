@@ -114,5 +114,5 @@ describe.runIf(chromiumAvailable)('work records in Chromium', () => {
     await page.getByText('役割による加重率: 現場責任者 110%', { exact: false }).waitFor();
     await page.getByText('準備金に積み立てる割合（剰余金に対して）: 5分の1以上', { exact: false }).waitFor();
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });
