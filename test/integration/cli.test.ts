@@ -182,6 +182,24 @@ describe('kyodo command on the embedded SQLite default', { timeout: 180_000 }, (
     expect(refused.stderr).toContain('rows.3.site unknown_site');
   });
 
+  it('prints a dashboard, keeps the rates of the USD view, and writes the annual report as a PDF', async () => {
+    const dashboard = await kyodo(['report', 'dashboard', '--year', '令和6年度'], env());
+    expect(dashboard.stdout).toContain('2024年度（令和6年度） / FY2024');
+    expect(dashboard.stdout).toContain('at 152.60円/USD');
+    const json = JSON.parse((await kyodo(['report', 'dashboard', '--org', 'wc-chiba', '--year', '2024', '--json'], env())).stdout) as { scope: { kind: string }; sites: { nameJa: string }[] };
+    expect(json.scope.kind).toBe('organization');
+    expect(json.sites.map((s) => s.nameJa)).toContain('アグリーン');
+    expect((await kyodo(['report', 'fx-rate', 'set', 'FY2026', '151.25', '--source', 'TTM'], env())).stdout).toContain('FY2026: 151.25 yen per USD');
+    expect((await kyodo(['report', 'fx-rate', 'list'], env())).stdout).toContain('2026  151.25  TTM');
+    const refused = await kyodo(['report', 'fx-rate', 'set', '2026', '151.255'], env());
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('yenPerUsd: a rate has at most two decimals');
+    const out = path.join(dataDir, 'report.pdf');
+    const report = await kyodo(['report', 'annual', '--year', '2024', '--lang', 'en', '--out', out], env());
+    expect(report.stdout).toContain(`wrote ${out}`);
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('reports a broken audit chain with exit code 1', async () => {
     const db = new SQLite(path.join(dataDir, 'kyodo.db'));
     db.exec(`drop trigger audit_log_no_update; update audit_log set action = 'forged' where seq = 3`);
