@@ -28,15 +28,14 @@ describe('tallyMotion', () => {
     expect(decideResolution('ordinary', { eligible: 10, present: 6 }, votes)).toEqual({ outcome: 'rejected', rule: 'majority_of_present', needed: 4, got: 3 });
   });
 
-  it('tallies 64,626 ballots in a few milliseconds', () => {
+  // How fast is the bench's question (ballots.tally.pure), not a unit test's: a shared machine makes timings noisy.
+  it('tallies the seed\'s 64,626 ballots, each counted once under its choice', () => {
     const random = seededRandom('motion');
     const choices = Array.from({ length: 64_626 }, () => motionChoices[Math.floor(random() * 4)]!);
-    tallyMotion(choices);
-    const started = performance.now();
     const votes = tallyMotion(choices);
-    const elapsed = performance.now() - started;
     expect(votes.for + votes.against + votes.abstain + votes.invalid).toBe(64_626);
-    expect(elapsed).toBeLessThan(20);
+    expect(votes.for).toBe(choices.filter((c) => c === 'for').length);
+    expect(votes.invalid).toBe(choices.filter((c) => c === 'invalid').length);
   });
 });
 
