@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007_work_and_surplus.js';
 import * as m0008 from './migrations/0008_account_balances.js';
 import * as m0009 from './migrations/0009_businesses.js';
 import * as m0010 from './migrations/0010_reporting.js';
+import * as m0011 from './migrations/0011_programmes.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0008_account_balances': m0008,
   '0009_businesses': m0009,
   '0010_reporting': m0010,
+  '0011_programmes': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

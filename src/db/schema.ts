@@ -519,6 +519,10 @@ export interface Schema {
   site_results: SiteResultTable;
   fx_rates: FxRateTable;
   sdg_tags: SdgTagTable;
+  commissioners: CommissionerTable;
+  programme_contracts: ProgrammeContractTable;
+  contract_sites: ContractSiteTable;
+  contract_indicators: ContractIndicatorTable;
 }
 
 export interface BusinessLineTable {
@@ -580,4 +584,45 @@ export interface SdgTagTable {
   code: string;
   organization_id: string | null;
   created_at: string;
+}
+
+export interface CommissionerTable {
+  id: string;
+  kind: string;
+  name_ja: string;
+  name_en: string | null;
+  local_government_code: string | null;
+  prefecture_code: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgrammeContractTable {
+  id: string;
+  organization_id: string;
+  commissioner_id: string;
+  programme_ja: string;
+  programme_en: string | null;
+  period_from: string;
+  period_until: string;
+  amount: number | string;
+  retention_months: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractSiteTable {
+  contract_id: string;
+  site_id: string;
+}
+
+export interface ContractIndicatorTable {
+  contract_id: string;
+  code: string;
+  name_ja: string;
+  name_en: string | null;
+  target: number | null;
+  position: number;
 }

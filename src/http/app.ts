@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { businessRoutes } from './routes/business.js';
 import { reportingRoutes } from './routes/reporting.js';
+import { programmeRoutes } from './routes/programmes.js';
 import { capitalRoutes } from './routes/capital.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { governanceRoutes } from './routes/governance.js';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(workRoutes, deps);
     await api.register(businessRoutes, deps);
     await api.register(reportingRoutes, deps);
+    await api.register(programmeRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

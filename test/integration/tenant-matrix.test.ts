@@ -181,6 +181,7 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     ...workProbes(t, memberOfB),
     ...businessProbes(t, memberOfB),
     ...reportingProbes(t, memberOfB),
+    ...programmeProbes(t),
   };
 }
 
@@ -204,6 +205,30 @@ function businessProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe>
     'GET /api/v1/organizations/{id}/site-results': { url: `/api/v1/organizations/${b}/site-results?fiscalYear=2025`, targetsB: true },
     'POST /api/v1/organizations/{id}/site-results/import': { url: `/api/v1/organizations/${b}/site-results/import`, targetsB: true, csv: '事業所,年度,事業高,経費\r\n本部,2024,500,400\r\n' },
     'POST /api/v1/sites/{siteId}/close': { url: `/api/v1/sites/${site}/close`, targetsB: true, body: { closedOn: '2026-11-30', version: 2 } },
+  };
+}
+
+/**
+ * Programmes: the list of local governments and of commissioners is shared by the federation's staff (it reveals
+ * no organization); B's contracts are B's. The contract probes name no known commissioner: refused to A's people
+ * before anything is read, and refused as invalid to the federation administrator, so nothing of B's is written.
+ */
+function programmeProbes(t: Tenants): Record<string, Probe> {
+  const b = t.orgB.id;
+  return {
+    'GET /api/v1/local-governments': { url: `/api/v1/local-governments?q=${encodeURIComponent('千葉')}`, targetsB: false },
+    'GET /api/v1/commissioners': { url: '/api/v1/commissioners', targetsB: false },
+    'POST /api/v1/commissioners': { url: '/api/v1/commissioners', targetsB: false, body: { kind: 'other', nameJa: `委託元${Math.random().toString(36).slice(2, 8)}`, nameEn: null, localGovernmentCode: null, prefectureCode: null } },
+    'GET /api/v1/organizations/{id}/contracts': { url: `/api/v1/organizations/${b}/contracts`, targetsB: true },
+    'POST /api/v1/organizations/{id}/contracts': {
+      url: `/api/v1/organizations/${b}/contracts`, targetsB: true, federationAdminStatus: 400,
+      body: { programmeJa: '事業', programmeEn: null, commissionerId: 'none', periodFrom: '2026-04-01', periodUntil: '2027-03-31', amount: 1, siteIds: [], indicators: [], retentionMonths: 60 },
+    },
+    'GET /api/v1/contracts/{contractId}': { url: '/api/v1/contracts/no-such-contract', targetsB: true, federationAdminStatus: 404 },
+    'PUT /api/v1/contracts/{contractId}': {
+      url: '/api/v1/contracts/no-such-contract', targetsB: true, federationAdminStatus: 404,
+      body: { programmeJa: '事業', programmeEn: null, commissionerId: 'none', periodFrom: '2026-04-01', periodUntil: '2027-03-31', amount: 1, siteIds: [], indicators: [], retentionMonths: 60, version: 1 },
+    },
   };
 }
 

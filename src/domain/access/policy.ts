@@ -96,6 +96,16 @@ export function canReportForFederation(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }
 
+/** The federation's list of commissioners (ministries and local governments) is shared: any staff member reads and adds to it. */
+export function canKeepCommissioners(actor: Actor): boolean {
+  return isFederationAdmin(actor) || ((actor.role === 'org-admin' || actor.role === 'clerk') && actor.organizationId !== null);
+}
+
+/** An organization's programme contracts: its staff keep them; the federation sees and keeps all. */
+export function canKeepProgrammes(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }
