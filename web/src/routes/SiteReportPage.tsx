@@ -1,7 +1,7 @@
-import { Alert, Anchor, Box, Button, Group, Input, NativeSelect, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Paper, Skeleton, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import type { EChartsCoreOption } from 'echarts/core';
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { withQuery } from '../api';
@@ -13,10 +13,11 @@ import { PageHeader } from '../components/PageHeader';
 import type { SiteResult } from '../features/business/business';
 import { formatDate, formatFiscalYear, formatNumber, formatPostalCode } from '../format';
 import { useLabels } from '../features/reference/use-labels';
-import { abbreviateMoney, fiscalYearLabel, formatMoney, formatRate, moneyAxisFormatter, rateFor, type Currency } from '../features/reporting/report-format';
+import { abbreviateMoney, fiscalYearLabel, formatMoney, moneyAxisFormatter, type Currency } from '../features/reporting/report-format';
 import { readReportState, reportQuery, type ReportState } from '../features/reporting/report-query';
 import { formatChange, usableCurrency } from '../features/reporting/report-series';
 import { reportingPaths, type Dashboard, type FxRate } from '../features/reporting/reporting';
+import { YearCurrencyControls } from '../features/reporting/YearCurrencyControls';
 import {
   businessesHref,
   figureValue,
@@ -130,7 +131,7 @@ function SiteReportView({ history, organization, rates }: SiteReportViewProps) {
           <Alert color="gray">{t('reports.site.noResults')}</Alert>
         ) : (
           <>
-            <SiteControls years={recordedYears(items)} fiscalYear={view.fiscalYear} currency={currency} rates={rates} onYear={(fiscalYear) => change({ fiscalYear })} onCurrency={(chosen) => change({ currency: chosen })} />
+            <YearCurrencyControls years={recordedYears(items)} fiscalYear={view.fiscalYear} currency={currency} rates={rates} onYear={(fiscalYear) => change({ fiscalYear })} onCurrency={(chosen) => change({ currency: chosen })} />
             <YearFigures items={items} fiscalYear={view.fiscalYear} currency={currency} rates={rates} />
             <Paper component="section" aria-labelledby={CHART_ID} withBorder p="md" miw={0}>
               <Title order={2} size="h4" id={CHART_ID} mb="xs">
@@ -145,55 +146,6 @@ function SiteReportView({ history, organization, rates }: SiteReportViewProps) {
         )}
       </Stack>
     </>
-  );
-}
-
-interface SiteControlsProps {
-  years: number[];
-  fiscalYear: number;
-  currency: Currency;
-  rates: FxRate[];
-  onYear: (fiscalYear: number) => void;
-  onCurrency: (currency: Currency) => void;
-}
-
-/** The year shown (among those recorded, and the one asked for) and the currency, with the rate the dollars use. */
-function SiteControls({ years, fiscalYear, currency, rates, onYear, onCurrency }: SiteControlsProps) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const currencyId = useId();
-  const rate = rateFor(rates, fiscalYear);
-  // Latest first, as the other reports list them.
-  const shown = [...new Set([...years, fiscalYear])].sort((a, b) => b - a);
-  return (
-    <Group align="flex-end" gap="md" wrap="wrap">
-      <NativeSelect
-        label={t('reports.fiscalYear')}
-        w={{ base: '100%', xs: 280 }}
-        value={String(fiscalYear)}
-        onChange={(event) => onYear(Number(event.currentTarget.value))}
-        data={shown.map((year) => ({ value: String(year), label: fiscalYearLabel(year, locale) }))}
-      />
-      <Stack gap={4}>
-        <Input.Label id={currencyId} component="span">
-          {t('reports.currency')}
-        </Input.Label>
-        <SegmentedControl<Currency>
-          aria-labelledby={currencyId}
-          value={currency}
-          onChange={onCurrency}
-          data={[
-            { value: 'JPY', label: t('reports.yen') },
-            { value: 'USD', label: t('reports.usd'), disabled: !rate },
-          ]}
-        />
-      </Stack>
-      <Text size="sm" c="dimmed" mb={6} role="status">
-        {rate
-          ? t(rate.source ? 'reports.rateUsedWithSource' : 'reports.rateUsed', { rate: formatRate(rate.yenPerUsd, locale), source: rate.source })
-          : t('reports.noRateForYear', { year: fiscalYearLabel(fiscalYear, locale) })}
-      </Text>
-    </Group>
   );
 }
 
