@@ -184,7 +184,7 @@ async function readResults(ctx: AppContext, organizationIds: string[], fiscalYea
 }
 
 /** Whom the dashboard covers: the federation's member organizations, or one organization. */
-async function scopeOf(ctx: AppContext, actor: Actor, scope: DashboardScope) {
+export async function reportScope(ctx: AppContext, actor: Actor, scope: DashboardScope) {
   const columns = ['id', 'code', 'name_ja', 'name_en', 'prefecture_code', 'fiscal_year_start_month'] as const;
   if (scope.kind === 'federation') {
     if (!canReportForFederation(actor)) throw forbidden();
@@ -207,7 +207,7 @@ async function scopeOf(ctx: AppContext, actor: Actor, scope: DashboardScope) {
  * summed by the fiscal year they were recorded for.
  */
 export async function readDashboard(ctx: AppContext, actor: Actor, scope: DashboardScope, askedYear?: number): Promise<Dashboard> {
-  const { head, organizations } = await scopeOf(ctx, actor, scope);
+  const { head, organizations } = await reportScope(ctx, actor, scope);
   const ids = organizations.map((o) => o.id);
   const none = ids.length === 0 ? [''] : ids;
   const [sites, yearTotals, lines, rates] = await Promise.all([

@@ -8,7 +8,7 @@ import { listBusinessLines } from '../business/business-lines.js';
 import { siteInReach } from '../business/sites.js';
 import { inTransaction, isoNow, today, type AppContext, type Tx } from '../shared/context.js';
 import type { SdgGoalView, SdgView } from '../../domain/reporting/dashboard.js';
-import type { DashboardScope } from './dashboard.js';
+import { reportScope, type DashboardScope } from './dashboard.js';
 
 /** The subject's organization (null for a business line), after checking it exists and the actor may tag it. */
 async function subjectOrganization(db: Tx, actor: Actor, subjectType: SdgSubjectType, subjectId: string): Promise<string | null> {
@@ -69,19 +69,8 @@ export async function listSdgTags(ctx: AppContext, actor: Actor, organizationId?
  * those sites (each site counted once per goal, however many of the goal's targets it serves).
  */
 export async function readSdgView(ctx: AppContext, actor: Actor, scope: DashboardScope, askedYear?: number): Promise<SdgView> {
-  let head;
-  let organizationIds: string[];
-  if (scope.kind === 'federation') {
-    if (!canReportForFederation(actor)) throw forbidden();
-    head = await ctx.db.selectFrom('organizations').select(['id', 'name_ja', 'name_en', 'fiscal_year_start_month']).where('kind', '=', 'federation').executeTakeFirst();
-    if (!head) throw notFound('organization');
-    organizationIds = (await ctx.db.selectFrom('organizations').select('id').where('parent_id', '=', head.id).where('kind', '=', 'organization').execute()).map((o) => o.id);
-  } else {
-    if (!canKeepBusinesses(actor, scope.id)) throw forbidden();
-    head = await ctx.db.selectFrom('organizations').select(['id', 'name_ja', 'name_en', 'fiscal_year_start_month']).where('id', '=', scope.id).executeTakeFirst();
-    if (!head) throw notFound('organization');
-    organizationIds = [head.id];
-  }
+  const { head, organizations } = await reportScope(ctx, actor, scope);
+  const organizationIds = organizations.map((o) => o.id);
   const ids = organizationIds.length === 0 ? [''] : organizationIds;
   const [lines, tags, sites] = await Promise.all([
     listBusinessLines(ctx.db),
@@ -96,6 +85,7 @@ export async function readSdgView(ctx: AppContext, actor: Actor, scope: Dashboar
     .select(['r.site_id', 'r.turnover', 'r.people_served', 'r.workers_members', 'r.workers_non_members'])
     .where('s.organization_id', 'in', ids).where('r.fiscal_year', '=', fiscalYear).execute();
   const resultOf = new Map(results.map((r) => [r.site_id, r]));
+  const siteIdsInScope = new Set(sites.map((s) => s.id));
 
   const goals: SdgGoalView[] = sdgGoals.map((g) => {
     const ofGoal = tags.filter((t) => goalOfCode(t.code) === g.goal);
@@ -114,7 +104,7 @@ export async function readSdgView(ctx: AppContext, actor: Actor, scope: Dashboar
     }
     return {
       goal: g.goal,
-      codes: [...new Set(ofGoal.filter((t) => t.subject_type === 'business-line' || sites.some((s) => s.id === t.subject_id)).map((t) => t.code))].sort(compareSdgCodes),
+      codes: [...new Set(ofGoal.filter((t) => t.subject_type === 'business-line' || siteIdsInScope.has(t.subject_id)).map((t) => t.code))].sort(compareSdgCodes),
       businessLines: lines.filter((l) => lineCodes.has(l.code)).map((l) => ({ code: l.code, nameJa: l.nameJa, nameEn: l.nameEn })),
       sites: serving.map((s) => ({ id: s.id, organizationId: s.organization_id, nameJa: s.name_ja, nameEn: s.name_en, direct: siteIds.has(s.id) })),
       turnover, peopleServed, workers,
