@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ProgrammeContractTable } from '../../db/schema.js';
 import { canKeepProgrammes, type Actor } from '../../domain/access/policy.js';
 import { checkContract, erasureDate, type ContractFields, type IndicatorFields } from '../../domain/programmes/contract.js';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
@@ -32,20 +34,27 @@ async function checkReferences(db: Tx, organizationId: string, contract: Contrac
   if (errors.length > 0) throw invalid(errors);
 }
 
-async function readContract(db: Tx, id: string): Promise<ContractView | null> {
-  const row = await db.selectFrom('programme_contracts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
+/** Contracts with their sites and indicators: three reads however many contracts, in the order of `rows`. */
+async function withParts(db: Tx, rows: Selectable<ProgrammeContractTable>[]): Promise<ContractView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
   const [sites, indicators] = await Promise.all([
-    db.selectFrom('contract_sites').select('site_id').where('contract_id', '=', id).orderBy('site_id').execute(),
-    db.selectFrom('contract_indicators').selectAll().where('contract_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('contract_sites').select(['contract_id', 'site_id']).where('contract_id', 'in', ids).orderBy('site_id').execute(),
+    db.selectFrom('contract_indicators').selectAll().where('contract_id', 'in', ids).orderBy('position').execute(),
   ]);
-  return {
+  return rows.map((row) => ({
     id: row.id, organizationId: row.organization_id, commissionerId: row.commissioner_id, programmeJa: row.programme_ja, programmeEn: row.programme_en,
     periodFrom: row.period_from, periodUntil: row.period_until, amount: Number(row.amount), retentionMonths: Number(row.retention_months),
-    siteIds: sites.map((s) => s.site_id),
-    indicators: indicators.map((i) => ({ code: i.code, nameJa: i.name_ja, nameEn: i.name_en, target: i.target === null ? null : Number(i.target) })),
+    siteIds: sites.filter((s) => s.contract_id === row.id).map((s) => s.site_id),
+    indicators: indicators.filter((i) => i.contract_id === row.id)
+      .map((i) => ({ code: i.code, nameJa: i.name_ja, nameEn: i.name_en, target: i.target === null ? null : Number(i.target) })),
     erasureOn: erasureDate(row.period_until, Number(row.retention_months)), version: Number(row.version), createdAt: row.created_at, updatedAt: row.updated_at,
-  };
+  }));
+}
+
+async function readContract(db: Tx, id: string): Promise<ContractView | null> {
+  const row = await db.selectFrom('programme_contracts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await withParts(db, [row]))[0]! : null;
 }
 
 /** A contract the actor may keep; another organization's is not found. */
@@ -60,9 +69,9 @@ export const getContract = (ctx: AppContext, actor: Actor, id: string): Promise<
 /** An organization's contracts, the latest period first. */
 export async function listContracts(ctx: AppContext, actor: Actor, organizationId: string): Promise<ContractView[]> {
   if (!canKeepProgrammes(actor, organizationId)) throw forbidden();
-  const ids = await ctx.db.selectFrom('programme_contracts').select('id').where('organization_id', '=', organizationId)
+  const rows = await ctx.db.selectFrom('programme_contracts').selectAll().where('organization_id', '=', organizationId)
     .orderBy('period_from', 'desc').orderBy('programme_ja').execute();
-  return (await Promise.all(ids.map((r) => readContract(ctx.db, r.id)))).filter((c): c is ContractView => c !== null);
+  return withParts(ctx.db, rows);
 }
 
 async function writeParts(trx: Tx, id: string, contract: ContractFields): Promise<void> {
