@@ -18,6 +18,10 @@ export interface Config {
   /** Password of the demo administrator; generated and kept under dataDir when not given. */
   demoPassword: string | null;
   mail: MailConfig;
+  /** KYODO_DATA_KEYS: the data keys inline (`{"active":"id","keys":{"id":"base64"}}`); they win over the key file. */
+  dataKeys: string | null;
+  /** KYODO_DATA_KEY_FILE: the key file; null for `<dataDir>/data-keys.json` (see src/app/crypto/keyring.ts). */
+  dataKeyFile: string | null;
 }
 
 /** Outgoing mail (notices of meetings, invitations). Without an SMTP server, Kyodo sends nothing and says so. */
@@ -87,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     demoPassword: env.KYODO_DEMO_PASSWORD || null,
     mail: mailConfig(env),
+    dataKeys: env.KYODO_DATA_KEYS?.trim() || null,
+    dataKeyFile: env.KYODO_DATA_KEY_FILE?.trim() ? path.resolve(env.KYODO_DATA_KEY_FILE.trim()) : null,
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadDemo, type DemoAccounts } from './app/demo/load-demo.js';
 import { loadScaleDemo, type Progress } from './app/demo/load-scale-demo.js';
+import { openKeyring } from './app/crypto/reseal.js';
 import type { AppContext } from './app/shared/context.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -21,6 +22,8 @@ export async function openRuntime(config: Config, options: { poolSize?: number }
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqliteFile(config), poolSize: options.poolSize });
   await migrateToLatest(database.db, database.dialect);
   const ctx: AppContext = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date() };
+  // The data keys: KYODO_DATA_KEYS, or the key file, made on the first start (see openKeyring).
+  ctx.keyring = await openKeyring(ctx, config);
   return { database, ctx, close: () => database.close() };
 }
 

@@ -7,6 +7,9 @@ import {
   runAuditVerify, runBackup, runCapitalJournal, runCapitalPayroll, runCapitalRegister, runCompliance, runDemo, runMembersExport, runMembersImport, runMigrate, runTokenCreate, runUserAdd,
 } from './commands.js';
 import { runResultsImport } from './business-commands.js';
+import { runProgrammeReport } from './programme-commands.js';
+import { runEraseExpired } from './participant-commands.js';
+import { runKeysReseal, runKeysRotate, runKeysStatus } from './key-commands.js';
 import { runAnnualReport, runFxRateDelete, runFxRateList, runFxRateSet, runReportDashboard } from './report-commands.js';
 import { runSurplusDividends, runSurplusPropose, runSurplusShow } from './surplus-commands.js';
 import { runWorkApprove, runWorkCloseMonth, runWorkImport } from './work-commands.js';
@@ -107,6 +110,21 @@ fx.command('set').description("record or correct a fiscal year's rate").argument
   .option('--source <text>', "where the rate comes from (e.g. the year's average TTM)").action(runFxRateSet);
 fx.command('delete').description("remove a fiscal year's rate").argument('<year>', 'the fiscal year').action(runFxRateDelete);
 
+const programmes = program.command('programmes').description('commissioned programmes (委託事業): reports for the commissioners');
+programmes.command('report')
+  .description("a contract's report for a period: indicators against targets, support, outcomes and age bands; counts of 1 to 4 hidden")
+  .requiredOption('--contract <id>', 'the contract id')
+  .option('--from <date>', "the first day (default: the contract's first)")
+  .option('--until <date>', "the last day (default: the contract's last)")
+  .addOption(new Option('--format <format>', 'json (as the API gives it), csv for Excel, or pdf').choices(['json', 'csv', 'pdf']).default('json'))
+  .addOption(new Option('--encoding <encoding>', 'CSV encoding').choices(['utf-8', 'cp932']).default('utf-8'))
+  .addOption(new Option('--lang <language>', 'the language of the CSV headings and the PDF').choices(['ja', 'en']).default('ja'))
+  .option('--out <file>', 'output file (default: standard output; for a PDF, the report\'s own name)')
+  .action(runProgrammeReport);
+programmes.command('erase-expired')
+  .description("erase the participants whose contract's retention period has run out (the server does it daily); their counts stay in the reports")
+  .action(runEraseExpired);
+
 const surplus = program.command('surplus').description('the fiscal-year close and dividends by amount of work');
 surplus.command('propose')
   .description("propose (or recompute) a fiscal year's close: the allocation in the legal order and each member's dividend")
@@ -161,6 +179,11 @@ program.command('compliance')
 
 const audit = program.command('audit').description('the audit log');
 audit.command('verify').description('recompute the hash chain; exits 1 if it is broken').action(runAuditVerify);
+
+const keys = program.command('keys').description("the data keys that seal participants' personal data (KYODO_DATA_KEYS, or KYODO_DATA_KEY_FILE, default DATA_DIR/data-keys.json)");
+keys.command('status').description('where the keys come from, the active key, and how many sealed values each key holds').action(runKeysStatus);
+keys.command('rotate').description('with a key file: add a new active key, reseal every value under it, then drop the old keys from the file (stop the server first)').action(runKeysRotate);
+keys.command('reseal').description('reseal every value under the active key (after making a new key active in KYODO_DATA_KEYS)').action(runKeysReseal);
 
 program.command('verify-tally')
   .description('recount a published tally (GET /api/v1/motions/:id/tally) from its own ballots, check its digest and receipts; exits 1 if anything fails')

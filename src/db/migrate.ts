@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008_account_balances.js';
 import * as m0009 from './migrations/0009_businesses.js';
 import * as m0010 from './migrations/0010_reporting.js';
 import * as m0011 from './migrations/0011_programmes.js';
+import * as m0012 from './migrations/0012_participants.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0009_businesses': m0009,
   '0010_reporting': m0010,
   '0011_programmes': m0011,
+  '0012_participants': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

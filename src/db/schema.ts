@@ -523,6 +523,13 @@ export interface Schema {
   programme_contracts: ProgrammeContractTable;
   contract_sites: ContractSiteTable;
   contract_indicators: ContractIndicatorTable;
+  case_assignments: CaseAssignmentTable;
+  participants: ParticipantTable;
+  participant_consents: ParticipantConsentTable;
+  support_plans: SupportPlanTable;
+  participant_activities: ParticipantActivityTable;
+  participant_outcomes: ParticipantOutcomeTable;
+  participant_follow_ups: ParticipantFollowUpTable;
 }
 
 export interface BusinessLineTable {
@@ -625,4 +632,83 @@ export interface ContractIndicatorTable {
   name_en: string | null;
   target: number | null;
   position: number;
+}
+
+export interface CaseAssignmentTable {
+  user_id: string;
+  site_id: string;
+  organization_id: string;
+  case_role: string;
+  created_at: string;
+}
+
+export interface ParticipantTable {
+  id: string;
+  organization_id: string;
+  contract_id: string;
+  site_id: string;
+  reference: string;
+  intake_on: string;
+  age_band: string;
+  status: string;
+  closed_on: string | null;
+  person_id: string | null;
+  sealed: string | null;
+  erased_at: string | null;
+  erasure_reason: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ParticipantConsentTable {
+  id: string;
+  participant_id: string;
+  purpose: string;
+  method: string;
+  given_on: string;
+  withdrawn_on: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface SupportPlanTable {
+  id: string;
+  participant_id: string;
+  starts_on: string;
+  review_on: string | null;
+  sealed: string | null;
+  created_at: string;
+}
+
+export interface ParticipantActivityTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  on_date: string;
+  minutes: number | null;
+  sealed: string | null;
+  created_at: string;
+}
+
+export interface ParticipantOutcomeTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  on_date: string;
+  coop_organization_id: string | null;
+  sealed: string | null;
+  created_at: string;
+}
+
+export interface ParticipantFollowUpTable {
+  id: string;
+  participant_id: string;
+  outcome_id: string;
+  months: number;
+  due_on: string;
+  done_on: string | null;
+  status: string;
+  sealed: string | null;
+  created_at: string;
 }

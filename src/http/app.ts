@@ -20,6 +20,8 @@ import { authRoutes } from './routes/auth.js';
 import { businessRoutes } from './routes/business.js';
 import { reportingRoutes } from './routes/reporting.js';
 import { programmeRoutes } from './routes/programmes.js';
+import { programmeReportRoutes } from './routes/programme-reports.js';
+import { participantRoutes } from './routes/participants.js';
 import { capitalRoutes } from './routes/capital.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { governanceRoutes } from './routes/governance.js';
@@ -118,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(businessRoutes, deps);
     await api.register(reportingRoutes, deps);
     await api.register(programmeRoutes, deps);
+    await api.register(programmeReportRoutes, deps);
+    await api.register(participantRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

@@ -182,6 +182,7 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     ...businessProbes(t, memberOfB),
     ...reportingProbes(t, memberOfB),
     ...programmeProbes(t),
+    ...participantProbes(t, memberOfB),
   };
 }
 
@@ -229,6 +230,56 @@ function programmeProbes(t: Tenants): Record<string, Probe> {
       url: '/api/v1/contracts/no-such-contract', targetsB: true, federationAdminStatus: 404,
       body: { programmeJa: '事業', programmeEn: null, commissionerId: 'none', periodFrom: '2026-04-01', periodUntil: '2027-03-31', amount: 1, siteIds: [], indicators: [], retentionMonths: 60, version: 1 },
     },
+    ...programmeReportProbes(),
+  };
+}
+
+/**
+ * Reports on programmes: a contract's report (JSON, CSV, PDF) is its organization's, aimed at a contract that is not
+ * there (404 to everyone, the federation administrator included); the federation's overview sums every organization's
+ * programmes, B's included, so only its administrator reads it.
+ */
+function programmeReportProbes(): Record<string, Probe> {
+  return {
+    'GET /api/v1/contracts/{contractId}/report': { url: '/api/v1/contracts/no-such-contract/report', targetsB: true, federationAdminStatus: 404 },
+    'GET /api/v1/contracts/{contractId}/report.csv': { url: '/api/v1/contracts/no-such-contract/report.csv?encoding=cp932', targetsB: true, federationAdminStatus: 404 },
+    'GET /api/v1/contracts/{contractId}/report.pdf': { url: '/api/v1/contracts/no-such-contract/report.pdf?lang=en', targetsB: true, federationAdminStatus: 404 },
+    'GET /api/v1/reports/programmes': { url: '/api/v1/reports/programmes?fromYear=2025&untilYear=2026', targetsB: true },
+  };
+}
+
+/**
+ * Participants: only staff with a case role at the participant's office read or write them — the federation
+ * administrator has none, so it is refused (404) like everyone of A; it may see and change who works cases at B.
+ */
+function participantProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
+  const site = memberOfB.siteId;
+  const identity = { familyName: '試験', givenName: '一', familyNameKana: 'シケン', givenNameKana: 'ハジメ', birthDate: null, phone: null, email: null, postalCode: null, address: null };
+  const participant = '/api/v1/participants/no-such-participant';
+  return {
+    'GET /api/v1/organizations/{id}/case-assignments': { url: `/api/v1/organizations/${t.orgB.id}/case-assignments`, targetsB: true },
+    'PUT /api/v1/sites/{siteId}/case-assignments/{userId}': { url: `/api/v1/sites/${site}/case-assignments/no-such-user`, targetsB: true, federationAdminStatus: 400, body: { caseRole: 'caseworker' } },
+    'DELETE /api/v1/sites/{siteId}/case-assignments/{userId}': { url: `/api/v1/sites/${site}/case-assignments/no-such-user`, targetsB: true, federationAdminStatus: 404 },
+    'GET /api/v1/me/case-sites': { url: '/api/v1/me/case-sites', targetsB: false },
+    'GET /api/v1/sites/{siteId}/participants': { url: `/api/v1/sites/${site}/participants`, targetsB: true, federationAdminStatus: 404 },
+    'POST /api/v1/sites/{siteId}/participants': {
+      url: `/api/v1/sites/${site}/participants`, targetsB: true, federationAdminStatus: 404,
+      body: { contractId: 'none', intakeOn: '2026-06-01', ageBand: '20-24', identity, circumstances: null, consents: [{ purpose: 'support', method: 'written', givenOn: '2026-06-01' }] },
+    },
+    'GET /api/v1/participants/{id}': { url: participant, targetsB: true, federationAdminStatus: 404 },
+    'PUT /api/v1/participants/{id}': { url: participant, targetsB: true, federationAdminStatus: 404, body: { version: 1, ageBand: '20-24', identity, circumstances: null } },
+    'POST /api/v1/participants/{id}/consents': { url: `${participant}/consents`, targetsB: true, federationAdminStatus: 404, body: { purpose: 'registry-link', method: 'oral', givenOn: '2026-06-01' } },
+    'POST /api/v1/participants/{id}/consents/{consentId}/withdraw': { url: `${participant}/consents/none/withdraw`, targetsB: true, federationAdminStatus: 404, body: { withdrawnOn: '2026-06-01' } },
+    'POST /api/v1/participants/{id}/plans': { url: `${participant}/plans`, targetsB: true, federationAdminStatus: 404, body: { startsOn: '2026-06-01', reviewOn: null, goals: '目標' } },
+    'POST /api/v1/participants/{id}/activities': { url: `${participant}/activities`, targetsB: true, federationAdminStatus: 404, body: { kind: 'counselling', on: '2026-06-01', minutes: 30, note: null } },
+    'POST /api/v1/participants/{id}/outcomes': { url: `${participant}/outcomes`, targetsB: true, federationAdminStatus: 404, body: { kind: 'employment', on: '2026-06-01', coopOrganizationId: null, note: null } },
+    'PUT /api/v1/participants/{id}/follow-ups/{followUpId}': { url: `${participant}/follow-ups/none`, targetsB: true, federationAdminStatus: 404, body: { doneOn: '2026-06-01', status: 'in-work', note: null } },
+    'PUT /api/v1/participants/{id}/person': { url: `${participant}/person`, targetsB: true, federationAdminStatus: 404, body: { personId: memberOfB.personId } },
+    'DELETE /api/v1/participants/{id}/person': { url: `${participant}/person`, targetsB: true, federationAdminStatus: 404 },
+    'POST /api/v1/participants/{id}/close': { url: `${participant}/close`, targetsB: true, federationAdminStatus: 404, body: { closedOn: '2026-06-01' } },
+    'GET /api/v1/participants/{id}/export': { url: `${participant}/export`, targetsB: true, federationAdminStatus: 404 },
+    'POST /api/v1/participants/{id}/erase': { url: `${participant}/erase`, targetsB: true, federationAdminStatus: 404, body: { confirm: 'P-2026-0001' } },
+    'GET /api/v1/sites/{siteId}/participant-reads': { url: `/api/v1/sites/${site}/participant-reads`, targetsB: true, federationAdminStatus: 404 },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createApiToken } from '../../src/app/accounts/api-tokens.js';
+import { generateKeyring } from '../../src/app/crypto/keyring.js';
 import type { AppContext } from '../../src/app/shared/context.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DialectName } from '../../src/db/database.js';
@@ -19,7 +20,7 @@ export interface TestApp {
 
 export async function createTestApp(dialect: DialectName, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const ctx: AppContext = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date() };
+  const ctx: AppContext = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date(), keyring: generateKeyring() };
   const config = loadConfig({ DATA_DIR: '/nonexistent-test-data', SIGN_IN_RATE_LIMIT: '1000', ...env });
   const app = await buildApp({ ctx, config, webRoot: null });
   await app.ready();

@@ -1,3 +1,4 @@
+import { eraseExpiredParticipants } from '../programmes/participants.js';
 import type { AppContext } from '../shared/context.js';
 import type { JobHandler, RecurringJob } from './job-queue.js';
 
@@ -8,6 +9,11 @@ export const purgeExpired: JobHandler = async (ctx: AppContext) => {
   await ctx.db.deleteFrom('rate_limits').where('reset_at', '<=', now).execute();
 };
 
-export const jobHandlers: Record<string, JobHandler> = { 'purge-expired': purgeExpired };
+/** Erases participants whose contract's retention period has run out (their counts stay in the reports). */
+export const eraseExpired: JobHandler = async (ctx: AppContext) => {
+  await eraseExpiredParticipants(ctx);
+};
 
-export const recurringJobs: RecurringJob[] = [{ kind: 'purge-expired', everyMs: 60 * 60_000 }];
+export const jobHandlers: Record<string, JobHandler> = { 'purge-expired': purgeExpired, 'erase-expired-participants': eraseExpired };
+
+export const recurringJobs: RecurringJob[] = [{ kind: 'purge-expired', everyMs: 60 * 60_000 }, { kind: 'erase-expired-participants', everyMs: 24 * 60 * 60_000 }];

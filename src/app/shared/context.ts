@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName, PreparedRunner, WriteRunner } from '../../db/database.js';
 import type { Schema } from '../../db/schema.js';
+import type { Keyring } from '../crypto/keyring.js';
 
 /** What every use case receives: the database and a clock (tests move time by passing their own). */
 export interface AppContext {
@@ -12,6 +13,11 @@ export interface AppContext {
   /** Prepared writes in one transaction, for the hottest write paths (a ballot). */
   runWrites: WriteRunner;
   now(): Date;
+  /**
+   * The keys that seal participants' personal data (kept outside the database: a key file or the environment).
+   * Without it, nothing sealed can be written or read: such a use case refuses with `data_key_missing`.
+   */
+  keyring?: Keyring;
 }
 
 export type Tx = Transaction<Schema> | Kysely<Schema>;

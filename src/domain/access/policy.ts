@@ -1,3 +1,5 @@
+import type { CaseRole } from '../programmes/participant.js';
+
 /**
  * Who may do what. Tenancy rule: a user of organization A never reads or changes organization B's data.
  * Only the federation administrator crosses organizations.
@@ -104,6 +106,28 @@ export function canKeepCommissioners(actor: Actor): boolean {
 /** An organization's programme contracts: its staff keep them; the federation sees and keeps all. */
 export function canKeepProgrammes(actor: Actor, organizationId: string): boolean {
   return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+/**
+ * Who works a case at which office is the organization's administrator's to decide (or the federation's); only
+ * the organization's own staff can be given a case role.
+ */
+export function canAssignCases(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || (actor.role === 'org-admin' && actor.organizationId === organizationId);
+}
+
+/**
+ * A participant's record (identity, circumstances, plan, notes) is read only by the organization's staff with a
+ * case role at the participant's office: no role — not the clerk, not the administrator, not the federation — no
+ * access. `caseRole` is the actor's role at that office, or null.
+ */
+export function canWorkCases(actor: Actor, organizationId: string, caseRole: CaseRole | null): boolean {
+  return caseRole !== null && isStaffOf(actor, organizationId);
+}
+
+/** Who read which participant's record is shown to the office's supervisors and its lead. */
+export function canSeeCaseReads(actor: Actor, organizationId: string, caseRole: CaseRole | null): boolean {
+  return canWorkCases(actor, organizationId, caseRole) && (caseRole === 'supervisor' || caseRole === 'office-lead');
 }
 
 export function canCreateOrganization(actor: Actor): boolean {

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addKey, formatKeyring, loadKeyring, seal, sealedKeyId, unseal, type Keyring } from '../../src/app/crypto/keyring.js';
+import { sealContext } from '../../src/app/crypto/sealed-columns.js';
+import { newId, type AppContext } from '../../src/app/shared/context.js';
+import { loadConfig } from '../../src/config.js';
+import { openRuntime } from '../../src/runtime.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const at = '2026-11-27T00:00:00.000Z';
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function kyodo(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, KYODO_DATA_KEYS: '', KYODO_DATA_KEY_FILE: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Three participants, each with a sealed identity and a sealed plan, on the fewest rows the foreign keys need. */
+async function addParticipants(ctx: AppContext, keyring: Keyring): Promise<string[]> {
+  const organizationId = newId();
+  await ctx.db.insertInto('organizations').values({
+    id: organizationId, code: 'wc-cli-keys', kind: 'cooperative', name_ja: 'ワーカーズコープ', legal_form: 'worker-cooperative', law_profile: 'workers-coop-act',
+    fiscal_year_start_month: 4, status: 'active', version: 1, created_at: at, updated_at: at,
+  }).execute();
+  const siteId = newId();
+  await ctx.db.insertInto('sites').values({ id: siteId, organization_id: organizationId, name_ja: 'サポステ', business_line: 'employment-support', operation: 'commissioned', version: 1, created_at: at, updated_at: at }).execute();
+  const commissionerId = newId();
+  await ctx.db.insertInto('commissioners').values({ id: commissionerId, kind: 'municipality', name_ja: '千葉市', version: 1, created_at: at, updated_at: at }).execute();
+  const contractId = newId();
+  await ctx.db.insertInto('programme_contracts').values({
+    id: contractId, organization_id: organizationId, commissioner_id: commissionerId, programme_ja: 'サポステ事業', period_from: '2026-04-01', period_until: '2027-03-31',
+    amount: 1_000_000, retention_months: 60, version: 1, created_at: at, updated_at: at,
+  }).execute();
+  const ids: string[] = [];
+  for (const n of [1, 2, 3]) {
+    const id = newId();
+    await ctx.db.insertInto('participants').values({
+      id, organization_id: organizationId, contract_id: contractId, site_id: siteId, reference: `P-2026-000${n}`, intake_on: '2026-05-01', age_band: '20-24', status: 'active',
+      sealed: seal(keyring, `{"familyName":"佐藤","givenName":"太郎${n}"}`, sealContext('participants', 'sealed', id)), version: 1, created_at: at, updated_at: at,
+    }).execute();
+    const planId = newId();
+    await ctx.db.insertInto('support_plans').values({ id: planId, participant_id: id, starts_on: '2026-05-10', sealed: seal(keyring, '生活リズムを整える', sealContext('support_plans', 'sealed', planId)), created_at: at }).execute();
+    ids.push(id);
+  }
+  return ids;
+}
+
+// Every step starts the real command in a new process (with TypeScript compiled on the fly): generous limits.
+describe('kyodo keys on the embedded SQLite default', { timeout: 180_000 }, () => {
+  let dataDir: string;
+  const keyFile = () => path.join(dataDir, 'data-keys.json');
+  const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: '' });
+  const readKeys = () => loadKeyring({ dataKeys: null, dataKeyFile: null, dataDir, create: false })!;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-cli-keys-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('makes the key file on the first start and shows where the keys come from', async () => {
+    const status = await kyodo(['keys', 'status'], env());
+    expect(status.stderr).toBe('');
+    expect(status.code).toBe(0);
+    const keys = readKeys();
+    expect(fs.statSync(keyFile()).mode & 0o777).toBe(0o600);
+    expect(status.stdout).toContain(`keys from:  file ${keyFile()}`);
+    expect(status.stdout).toContain(`active key: ${keys.activeId}`);
+    expect(status.stdout).toMatch(new RegExp(`${keys.activeId}\\s+0  \\(active\\)`));
+  });
+
+  it('rotates the key file: everything resealed under a new key, the old key retired, figures printed', async () => {
+    const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DATA_KEYS: '', KYODO_DATA_KEY_FILE: '' }));
+    const old = runtime.ctx.keyring!;
+    const ids = await addParticipants(runtime.ctx, old);
+    await runtime.close();
+
+    const before = await kyodo(['keys', 'status'], env());
+    expect(before.stdout).toMatch(new RegExp(`${old.activeId}\\s+6  \\(active\\)`));
+
+    const rotate = await kyodo(['keys', 'rotate'], env());
+    expect(rotate.code).toBe(0);
+    const keys = readKeys();
+    expect(keys.activeId).not.toBe(old.activeId);
+    expect([...keys.keys.keys()]).toEqual([keys.activeId]);
+    expect(fs.statSync(keyFile()).mode & 0o777).toBe(0o600);
+    expect(rotate.stdout).toContain(`new active key ${keys.activeId}`);
+    expect(rotate.stdout).toMatch(/participants\s+3\n\s+support_plans\s+3\n/);
+    expect(rotate.stdout).toMatch(/total\s+6\n/);
+    expect(rotate.stdout).toContain(`retired ${old.activeId}`);
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('data-keys'))).toEqual(['data-keys.json']);
+
+    const reopened = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DATA_KEYS: '', KYODO_DATA_KEY_FILE: '' }));
+    try {
+      const rows = await reopened.ctx.db.selectFrom('participants').select(['id', 'sealed']).orderBy('reference').execute();
+      expect(rows.map((r) => r.id)).toEqual(ids);
+      expect(rows.map((r) => sealedKeyId(r.sealed!))).toEqual([keys.activeId, keys.activeId, keys.activeId]);
+      expect(unseal(keys, rows[0]!.sealed!, sealContext('participants', 'sealed', ids[0]!))).toBe('{"familyName":"佐藤","givenName":"太郎1"}');
+    } finally {
+      await reopened.close();
+    }
+    const after = await kyodo(['keys', 'status'], env());
+    expect(after.stdout).toMatch(new RegExp(`${keys.activeId}\\s+6  \\(active\\)`));
+    expect(after.stdout).not.toContain(old.activeId);
+  });
+
+  it('refuses to rotate keys kept in KYODO_DATA_KEYS, and reseals once a new key is made active there', async () => {
+    const held = readKeys();
+    const refused = await kyodo(['keys', 'rotate'], { ...env(), KYODO_DATA_KEYS: formatKeyring(held) });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('KYODO_DATA_KEYS');
+    expect(refused.stderr).toContain('kyodo keys reseal');
+    expect(readKeys().activeId).toBe(held.activeId);
+
+    const next = addKey(held);
+    const resealed = await kyodo(['keys', 'reseal'], { ...env(), KYODO_DATA_KEYS: formatKeyring(next) });
+    expect(resealed.stderr).not.toContain('kyodo:');
+    expect(resealed.code).toBe(0);
+    expect(resealed.stdout).toMatch(/total\s+6\n/);
+    expect(resealed.stdout).toContain(`every sealed value is under ${next.activeId}`);
+    const status = await kyodo(['keys', 'status'], { ...env(), KYODO_DATA_KEYS: formatKeyring(next) });
+    expect(status.stdout).toContain('keys from:  KYODO_DATA_KEYS');
+    expect(status.stdout).toMatch(new RegExp(`${next.activeId}\\s+6  \\(active\\)`));
+    expect(status.stdout).toMatch(new RegExp(`${held.activeId}\\s+0\\n`));
+  });
+
+  it('makes no new key when the key file is missing but the database holds sealed values', async () => {
+    fs.renameSync(keyFile(), path.join(dataDir, 'moved-keys.json'));
+    const status = await kyodo(['keys', 'status'], env());
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('active key: — (no keys loaded');
+    expect(status.stdout).toMatch(/\s+6  NOT HELD: these values cannot be read/);
+    expect(fs.existsSync(keyFile())).toBe(false);
+    const rotate = await kyodo(['keys', 'rotate'], env());
+    expect(rotate.code).toBe(2);
+    expect(rotate.stderr).toContain('restore the key file');
+    expect(fs.existsSync(keyFile())).toBe(false);
+  });
+});
