@@ -41,7 +41,7 @@ describe.each(dialects)('commissioners and contracts (%s)', (dialect) => {
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     ctx = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date('2026-11-26T00:00:00Z') };
-    await loadDemo(ctx, 'demo password 1234');
+    await loadDemo(ctx, 'demo password 1234', { governance: true, programmes: false });
     orgs = new Map((await ctx.db.selectFrom('organizations').select(['code', 'id']).execute()).map((o) => [o.code, o.id]));
     centreSites = (await ctx.db.selectFrom('sites').select('id').where('organization_id', '=', orgs.get('center-jigyodan')!).orderBy('name_ja').execute()).map((s) => s.id);
     mhlw = (await createCommissioner(ctx, federationAdmin, { kind: 'ministry', nameJa: '厚生労働省', nameEn: 'Ministry of Health, Labour and Welfare', localGovernmentCode: null, prefectureCode: null })).id;

@@ -6,6 +6,7 @@ import { loadDemoBusinesses } from './demo-businesses.js';
 import { loadDemoFxRates } from './demo-fx-rates.js';
 import { loadDemoSdgTags } from './demo-sdg.js';
 import { loadDemoGovernance } from './demo-governance.js';
+import { demoCaseAccounts, loadDemoProgrammes } from './demo-programmes.js';
 import { loadDemoWork } from './demo-work.js';
 import { isoNow, type AppContext } from '../shared/context.js';
 
@@ -13,6 +14,9 @@ export interface DemoAccounts {
   adminEmail: string;
   orgAdminEmail: string;
   clerkEmail: string;
+  /** The Centre Jigyodan's Youth Support Station: its caseworker and its office lead (demo-programmes.ts). */
+  caseworkerEmail: string;
+  officeLeadEmail: string;
   password: string;
 }
 
@@ -64,7 +68,7 @@ const members: Member[] = [
 ];
 
 /** Loads the demo into an empty database; returns null when organizations exist already. */
-export async function loadDemo(ctx: AppContext, password: string, options: { governance: boolean } = { governance: true }): Promise<DemoAccounts | null> {
+export async function loadDemo(ctx: AppContext, password: string, options: { governance: boolean; programmes?: boolean } = { governance: true }): Promise<DemoAccounts | null> {
   const existing = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const actor = systemActor('demo');
@@ -77,7 +81,7 @@ export async function loadDemo(ctx: AppContext, password: string, options: { gov
   }
   const chiba = created.find((o) => o.code === 'wc-chiba')!;
   const accounts: DemoAccounts = {
-    adminEmail: 'admin@kyodo.example', orgAdminEmail: 'chiba-admin@kyodo.example', clerkEmail: 'chiba-clerk@kyodo.example', password,
+    adminEmail: 'admin@kyodo.example', orgAdminEmail: 'chiba-admin@kyodo.example', clerkEmail: 'chiba-clerk@kyodo.example', ...demoCaseAccounts, password,
   };
   await createUser(ctx, null, actor, { email: accounts.adminEmail, displayName: '連合会 管理者', password, role: 'federation-admin', organizationId: root.id });
   await createUser(ctx, null, actor, { email: accounts.orgAdminEmail, displayName: 'ちば 管理者', password, role: 'org-admin', organizationId: chiba.id });
@@ -92,6 +96,7 @@ export async function loadDemo(ctx: AppContext, password: string, options: { gov
     const { adminEmail } = await loadDemoGovernance(ctx, jigyodan, password);
     await loadDemoWork(ctx, jigyodan, adminEmail);
     await loadDemoBusinesses(ctx, new Map(created.map((o) => [o.code, o.id])));
+    if (options.programmes !== false) await loadDemoProgrammes(ctx, { scale: 'small', password });
   }
   return accounts;
 }

@@ -12,6 +12,7 @@ import { createOrganization } from '../organizations/write-organizations.js';
 import { inTransaction, isoNow, newId, today, type AppContext } from '../shared/context.js';
 import { loadDemo, type DemoAccounts } from './load-demo.js';
 import { loadDemoGovernance } from './demo-governance.js';
+import { loadDemoProgrammes } from './demo-programmes.js';
 import { SearchTokenBatch } from '../members/member-rows.js';
 import { DemoCapital } from './demo-capital.js';
 import { jwcuYears, loadJwcuBusinesses, type Workforce } from './demo-jwcu-businesses.js';
@@ -299,6 +300,8 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
   await refreshStatistics(ctx.db, ctx.dialect, [...registryTables, 'capital_rules', 'journal_entries', 'journal_lines']);
   await loadJwcuBusinesses(ctx, organizations, new Map(generated.map((g) => [g.o.id, workforceOf(g)])));
   await refreshStatistics(ctx.db, ctx.dialect, ['sites', 'site_results']);
+  await loadDemoProgrammes(ctx, { scale: 'jwcu', password });
+  await refreshStatistics(ctx.db, ctx.dialect, ['programme_contracts', 'participants', 'participant_activities', 'participant_follow_ups']);
   const center = organizations.find((o) => o.code === 'center-jigyodan')!;
   await loadDemoGovernance(ctx, center.id, password, true);
   return accounts;
