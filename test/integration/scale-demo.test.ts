@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localGovernment } from '../../src/domain/programmes/local-governments.js';
 import { biodieselPlants, jwcuTurnoverUsd2016, jwcuYears } from '../../src/app/demo/demo-jwcu-businesses.js';
 import { jwcuScale, jwcuScaleLatest, loadScaleDemo } from '../../src/app/demo/load-scale-demo.js';
 import type { AppContext } from '../../src/app/shared/context.js';
@@ -152,6 +153,15 @@ describe.each(dialects)('the seed federation at full scale (%s)', (dialect) => {
     const consumer = await ctx.db.selectFrom('sites').innerJoin('organizations', 'organizations.id', 'sites.organization_id')
       .select('sites.business_line').distinct().where('organizations.legal_form', '=', 'consumer-cooperative').execute();
     expect(consumer.map((r) => r.business_line)).toEqual(['eldercare']);
+  });
+
+  it('has the seed\'s programmes: the 22 stations under the ministry\'s contracts, and 87 local governments commissioning needy persons\' support', async () => {
+    const contracts = await ctx.db.selectFrom('programme_contracts as c').innerJoin('commissioners as m', 'm.id', 'c.commissioner_id')
+      .innerJoin('contract_sites as s', 's.contract_id', 'c.id').select(['m.kind', 'm.name_ja', 'm.local_government_code', 's.site_id']).execute();
+    expect(new Set(contracts.filter((c) => c.name_ja === '厚生労働省').map((c) => c.site_id)).size).toBe(22);
+    const local = new Set(contracts.filter((c) => c.kind === 'prefecture' || c.kind === 'municipality').map((c) => c.local_government_code));
+    expect(local.size).toBe(87);
+    for (const code of local) expect(localGovernment(code!)).toBeDefined();
   });
 
   it('records fiscal 2016–2025 for every site open in the year: fiscal 2016 is the seed\'s USD 300 million, later years more', async () => {

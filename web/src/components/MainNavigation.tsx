@@ -3,9 +3,11 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconBuildingStore,
+  IconChartBar,
   IconCheckbox,
   IconClipboardList,
   IconCoins,
+  IconHeartHandshake,
   IconKey,
   IconPigMoney,
   IconReportAnalytics,
@@ -19,7 +21,7 @@ import {
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { canManageUsers, canRunMeetings, canVote } from '../features/session/permissions';
+import { canManageUsers, canRunMeetings, canVote, isFederationAdmin } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 
 interface NavItem {
@@ -28,6 +30,8 @@ interface NavItem {
   icon: Icon;
   /** Other paths that belong to this item, e.g. an organization's page under the federation. */
   prefix?: string;
+  /** The translation key of its label, where it is not nav.<key>. */
+  label?: string;
 }
 
 const ITEMS: readonly NavItem[] = [
@@ -40,7 +44,9 @@ const ITEMS: readonly NavItem[] = [
   { key: 'work', to: '/work', icon: IconBriefcase, prefix: '/work/' },
   { key: 'surplus', to: '/surplus', icon: IconPigMoney, prefix: '/surplus/' },
   { key: 'businesses', to: '/businesses', icon: IconBuildingStore },
-  { key: 'programmes', to: '/programmes', icon: IconClipboardList },
+  { key: 'programmes', to: '/programmes', icon: IconClipboardList, prefix: '/programmes/contracts/' },
+  { key: 'programmesOverview', to: '/programmes/overview', icon: IconChartBar, label: 'programmes.overview.nav' },
+  { key: 'casework', to: '/casework', icon: IconHeartHandshake, prefix: '/casework/', label: 'casework.nav' },
   { key: 'advocacy', to: '/advocacy', icon: IconSpeakerphone },
   { key: 'reports', to: '/reports', icon: IconReportAnalytics, prefix: '/reports/' },
   { key: 'users', to: '/users', icon: IconUserCog },
@@ -62,6 +68,8 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const staff = me.role !== 'member';
   const shown: Partial<Record<string, boolean>> = {
     members: staff, capital: staff, compliance: staff, work: staff, surplus: staff, businesses: staff, programmes: staff, advocacy: staff, reports: staff,
+    programmesOverview: isFederationAdmin(me),
+    casework: staff,
     users: canManageUsers(me), assemblies: canRunMeetings(me), voting: canVote(me),
   };
   const items = ITEMS.filter((item) => shown[item.key] ?? true);
@@ -75,7 +83,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
             <NavLink
               component={Link}
               to={item.to}
-              label={t(`nav.${item.key}`)}
+              label={t(item.label ?? `nav.${item.key}`)}
               leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
               active={active}
               style={ACTIVE_TEXT}

@@ -7,10 +7,13 @@ import { AccountPage } from './AccountPage';
 import { AssembliesPage } from './AssembliesPage';
 import { BusinessesPage } from './BusinessesPage';
 import { CapitalPage } from './CapitalPage';
+import { CaseAssignmentsPage } from './CaseAssignmentsPage';
+import { CaseworkPage, SiteReadsPage } from './CaseworkPage';
 import { CompliancePage } from './CompliancePage';
 import { ClosingPage } from './ClosingPage';
 import { DividendStatementPage } from './DividendStatementPage';
 import { FederationPage } from './FederationPage';
+import { IntakePage } from './IntakePage';
 import { MeetingPage } from './MeetingPage';
 import { MemberPage } from './MemberPage';
 import { MemberImportPage } from './MemberImportPage';
@@ -20,6 +23,11 @@ import { NewOrganizationPage } from './NewOrganizationPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OrganizationPage } from './OrganizationPage';
 import { OrganizationReportPage } from './OrganizationReportPage';
+import { ParticipantPage } from './ParticipantPage';
+import { ContractPage } from './ContractPage';
+import { ContractReportPage } from './ContractReportPage';
+import { ProgrammesOverviewPage } from './ProgrammesOverviewPage';
+import { ProgrammesPage } from './ProgrammesPage';
 import { ProjectorPage } from './ProjectorPage';
 import { NonMemberWorkerPage, RegisterMemberPage } from './RegisterMemberPage';
 import { ReportsPage } from './ReportsPage';
@@ -77,6 +85,15 @@ export const router = createBrowserRouter([
           { path: 'work', element: <WorkPage /> },
           { path: 'businesses', element: <BusinessesPage /> },
           { path: 'work/import', element: <WorkImportPage /> },
+          { path: 'programmes', element: <ProgrammesPage /> },
+          { path: 'programmes/overview', element: <ProgrammesOverviewPage /> },
+          { path: 'programmes/contracts/:contractId', element: <ContractPage /> },
+          { path: 'programmes/contracts/:contractId/report', element: <ContractReportPage /> },
+          { path: 'casework', element: <CaseworkPage /> },
+          { path: 'casework/sites/:siteId/intake', element: <IntakePage /> },
+          { path: 'casework/sites/:siteId/reads', element: <SiteReadsPage /> },
+          { path: 'participants/:id', element: <ParticipantPage /> },
+          { path: 'organizations/:id/case-assignments', element: <CaseAssignmentsPage /> },
           { path: 'reports', element: <ReportsPage /> },
           { path: 'reports/organizations/:id', element: <OrganizationReportPage /> },
           { path: 'reports/sites/:siteId', element: <SiteReportPage /> },

@@ -1,6 +1,5 @@
 /** Capabilities whose pages are still being built; each gets a route that says so. */
 export const PENDING_SECTIONS = [
-  'programmes',
   'advocacy',
 ] as const;
 
