@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,22 +7,12 @@ import { sealContext } from '../../src/app/crypto/sealed-columns.js';
 import { newId, type AppContext } from '../../src/app/shared/context.js';
 import { loadConfig } from '../../src/config.js';
 import { openRuntime } from '../../src/runtime.js';
+import { kyodo as runKyodo } from '../support/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const at = '2026-11-27T00:00:00.000Z';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function kyodo(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, KYODO_DATA_KEYS: '', KYODO_DATA_KEY_FILE: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The keys come only from what each step sets, never from the environment the tests run in. */
+const kyodo = (args: string[], env: NodeJS.ProcessEnv) => runKyodo(args, { KYODO_DATA_KEYS: '', KYODO_DATA_KEY_FILE: '', ...env });
 
 /** Three participants, each with a sealed identity and a sealed plan, on the fewest rows the foreign keys need. */
 async function addParticipants(ctx: AppContext, keyring: Keyring): Promise<string[]> {
@@ -55,7 +44,7 @@ async function addParticipants(ctx: AppContext, keyring: Keyring): Promise<strin
   return ids;
 }
 
-// Every step starts the real command in a new process (with TypeScript compiled on the fly): generous limits.
+// Every step starts the real command in a new process: generous limits.
 describe('kyodo keys on the embedded SQLite default', { timeout: 180_000 }, () => {
   let dataDir: string;
   const keyFile = () => path.join(dataDir, 'data-keys.json');

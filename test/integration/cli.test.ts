@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,43 +9,10 @@ import { subscribeShares } from '../../src/app/capital/capital-movements.js';
 import { setCapitalRules } from '../../src/app/capital/capital-rules.js';
 import { loadConfig } from '../../src/config.js';
 import { openRuntime } from '../../src/runtime.js';
+import { kyodo, startServer } from '../support/cli.js';
 import { dialects, testPostgresUrl } from '../support/databases.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function kyodo(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const match = /running: (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-// Every step starts the real command in a new process (with TypeScript compiled on the fly): generous limits.
+// Every step starts the real command in a new process: generous limits.
 describe('kyodo command on the embedded SQLite default', { timeout: 180_000 }, () => {
   let dataDir: string;
   const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DEMO_PASSWORD: 'demo password 1234' });
