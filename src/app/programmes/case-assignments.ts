@@ -1,24 +1,8 @@
 import { canAssignCases, type Actor } from '../../domain/access/policy.js';
-import type { CaseRole } from '../../domain/programmes/participant.js';
+import type { CaseAssignment, CaseRole, CaseSite } from '../../domain/programmes/participant.js';
 import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, type AppContext, type Tx } from '../shared/context.js';
-
-export interface CaseAssignmentView {
-  userId: string;
-  displayName: string;
-  email: string;
-  siteId: string;
-  siteNameJa: string;
-  caseRole: CaseRole;
-}
-
-export interface CaseSite {
-  siteId: string;
-  siteNameJa: string;
-  organizationId: string;
-  caseRole: CaseRole;
-}
 
 /** The actor's case role at an office, or null: the one question every participant record asks first. */
 export async function caseRoleAt(db: Tx, actor: Actor, siteId: string): Promise<CaseRole | null> {
@@ -31,12 +15,12 @@ const assignmentQuery = (db: Tx) => db.selectFrom('case_assignments as a')
   .innerJoin('sites as s', 's.id', 'a.site_id')
   .select(['a.user_id', 'u.display_name', 'u.email', 'a.site_id', 's.name_ja', 'a.case_role']);
 
-const toView = (r: { user_id: string; display_name: string; email: string; site_id: string; name_ja: string; case_role: string }): CaseAssignmentView => ({
+const toView = (r: { user_id: string; display_name: string; email: string; site_id: string; name_ja: string; case_role: string }): CaseAssignment => ({
   userId: r.user_id, displayName: r.display_name, email: r.email, siteId: r.site_id, siteNameJa: r.name_ja, caseRole: r.case_role as CaseRole,
 });
 
 /** Who works cases at the organization's offices. */
-export async function listCaseAssignments(ctx: AppContext, actor: Actor, organizationId: string): Promise<CaseAssignmentView[]> {
+export async function listCaseAssignments(ctx: AppContext, actor: Actor, organizationId: string): Promise<CaseAssignment[]> {
   if (!canAssignCases(actor, organizationId)) throw forbidden();
   const rows = await assignmentQuery(ctx.db).where('a.organization_id', '=', organizationId).orderBy('s.name_ja').orderBy('u.display_name').execute();
   return rows.map(toView);
@@ -58,7 +42,7 @@ async function siteInReach(db: Tx, actor: Actor, siteId: string): Promise<{ id: 
 }
 
 /** Gives a user of the organization a case role at one of its offices (or changes it), audited. */
-export async function assignCase(ctx: AppContext, actor: Actor, siteId: string, userId: string, caseRole: CaseRole): Promise<CaseAssignmentView> {
+export async function assignCase(ctx: AppContext, actor: Actor, siteId: string, userId: string, caseRole: CaseRole): Promise<CaseAssignment> {
   return inTransaction(ctx, async (trx) => {
     const site = await siteInReach(trx, actor, siteId);
     const user = await trx.selectFrom('users').select(['id', 'role', 'organization_id', 'disabled_at']).where('id', '=', userId).executeTakeFirst();

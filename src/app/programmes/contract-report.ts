@@ -1,28 +1,11 @@
 import { canKeepProgrammes, type Actor } from '../../domain/access/policy.js';
-import { contractFigures, type ContractFigures } from '../../domain/programmes/report.js';
+import { contractFigures, type ContractReport } from '../../domain/programmes/report.js';
 import { forbidden, invalid } from '../../domain/shared/errors.js';
 import { isIsoDate } from '../../domain/work/period.js';
 import type { AppContext } from '../shared/context.js';
+
+export type { ContractReport };
 import { getContract } from './contracts.js';
-
-/** The contract a report is about, as its title names it. */
-export interface ReportedContract {
-  id: string;
-  organizationId: string;
-  organizationNameJa: string;
-  organizationNameEn: string | null;
-  commissionerNameJa: string;
-  commissionerNameEn: string | null;
-  programmeJa: string;
-  programmeEn: string | null;
-  periodFrom: string;
-  periodUntil: string;
-}
-
-/** A contract's report to its commissioner for a period (委託事業実績報告): counts only, small ones hidden. */
-export interface ContractReport extends ContractFigures {
-  contract: ReportedContract;
-}
 
 /** The period asked for, the contract's own by default; it must exist and not end before it starts. */
 function reportPeriod(contract: { periodFrom: string; periodUntil: string }, options: { from?: string; until?: string }) {

@@ -6,7 +6,7 @@ import {
   checkConsent, checkEntryDate, checkIntake, checkMinutes, checkNote, checkParticipantEdit, consentHolds, followUpSchedule, normalizeIdentity,
   normalizeText, participantReference, participantTextLimits, placementKinds, recordedFollowUpStatuses, referencePrefix,
   type ActivityKind, type AgeBand, type CaseRole, type ConsentFields, type ConsentMethod, type ConsentPurpose, type FollowUpStatus, type Identity,
-  type IntakeFields, type OutcomeKind, type ParticipantStatus,
+  type IntakeFields, type OutcomeKind, type Participant, type ParticipantRead, type ParticipantStatus, type ParticipantSummary,
 } from '../../domain/programmes/participant.js';
 import { DomainError, invalid, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -15,39 +15,7 @@ import { sealContext, type SealedTable } from '../crypto/sealed-columns.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, today, type AppContext, type Tx } from '../shared/context.js';
 import { caseRoleAt } from './case-assignments.js';
 
-export interface ParticipantSummary {
-  id: string;
-  reference: string;
-  organizationId: string;
-  siteId: string;
-  contractId: string;
-  intakeOn: string;
-  ageBand: AgeBand;
-  status: ParticipantStatus;
-  closedOn: string | null;
-  familyName: string | null;
-  givenName: string | null;
-  familyNameKana: string | null;
-  givenNameKana: string | null;
-  personId: string | null;
-  latestOutcome: { kind: OutcomeKind; on: string } | null;
-  nextFollowUpOn: string | null;
-  version: number;
-}
-
-export interface Participant extends ParticipantSummary {
-  identity: Identity | null;
-  circumstances: string | null;
-  consents: { id: string; purpose: ConsentPurpose; method: ConsentMethod; givenOn: string; withdrawnOn: string | null }[];
-  plans: { id: string; startsOn: string; reviewOn: string | null; goals: string | null }[];
-  activities: { id: string; kind: ActivityKind; on: string; minutes: number | null; note: string | null }[];
-  outcomes: { id: string; kind: OutcomeKind; on: string; coopOrganizationId: string | null; note: string | null }[];
-  followUps: { id: string; outcomeId: string; months: number; dueOn: string; doneOn: string | null; status: FollowUpStatus; note: string | null }[];
-  erasedAt: string | null;
-  erasureReason: string | null;
-  /** The day the contract's retention ends and the record is erased. */
-  erasureOn: string;
-}
+export type { Participant, ParticipantSummary };
 
 interface SealedParticipant {
   identity: Identity;
@@ -480,10 +448,8 @@ export async function eraseExpiredParticipants(ctx: AppContext, actorLabel = 're
   return { erased, contracts: touched };
 }
 
-export interface ReadLogEntry { at: string; actorEmail: string | null; participantId: string | null; reference: string | null; action: string }
-
 /** Who read or changed which record at the office, the latest first: for its supervisors and lead. */
-export async function participantReadLog(ctx: AppContext, actor: Actor, siteId: string, limit = 100): Promise<ReadLogEntry[]> {
+export async function participantReadLog(ctx: AppContext, actor: Actor, siteId: string, limit = 100): Promise<ParticipantRead[]> {
   const site = await ctx.db.selectFrom('sites').select(['id', 'organization_id']).where('id', '=', siteId).executeTakeFirst();
   const caseRole = site ? await caseRoleAt(ctx.db, actor, siteId) : null;
   if (!site || !canSeeCaseReads(actor, site.organization_id, caseRole)) throw notFound('site');

@@ -219,3 +219,56 @@ export const participantReference = (intakeOn: string, sequence: number): string
 
 /** The prefix the year's references share, to find the next sequence. */
 export const referencePrefix = (intakeOn: string): string => `P-${fiscalYearOf(intakeOn, 4)}-`;
+
+/** A participant as a list shows them (names are null once erased). */
+export interface ParticipantSummary {
+  id: string;
+  /** The case number the office calls the record by (P-2026-0001): all that names it once erased. */
+  reference: string;
+  organizationId: string;
+  siteId: string;
+  contractId: string;
+  intakeOn: string;
+  ageBand: AgeBand;
+  status: ParticipantStatus;
+  closedOn: string | null;
+  familyName: string | null;
+  givenName: string | null;
+  familyNameKana: string | null;
+  givenNameKana: string | null;
+  personId: string | null;
+  latestOutcome: { kind: OutcomeKind; on: string } | null;
+  nextFollowUpOn: string | null;
+  version: number;
+}
+
+export interface Consent extends ConsentRecord { id: string }
+export interface SupportPlan { id: string; startsOn: string; reviewOn: string | null; goals: string | null }
+export interface Activity { id: string; kind: ActivityKind; on: string; minutes: number | null; note: string | null }
+export interface Outcome { id: string; kind: OutcomeKind; on: string; coopOrganizationId: string | null; note: string | null }
+export interface FollowUp { id: string; outcomeId: string; months: number; dueOn: string; doneOn: string | null; status: FollowUpStatus; note: string | null }
+
+/** A participant's whole record, as their caseworkers read it. */
+export interface Participant extends ParticipantSummary {
+  identity: Identity | null;
+  /** Special-care personal information (要配慮個人情報). */
+  circumstances: string | null;
+  consents: Consent[];
+  plans: SupportPlan[];
+  activities: Activity[];
+  outcomes: Outcome[];
+  followUps: FollowUp[];
+  erasedAt: string | null;
+  erasureReason: string | null;
+  /** The day the contract's retention ends and the record is erased. */
+  erasureOn: string;
+}
+
+/** An office where a user works cases, and as what. */
+export interface CaseSite { siteId: string; siteNameJa: string; organizationId: string; caseRole: CaseRole }
+
+/** A user given a case role at an office. */
+export interface CaseAssignment { userId: string; displayName: string; email: string; siteId: string; siteNameJa: string; caseRole: CaseRole }
+
+/** One read or change of an office's records; `list` (no participant) is a look at the office's list. */
+export interface ParticipantRead { at: string; actorEmail: string | null; participantId: string | null; reference: string | null; action: string }

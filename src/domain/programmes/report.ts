@@ -351,3 +351,22 @@ export function programmesOverview(facts: OverviewFacts, fromYear: number, until
     },
   };
 }
+
+/** The contract a report is about, as its title names it. */
+export interface ReportedContract {
+  id: string;
+  organizationId: string;
+  organizationNameJa: string;
+  organizationNameEn: string | null;
+  commissionerNameJa: string;
+  commissionerNameEn: string | null;
+  programmeJa: string;
+  programmeEn: string | null;
+  periodFrom: string;
+  periodUntil: string;
+}
+
+/** A contract's report to its commissioner for a period (委託事業実績報告): counts only, small ones hidden. */
+export interface ContractReport extends ContractFigures {
+  contract: ReportedContract;
+}

@@ -23,149 +23,33 @@ export {
   type FollowUpStatus,
   type OutcomeKind,
   type ParticipantStatus,
+  type Activity,
+  type CaseAssignment,
+  type CaseSite,
+  type Consent,
+  type FollowUp,
+  type Identity,
+  type Outcome,
+  type Participant,
+  type ParticipantRead,
+  type ParticipantSummary,
+  type SupportPlan,
+  type ConsentFields as ConsentInput,
+  type IntakeFields as IntakeInput,
 } from '../../../../src/domain/programmes/participant';
 import type {
-  ActivityKind,
+  Activity,
   AgeBand,
+  CaseAssignment,
   CaseRole,
-  ConsentMethod,
-  ConsentPurpose,
   FollowUpStatus,
-  OutcomeKind,
+  Outcome,
   ParticipantStatus,
+  Identity,
+  Participant,
+  ConsentFields as ConsentInput,
+  IntakeFields as IntakeInput,
 } from '../../../../src/domain/programmes/participant';
-
-/** An office where the signed-in user works cases, and as what. */
-export interface CaseSite {
-  siteId: string;
-  siteNameJa: string;
-  organizationId: string;
-  caseRole: CaseRole;
-}
-
-/** A user assigned to work cases at an office. */
-export interface CaseAssignment {
-  userId: string;
-  displayName: string;
-  email: string;
-  siteId: string;
-  siteNameJa: string;
-  caseRole: CaseRole;
-}
-
-export interface ParticipantSummary {
-  id: string;
-  /** The number the office calls the record by, e.g. P-2026-0001: all that stays once the record is erased. */
-  reference: string;
-  organizationId: string;
-  siteId: string;
-  contractId: string;
-  intakeOn: string;
-  ageBand: AgeBand;
-  status: ParticipantStatus;
-  closedOn: string | null;
-  familyName: string | null;
-  givenName: string | null;
-  familyNameKana: string | null;
-  givenNameKana: string | null;
-  personId: string | null;
-  latestOutcome: { kind: OutcomeKind; on: string } | null;
-  nextFollowUpOn: string | null;
-  version: number;
-}
-
-/** Who the participant is (sealed at rest on the server). */
-export interface Identity {
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  birthDate: string | null;
-  phone: string | null;
-  email: string | null;
-  postalCode: string | null;
-  address: string | null;
-}
-
-export interface Consent {
-  id: string;
-  purpose: ConsentPurpose;
-  method: ConsentMethod;
-  givenOn: string;
-  withdrawnOn: string | null;
-}
-
-export interface SupportPlan {
-  id: string;
-  startsOn: string;
-  reviewOn: string | null;
-  goals: string | null;
-}
-
-export interface Activity {
-  id: string;
-  kind: ActivityKind;
-  on: string;
-  minutes: number | null;
-  note: string | null;
-}
-
-export interface Outcome {
-  id: string;
-  kind: OutcomeKind;
-  on: string;
-  coopOrganizationId: string | null;
-  note: string | null;
-}
-
-export interface FollowUp {
-  id: string;
-  outcomeId: string;
-  months: number;
-  dueOn: string;
-  doneOn: string | null;
-  status: FollowUpStatus;
-  note: string | null;
-}
-
-export interface Participant extends ParticipantSummary {
-  identity: Identity | null;
-  /** The participant's circumstances: special-care personal information (要配慮個人情報). */
-  circumstances: string | null;
-  consents: Consent[];
-  plans: SupportPlan[];
-  activities: Activity[];
-  outcomes: Outcome[];
-  followUps: FollowUp[];
-  erasedAt: string | null;
-  erasureReason: string | null;
-  /** The day the contract's retention ends and the record is erased. */
-  erasureOn: string;
-}
-
-/** One read or change of the office's records; `list` (no participant) is a look at the office's list. */
-export interface ParticipantRead {
-  at: string;
-  actorEmail: string | null;
-  participantId: string | null;
-  reference: string | null;
-  action: string;
-}
-
-export interface ConsentInput {
-  purpose: ConsentPurpose;
-  method: ConsentMethod;
-  givenOn: string;
-}
-
-export interface IntakeInput {
-  contractId: string;
-  intakeOn: string;
-  ageBand: AgeBand;
-  identity: Identity;
-  circumstances: string | null;
-  consents: ConsentInput[];
-}
 
 export interface ParticipantUpdate {
   version: number;

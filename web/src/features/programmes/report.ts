@@ -1,27 +1,12 @@
 import { withQuery } from '../../api';
 import { formatNumber, formatPercent } from '../../format';
 import type { Locale } from '../../i18n';
-import { smallCellLimit, type Cell, type ContractFigures, type ProgrammesOverview } from '../../../../src/domain/programmes/report';
+import { smallCellLimit, type Cell, type ContractFigures, type ContractReport, type ProgrammesOverview } from '../../../../src/domain/programmes/report';
 
 // The reports of commissioned programmes as the server answers them (src/http/routes/programme-reports.ts): the
 // domain's figures, with the contract's names on a contract's report.
 
-export type { Cell, ProgrammesOverview };
-
-export interface ContractReport extends ContractFigures {
-  contract: {
-    id: string;
-    organizationId: string;
-    organizationNameJa: string;
-    organizationNameEn: string | null;
-    commissionerNameJa: string;
-    commissionerNameEn: string | null;
-    programmeJa: string;
-    programmeEn: string | null;
-    periodFrom: string;
-    periodUntil: string;
-  };
-}
+export type { Cell, ContractReport, ProgrammesOverview };
 
 export type IndicatorResult = ContractReport['indicators'][number];
 
