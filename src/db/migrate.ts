@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009_businesses.js';
 import * as m0010 from './migrations/0010_reporting.js';
 import * as m0011 from './migrations/0011_programmes.js';
 import * as m0012 from './migrations/0012_participants.js';
+import * as m0013 from './migrations/0013_campaigns.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0010_reporting': m0010,
   '0011_programmes': m0011,
   '0012_participants': m0012,
+  '0013_campaigns': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -530,6 +530,11 @@ export interface Schema {
   participant_activities: ParticipantActivityTable;
   participant_outcomes: ParticipantOutcomeTable;
   participant_follow_ups: ParticipantFollowUpTable;
+  campaigns: CampaignTable;
+  campaign_targets: CampaignTargetTable;
+  campaign_target_events: CampaignTargetEventTable;
+  campaign_target_links: CampaignTargetLinkTable;
+  campaign_milestones: CampaignMilestoneTable;
 }
 
 export interface BusinessLineTable {
@@ -710,5 +715,67 @@ export interface ParticipantFollowUpTable {
   done_on: string | null;
   status: string;
   sealed: string | null;
+  created_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  organization_id: string;
+  name_ja: string;
+  name_en: string | null;
+  goal_ja: string;
+  goal_en: string | null;
+  period_from: string;
+  period_until: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignTargetTable {
+  id: string;
+  campaign_id: string;
+  kind: string;
+  local_government_code: string | null;
+  prefecture_code: string | null;
+  name_ja: string;
+  name_en: string | null;
+  stage: string;
+  stage_on: string | null;
+  responsible_organization_id: string | null;
+  responsible_person: string | null;
+  notes: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface CampaignTargetEventTable {
+  id: string;
+  target_id: string;
+  campaign_id: string;
+  stage: string;
+  on_date: string;
+  correction: number;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface CampaignTargetLinkTable {
+  id: string;
+  target_id: string;
+  title: string;
+  url: string;
+  created_at: string;
+}
+
+export interface CampaignMilestoneTable {
+  id: string;
+  campaign_id: string;
+  kind: string;
+  on_date: string;
+  title_ja: string;
+  title_en: string | null;
+  description: string | null;
   created_at: string;
 }
