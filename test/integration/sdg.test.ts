@@ -3,6 +3,8 @@ import { createSite } from '../../src/app/business/sites.js';
 import { recordSiteResult } from '../../src/app/business/site-results.js';
 import { systemActor } from '../../src/app/audit/record-audit.js';
 import { createOrganization } from '../../src/app/organizations/write-organizations.js';
+import { createCommissioner } from '../../src/app/programmes/commissioners.js';
+import { createContract } from '../../src/app/programmes/contracts.js';
 import { listSdgTags, readSdgView, setSdgTags } from '../../src/app/reporting/sdg.js';
 import type { AppContext } from '../../src/app/shared/context.js';
 import type { Database } from '../../src/db/database.js';
@@ -96,5 +98,35 @@ describe.each(dialects)('SDG mapping (%s)', (dialect) => {
     const clerkOfOther: Actor = { userId: 'x', email: 'x@kyodo.example', role: 'clerk', organizationId: other };
     await expect(readSdgView(ctx, clerkOfOther, { kind: 'organization', id: org })).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(readSdgView(ctx, clerkOfOther, { kind: 'federation' })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+  it('tags a commissioned programme with the goals it serves, and shows it under them with the participants it took in that year', async () => {
+    const mhlw = await createCommissioner(ctx, federationAdmin, { kind: 'ministry', nameJa: '厚生労働省', nameEn: null, localGovernmentCode: null, prefectureCode: null });
+    const contract = await createContract(ctx, federationAdmin, org, {
+      programmeJa: '地域若者サポートステーション事業', programmeEn: 'Youth Support Station', commissionerId: mhlw.id, periodFrom: '2025-04-01', periodUntil: '2026-03-31',
+      amount: 25_000_000, siteIds: [care], indicators: [], retentionMonths: 60,
+    });
+    // Two intakes in fiscal 2025 and one before it: the view counts the year's (plain columns only; nothing sealed is read).
+    for (const [n, intakeOn] of [[1, '2025-05-01'], [2, '2026-02-10'], [3, '2025-03-31']] as const) {
+      await ctx.db.insertInto('participants').values({
+        id: `p-${dialect}-${n}`, organization_id: org, contract_id: contract.id, site_id: care, reference: `P-0000-000${n}`, intake_on: intakeOn, age_band: '20-24',
+        status: 'erased', closed_on: null, person_id: null, sealed: null, erased_at: null, erasure_reason: null, version: 1, created_at: '2025-05-01T00:00:00Z', updated_at: '2025-05-01T00:00:00Z',
+      }).execute();
+    }
+    const clerkOfOther: Actor = { userId: 'c2', email: 'c2@kyodo.example', role: 'clerk', organizationId: other };
+    await expect(setSdgTags(ctx, clerkOfOther, 'programme', contract.id, ['8.6'])).rejects.toMatchObject({ kind: 'not_found' });
+    const clerk: Actor = { userId: 'c', email: 'c@kyodo.example', role: 'clerk', organizationId: org };
+    expect((await setSdgTags(ctx, clerk, 'programme', contract.id, ['8.6', '8.5'])).map((t) => t.code)).toEqual(['8.5', '8.6']);
+    const audit = await ctx.db.selectFrom('audit_log').select(['entity_type', 'action']).where('entity_id', '=', contract.id).where('action', '=', 'sdg_tags').execute();
+    expect(audit).toEqual([{ entity_type: 'contract', action: 'sdg_tags' }]);
+
+    const view = await readSdgView(ctx, federationAdmin, { kind: 'federation' }, 2025);
+    const decentWork = view.goals.find((g) => g.goal === 8)!;
+    expect(decentWork.programmes).toEqual([{
+      id: contract.id, organizationId: org, programmeJa: '地域若者サポートステーション事業', programmeEn: 'Youth Support Station', periodFrom: '2025-04-01', periodUntil: '2026-03-31', intakes: 2,
+    }]);
+    expect(decentWork.codes).toEqual(expect.arrayContaining(['8.5', '8.6']));
+    // Not running in fiscal 2024, so not shown for it; and not in another organization's view.
+    expect((await readSdgView(ctx, federationAdmin, { kind: 'federation' }, 2024)).goals.find((g) => g.goal === 8)!.programmes).toEqual([]);
+    expect((await readSdgView(ctx, federationAdmin, { kind: 'organization', id: other }, 2025)).goals.find((g) => g.goal === 8)!.programmes).toEqual([]);
   });
 });

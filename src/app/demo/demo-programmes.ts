@@ -534,6 +534,10 @@ export async function loadDemoProgrammes(ctx: AppContext, options: { scale: 'sma
     await bulkInsert(trx, ctx.dialect, 'programme_contracts', contracts);
     await bulkInsert(trx, ctx.dialect, 'contract_sites', contractSites);
     await bulkInsert(trx, ctx.dialect, 'contract_indicators', indicators);
+    // The goals the programmes serve: a station youth not in employment, education or training (8.6) and decent
+    // work (8.5); needy persons' support social protection (1.3) and inclusion (10.2).
+    await bulkInsert(trx, ctx.dialect, 'sdg_tags', written.flatMap((c) => (c.line.programme === 'yss' ? ['8.5', '8.6'] : ['1.3', '10.2'])
+      .map((code) => ({ subject_type: 'programme', subject_id: c.id, code, organization_id: c.line.organizationId, created_at: at }))));
     await bulkInsert(trx, ctx.dialect, 'participants', rows.participants);
     await bulkInsert(trx, ctx.dialect, 'participant_consents', rows.consents);
     await bulkInsert(trx, ctx.dialect, 'support_plans', rows.plans);

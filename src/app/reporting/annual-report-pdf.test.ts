@@ -98,7 +98,7 @@ const sdgGoals: AnnualReportData['sdgGoals'] = [
 const site = (id: string, organizationId: string, nameJa: string, direct = false) => ({ id, organizationId, nameJa, nameEn: null, direct });
 
 function goalView(goal: number, served: Partial<SdgGoalView> = {}): SdgGoalView {
-  return { goal, codes: served.businessLines || served.sites ? [String(goal)] : [], businessLines: [], sites: [], turnover: 0, peopleServed: 0, workers: 0, ...served };
+  return { goal, codes: served.businessLines || served.sites ? [String(goal)] : [], businessLines: [], sites: [], programmes: [], turnover: 0, peopleServed: 0, workers: 0, ...served };
 }
 
 const sdg: SdgView = {

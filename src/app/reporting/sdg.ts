@@ -1,8 +1,8 @@
-import { canKeepBusinesses, canReportForFederation, type Actor } from '../../domain/access/policy.js';
+import { canKeepBusinesses, canKeepProgrammes, canReportForFederation, type Actor } from '../../domain/access/policy.js';
 import { compareSdgCodes, goalOfCode, sdgGoals } from '../../domain/sdg/catalogue.js';
 import { checkedCodes, type SdgSubjectType, type SdgTag } from '../../domain/sdg/tags.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
-import { fiscalYearOf } from '../../domain/shared/fiscal-year.js';
+import { fiscalYearOf, fiscalYearPeriod } from '../../domain/shared/fiscal-year.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { listBusinessLines } from '../business/business-lines.js';
 import { siteInReach } from '../business/sites.js';
@@ -16,6 +16,11 @@ async function subjectOrganization(db: Tx, actor: Actor, subjectType: SdgSubject
     if (!canReportForFederation(actor)) throw forbidden();
     if (!(await db.selectFrom('business_lines').select('code').where('code', '=', subjectId).executeTakeFirst())) throw notFound('business_line');
     return null;
+  }
+  if (subjectType === 'programme') {
+    const contract = await db.selectFrom('programme_contracts').select('organization_id').where('id', '=', subjectId).executeTakeFirst();
+    if (!contract || !canKeepProgrammes(actor, contract.organization_id)) throw notFound('contract');
+    return contract.organization_id;
   }
   // A site of another organization is not found, as everywhere else (the answer does not say that it exists).
   return (await siteInReach(db, actor, subjectId)).organization_id;
@@ -38,7 +43,7 @@ export async function setSdgTags(ctx: AppContext, actor: Actor, subjectType: Sdg
       await trx.insertInto('sdg_tags').values(wanted.map((code) => ({ subject_type: subjectType, subject_id: subjectId, code, organization_id: organizationId, created_at: at }))).execute();
     }
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
-      organizationId, entityType: subjectType === 'site' ? 'site' : 'business_line', entityId: subjectId, action: 'sdg_tags', before: { codes: before }, after: { codes: wanted },
+      organizationId, entityType: subjectType === 'site' ? 'site' : subjectType === 'programme' ? 'contract' : 'business_line', entityId: subjectId, action: 'sdg_tags', before: { codes: before }, after: { codes: wanted },
     }, at);
     return wanted.map((code) => ({ subjectType, subjectId, code }));
   });
@@ -75,7 +80,7 @@ export async function readSdgView(ctx: AppContext, actor: Actor, scope: Dashboar
   const [lines, tags, sites] = await Promise.all([
     listBusinessLines(ctx.db),
     ctx.db.selectFrom('sdg_tags').select(['subject_type', 'subject_id', 'code'])
-      .where((eb) => eb.or([eb('subject_type', '=', 'business-line'), eb.and([eb('subject_type', '=', 'site'), eb('organization_id', 'in', ids)])])).execute(),
+      .where((eb) => eb.or([eb('subject_type', '=', 'business-line'), eb.and([eb('subject_type', 'in', ['site', 'programme']), eb('organization_id', 'in', ids)])])).execute(),
     ctx.db.selectFrom('sites').select(['id', 'organization_id', 'name_ja', 'name_en', 'business_line']).where('organization_id', 'in', ids).orderBy('name_ja').execute(),
   ]);
   const latest = await ctx.db.selectFrom('site_results as r').innerJoin('sites as s', 's.id', 'r.site_id').select((eb) => eb.fn.max('r.fiscal_year').as('year'))
@@ -85,12 +90,22 @@ export async function readSdgView(ctx: AppContext, actor: Actor, scope: Dashboar
     .select(['r.site_id', 'r.turnover', 'r.people_served', 'r.workers_members', 'r.workers_non_members'])
     .where('s.organization_id', 'in', ids).where('r.fiscal_year', '=', fiscalYear).execute();
   const resultOf = new Map(results.map((r) => [r.site_id, r]));
+  // The tagged programmes running in the year, with the participants they took in during it (counts only).
+  const year = fiscalYearPeriod(fiscalYear, Number(head.fiscal_year_start_month));
+  const taggedProgrammes = [...new Set(tags.filter((t) => t.subject_type === 'programme').map((t) => t.subject_id))];
+  const programmes = taggedProgrammes.length === 0 ? [] : await ctx.db.selectFrom('programme_contracts as c')
+    .leftJoin('participants as p', (join) => join.onRef('p.contract_id', '=', 'c.id').on('p.intake_on', '>=', year.from).on('p.intake_on', '<=', year.until))
+    .select(['c.id', 'c.organization_id', 'c.programme_ja', 'c.programme_en', 'c.period_from', 'c.period_until', (eb) => eb.fn.count<number>('p.id').as('intakes')])
+    .where('c.id', 'in', taggedProgrammes).where('c.organization_id', 'in', ids).where('c.period_from', '<=', year.until).where('c.period_until', '>=', year.from)
+    .groupBy(['c.id', 'c.organization_id', 'c.programme_ja', 'c.programme_en', 'c.period_from', 'c.period_until']).orderBy('c.programme_ja').orderBy('c.period_from').execute();
   const siteIdsInScope = new Set(sites.map((s) => s.id));
 
   const goals: SdgGoalView[] = sdgGoals.map((g) => {
     const ofGoal = tags.filter((t) => goalOfCode(t.code) === g.goal);
     const lineCodes = new Set(ofGoal.filter((t) => t.subject_type === 'business-line').map((t) => t.subject_id));
     const siteIds = new Set(ofGoal.filter((t) => t.subject_type === 'site').map((t) => t.subject_id));
+    const programmeIds = new Set(ofGoal.filter((t) => t.subject_type === 'programme').map((t) => t.subject_id));
+    const ofProgrammes = programmes.filter((p) => programmeIds.has(p.id));
     const serving = sites.filter((s) => siteIds.has(s.id) || lineCodes.has(s.business_line));
     let turnover = 0;
     let peopleServed = 0;
@@ -104,9 +119,12 @@ export async function readSdgView(ctx: AppContext, actor: Actor, scope: Dashboar
     }
     return {
       goal: g.goal,
-      codes: [...new Set(ofGoal.filter((t) => t.subject_type === 'business-line' || siteIdsInScope.has(t.subject_id)).map((t) => t.code))].sort(compareSdgCodes),
+      codes: [...new Set(ofGoal.filter((t) => t.subject_type === 'business-line' || siteIdsInScope.has(t.subject_id) || ofProgrammes.some((p) => p.id === t.subject_id)).map((t) => t.code))].sort(compareSdgCodes),
       businessLines: lines.filter((l) => lineCodes.has(l.code)).map((l) => ({ code: l.code, nameJa: l.nameJa, nameEn: l.nameEn })),
       sites: serving.map((s) => ({ id: s.id, organizationId: s.organization_id, nameJa: s.name_ja, nameEn: s.name_en, direct: siteIds.has(s.id) })),
+      programmes: ofProgrammes.map((p) => ({
+        id: p.id, organizationId: p.organization_id, programmeJa: p.programme_ja, programmeEn: p.programme_en, periodFrom: p.period_from, periodUntil: p.period_until, intakes: Number(p.intakes),
+      })),
       turnover, peopleServed, workers,
     };
   });

@@ -113,6 +113,8 @@ export interface SdgGoalView {
   businessLines: { code: string; nameJa: string; nameEn: string }[];
   /** Sites tagged themselves, or through their business line. */
   sites: { id: string; organizationId: string; nameJa: string; nameEn: string | null; direct: boolean }[];
+  /** Programme contracts tagged with the goal or one of its targets, running in the fiscal year, with the participants they took in that year. */
+  programmes: { id: string; organizationId: string; programmeJa: string; programmeEn: string | null; periodFrom: string; periodUntil: string; intakes: number }[];
   /** The year's results of those sites, in yen and people. */
   turnover: number;
   peopleServed: number;

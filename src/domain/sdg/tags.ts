@@ -1,8 +1,11 @@
 import { invalid } from '../shared/errors.js';
 import { compareSdgCodes, isSdgCode } from './catalogue.js';
 
-/** What can be tagged with SDG goals and targets: the federation's business lines and the organizations' sites. */
-export const sdgSubjectTypes = ['business-line', 'site'] as const;
+/**
+ * What can be tagged with SDG goals and targets: the federation's business lines, the organizations' sites, and
+ * their commissioned programmes (a contract: a Youth Support Station serves 8.6, a needy persons' programme 1.3).
+ */
+export const sdgSubjectTypes = ['business-line', 'site', 'programme'] as const;
 export type SdgSubjectType = (typeof sdgSubjectTypes)[number];
 
 export interface SdgTag {

@@ -63,6 +63,9 @@ const SdgView = Type.Object({
     goal: Int, codes: Type.Array(Type.String()),
     businessLines: Type.Array(Type.Object({ code: Type.String(), nameJa: Type.String(), nameEn: Type.String() })),
     sites: Type.Array(Type.Object({ id: Id, organizationId: Id, nameJa: Type.String(), nameEn: orNull(Type.String()), direct: Type.Boolean() })),
+    programmes: Type.Array(Type.Object({
+      id: Id, organizationId: Id, programmeJa: Type.String(), programmeEn: orNull(Type.String()), periodFrom: Type.String(), periodUntil: Type.String(), intakes: Int,
+    })),
     turnover: Int, peopleServed: Int, workers: Int,
   })),
 });
@@ -134,6 +137,13 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       body: SdgCodes, response: { 200: Type.Object({ items: Type.Array(SdgTag) }), ...problemResponses },
     },
   }, async (request) => ({ items: await setSdgTags(ctx, actorOf(request), 'site', request.params.siteId, request.body.codes) }));
+
+  app.put('/contracts/:contractId/sdg', {
+    schema: {
+      tags, summary: 'Set the SDG goals and targets a commissioned programme serves (its organization\'s staff)', params: Type.Object({ contractId: Id }),
+      body: SdgCodes, response: { 200: Type.Object({ items: Type.Array(SdgTag) }), ...problemResponses },
+    },
+  }, async (request) => ({ items: await setSdgTags(ctx, actorOf(request), 'programme', request.params.contractId, request.body.codes) }));
 
   app.get('/federation/sdg', {
     schema: { tags, summary: 'What each SDG goal is served by across the federation, with the year\'s figures of the sites serving it', querystring: YearQuery, response: { 200: SdgView, ...problemResponses } },

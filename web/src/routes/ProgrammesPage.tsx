@@ -13,6 +13,8 @@ import { OrganizationChooser } from '../features/organizations/OrganizationChoos
 import { useOrganizationScope } from '../features/organizations/use-organization-scope';
 import { ContractDialog } from '../features/programmes/ContractDialog';
 import { ContractLinks, ContractSummary, useContractWords } from '../features/programmes/ContractSummary';
+import { SdgBadges } from '../features/sdg/SdgBadges';
+import { useSdgTagging, type SdgTagging } from '../features/sdg/SdgTagging';
 import { programmePaths, type Commissioners, type Contract } from '../features/programmes/programmes';
 import { useLabels } from '../features/reference/use-labels';
 import { canKeepRegistry, isFederationAdmin } from '../features/session/permissions';
@@ -61,6 +63,7 @@ function Programmes({ organizations, commissioners, onCommissionerAdded }: Progr
     setEditing(id);
   };
   const close = () => setEditing(undefined);
+  const sdg = useSdgTagging(scope);
   const editedContract = editing === null || editing === undefined ? editing : contracts.data?.items.find((c) => c.id === editing);
 
   return (
@@ -93,12 +96,13 @@ function Programmes({ organizations, commissioners, onCommissionerAdded }: Progr
           <Loaded resource={contracts}>
             {({ items }) => (
               <Loaded resource={sites}>
-                {(siteList) => <ContractList contracts={items} commissioners={commissioners.items} sites={siteList.items} onEdit={open} />}
+                {(siteList) => <ContractList contracts={items} commissioners={commissioners.items} sites={siteList.items} onEdit={open} sdg={sdg} />}
               </Loaded>
             )}
           </Loaded>
         )}
       </Stack>
+      {sdg.dialog}
       {scope !== null && (
         <ContractDialog
           organizationId={scope}
@@ -124,9 +128,11 @@ interface ContractListProps {
   commissioners: Commissioners['items'];
   sites: Site[];
   onEdit: (contractId: string) => void;
+  /** The programmes' SDG goals, and the dialog that sets them. */
+  sdg: SdgTagging;
 }
 
-function ContractList({ contracts, commissioners, sites, onEdit }: ContractListProps) {
+function ContractList({ contracts, commissioners, sites, onEdit, sdg }: ContractListProps) {
   const { t } = useTranslation();
   const words = useContractWords(commissioners, sites);
   if (contracts.length === 0) {
@@ -151,7 +157,20 @@ function ContractList({ contracts, commissioners, sites, onEdit }: ContractListP
           commissioners={commissioners}
           sites={sites}
           headingOrder={2}
-          actions={<ContractLinks contract={contract} programme={words.programme(contract)} onEdit={() => onEdit(contract.id)} />}
+          actions={
+            <>
+              <SdgBadges codes={sdg.codesOf('programme', contract.id)} goals={sdg.goals} />
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => sdg.open({ subjectType: 'programme', subjectId: contract.id, name: words.programme(contract) })}
+                aria-label={t('sdg.tags.openNamed', { name: words.programme(contract) })}
+              >
+                {t('sdg.tags.open')}
+              </Button>
+              <ContractLinks contract={contract} programme={words.programme(contract)} onEdit={() => onEdit(contract.id)} />
+            </>
+          }
         />
       ))}
     </Stack>

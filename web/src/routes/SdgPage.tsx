@@ -122,6 +122,7 @@ function SdgReport({ organizationId }: { organizationId: string | null }) {
                           codes: [],
                           businessLines: [],
                           sites: [],
+                          programmes: [],
                           turnover: 0,
                           peopleServed: 0,
                           workers: 0,

@@ -96,6 +96,11 @@ export function SdgGoalCard({ goal, view }: SdgGoalCardProps) {
               summary.directSites < summary.sites &&
               ` ${summary.directSites === 0 ? t('sdg.goal.allThroughLines', { count: summary.sites }) : t('sdg.goal.directSites', { count: summary.directSites })}`}
           </Figure>
+          {summary.programmes > 0 && (
+            <Figure term={t('sdg.goal.programmes')}>
+              {t('sdg.goal.programmeCount', { count: summary.programmes, intakes: formatNumber(summary.intakes, locale) })}
+            </Figure>
+          )}
           <Figure term={t('sdg.goal.turnover')}>
             <span title={formatMoney(summary.turnover, 'JPY', locale)}>{abbreviateMoney(summary.turnover, 'JPY', locale)}</span>
           </Figure>

@@ -3,7 +3,7 @@ import type { SdgGoalView, SdgView } from './sdg';
 import { contrastRatio, DARK_TEXT, textColourOn } from './sdg-colour';
 import { sortByName, summariseGoal, summariseView } from './sdg-summary';
 
-const empty = (goal: number): SdgGoalView => ({ goal, codes: [], businessLines: [], sites: [], turnover: 0, peopleServed: 0, workers: 0 });
+const empty = (goal: number): SdgGoalView => ({ goal, codes: [], businessLines: [], sites: [], programmes: [], turnover: 0, peopleServed: 0, workers: 0 });
 
 const served: SdgGoalView = {
   goal: 8,
@@ -13,6 +13,7 @@ const served: SdgGoalView = {
     { id: 's1', organizationId: 'o1', nameJa: 'みどり', nameEn: null, direct: true },
     { id: 's2', organizationId: 'o1', nameJa: 'あおば', nameEn: 'Aoba', direct: false },
   ],
+  programmes: [{ id: 'c1', organizationId: 'o1', programmeJa: '地域若者サポートステーション事業', programmeEn: null, periodFrom: '2026-04-01', periodUntil: '2027-03-31', intakes: 14 }],
   turnover: 12_000_000,
   peopleServed: 40,
   workers: 12,

@@ -10,6 +10,9 @@ export interface GoalSummary {
   sites: number;
   /** Sites tagged themselves, not only through their business line. */
   directSites: number;
+  /** Commissioned programmes (contracts running in the year) tagged with the goal, and the participants they took in. */
+  programmes: number;
+  intakes: number;
   /** The targets named (the goal as a whole left out), catalogue order. */
   targets: string[];
   /** The goal itself is tagged, not only some of its targets. */
@@ -23,10 +26,12 @@ export function summariseGoal(view: SdgGoalView): GoalSummary {
   const goalCode = String(view.goal);
   return {
     goal: view.goal,
-    served: view.businessLines.length > 0 || view.sites.length > 0,
+    served: view.businessLines.length > 0 || view.sites.length > 0 || view.programmes.length > 0,
     businessLines: view.businessLines.length,
     sites: view.sites.length,
     directSites: view.sites.filter((site) => site.direct).length,
+    programmes: view.programmes.length,
+    intakes: view.programmes.reduce((n, p) => n + p.intakes, 0),
     targets: view.codes.filter((code) => code !== goalCode),
     wholeGoal: view.codes.includes(goalCode),
     turnover: view.turnover,

@@ -34,7 +34,11 @@ export const sdgApi = {
   /** Replaces the subject's tags with `codes`; answers the subject's tags as saved. */
   setTags: (subjectType: SdgSubjectType, subjectId: string, codes: string[]) =>
     api.put<Items<SdgTag>>(
-      subjectType === 'site' ? `/sites/${encodeURIComponent(subjectId)}/sdg` : `/business-lines/${encodeURIComponent(subjectId)}/sdg`,
+      subjectType === 'site'
+        ? `/sites/${encodeURIComponent(subjectId)}/sdg`
+        : subjectType === 'programme'
+          ? `/contracts/${encodeURIComponent(subjectId)}/sdg`
+          : `/business-lines/${encodeURIComponent(subjectId)}/sdg`,
       { codes },
     ),
 };
