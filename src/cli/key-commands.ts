@@ -1,4 +1,5 @@
 import { addKey, keySource, retainOnly, saveKeyringFile, type Keyring } from '../app/crypto/keyring.js';
+import { keyFilePollMs } from '../app/crypto/key-watch.js';
 import { countByKey, resealAll, type ResealResult } from '../app/crypto/reseal.js';
 import { loadConfig } from '../config.js';
 import { DomainError } from '../domain/shared/errors.js';
@@ -54,6 +55,9 @@ export const runKeysRotate = () =>
     const next = addKey(old, runtime.ctx.now());
     saveKeyringFile(source.path!, next);
     console.log(`new active key ${next.activeId} added to ${source.path} (old keys kept until every value is resealed)`);
+    // A running server reads the key file every second: let it take up the new key before resealing, so that what it
+    // seals from now on is under the new key (anything it sealed before is resealed below, and checked after).
+    await new Promise((resolve) => setTimeout(resolve, keyFilePollMs * 2.5));
     const result = await resealAll(runtime.ctx, next, progress);
     console.log(`resealed under ${next.activeId}:`);
     printResealed(result);
@@ -66,7 +70,7 @@ export const runKeysRotate = () =>
     }
     saveKeyringFile(source.path!, retainOnly(next, [next.activeId]));
     const retired = [...old.keys.keys()];
-    console.log(`retired ${retired.join(', ')}: ${source.path} now holds only ${next.activeId}. Restart the server so it seals under the new key.`);
+    console.log(`retired ${retired.join(', ')}: ${source.path} now holds only ${next.activeId}.`);
   });
 
 /** Re-encrypts every value under the active key (after making a new key active in KYODO_DATA_KEYS, or to finish a rotation). */

@@ -8,6 +8,7 @@ import {
 } from './commands.js';
 import { runResultsImport } from './business-commands.js';
 import { runProgrammeReport } from './programme-commands.js';
+import { runCampaignReport } from './campaign-commands.js';
 import { runEraseExpired } from './participant-commands.js';
 import { runKeysReseal, runKeysRotate, runKeysStatus } from './key-commands.js';
 import { runAnnualReport, runFxRateDelete, runFxRateList, runFxRateSet, runReportDashboard } from './report-commands.js';
@@ -125,6 +126,16 @@ programmes.command('erase-expired')
   .description("erase the participants whose contract's retention period has run out (the server does it daily); their counts stay in the reports")
   .action(runEraseExpired);
 
+const campaigns = program.command('campaigns').description('advocacy campaigns (政策提言・請願運動): their reports');
+campaigns.command('report')
+  .description("a campaign's report as it stands today: the headline (878 of 1,788), the counts by stage and prefecture, the cumulative adoptions, the milestones and every target")
+  .requiredOption('--campaign <id>', 'the campaign id')
+  .addOption(new Option('--format <format>', 'json, csv for Excel (one line per target), or pdf').choices(['json', 'csv', 'pdf']).default('json'))
+  .addOption(new Option('--encoding <encoding>', 'CSV encoding').choices(['utf-8', 'cp932']).default('utf-8'))
+  .addOption(new Option('--lang <language>', 'the language of the CSV headings and the PDF').choices(['ja', 'en']).default('ja'))
+  .option('--out <file>', 'output file (default: standard output; for a PDF, the report\'s own name)')
+  .action(runCampaignReport);
+
 const surplus = program.command('surplus').description('the fiscal-year close and dividends by amount of work');
 surplus.command('propose')
   .description("propose (or recompute) a fiscal year's close: the allocation in the legal order and each member's dividend")
@@ -182,7 +193,7 @@ audit.command('verify').description('recompute the hash chain; exits 1 if it is 
 
 const keys = program.command('keys').description("the data keys that seal participants' personal data (KYODO_DATA_KEYS, or KYODO_DATA_KEY_FILE, default DATA_DIR/data-keys.json)");
 keys.command('status').description('where the keys come from, the active key, and how many sealed values each key holds').action(runKeysStatus);
-keys.command('rotate').description('with a key file: add a new active key, reseal every value under it, then drop the old keys from the file (stop the server first)').action(runKeysRotate);
+keys.command('rotate').description('with a key file: add a new active key, reseal every value under it, then drop the old keys from the file (a running server follows the file)').action(runKeysRotate);
 keys.command('reseal').description('reseal every value under the active key (after making a new key active in KYODO_DATA_KEYS)').action(runKeysReseal);
 
 program.command('verify-tally')

@@ -1,3 +1,4 @@
+import { watchKeyFile } from '../app/crypto/key-watch.js';
 import { jobHandlers, recurringJobs } from '../app/jobs/housekeeping.js';
 import { runDueJobs, scheduleRecurring } from '../app/jobs/job-queue.js';
 import { loadConfig } from '../config.js';
@@ -16,9 +17,11 @@ export async function runServe(): Promise<void> {
     runDueJobs(runtime.ctx, jobHandlers).catch((error: unknown) => app.log.error({ err: error }, 'job runner failed'));
   }, 60_000);
   worker.unref();
+  const unwatchKeys = watchKeyFile(runtime.ctx, config, (error) => app.log.error({ err: error }, 'the key file changed but cannot be read: the keys held stay in use'));
 
   const shutdown = async () => {
     clearInterval(worker);
+    unwatchKeys();
     await app.close();
     await runtime.close();
     process.exit(0);
