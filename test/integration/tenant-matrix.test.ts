@@ -183,6 +183,8 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     ...reportingProbes(t, memberOfB),
     ...programmeProbes(t),
     ...participantProbes(t, memberOfB),
+    ...campaignProbes(t),
+    ...campaignReportProbes(),
   };
 }
 
@@ -249,6 +251,17 @@ function programmeReportProbes(): Record<string, Probe> {
 }
 
 /**
+ * A campaign's reports (CSV, PDF) are its organization's, aimed at a campaign that is not there (404 to everyone, the
+ * federation administrator included).
+ */
+function campaignReportProbes(): Record<string, Probe> {
+  return {
+    'GET /api/v1/campaigns/{id}/report.csv': { url: '/api/v1/campaigns/no-such-campaign/report.csv?encoding=cp932&lang=en', targetsB: true, federationAdminStatus: 404 },
+    'GET /api/v1/campaigns/{id}/report.pdf': { url: '/api/v1/campaigns/no-such-campaign/report.pdf?lang=en', targetsB: true, federationAdminStatus: 404 },
+  };
+}
+
+/**
  * Participants: only staff with a case role at the participant's office read or write them — the federation
  * administrator has none, so it is refused (404) like everyone of A; it may see and change who works cases at B.
  */
@@ -283,6 +296,36 @@ function participantProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Pro
   };
 }
 
+/**
+ * Campaigns: B's list and a new campaign of B's (without local governments) reach B; every other probe aims at a
+ * campaign or target that is not there, refused to A's people before anything is read and 404 to the federation
+ * administrator, so nothing of B's is written.
+ */
+function campaignProbes(t: Tenants): Record<string, Probe> {
+  const b = t.orgB.id;
+  const campaign = '/api/v1/campaigns/no-such-campaign';
+  const target = '/api/v1/targets/no-such-target';
+  const fields = { nameJa: '運動', nameEn: null, goalJa: '目標', goalEn: null, periodFrom: '2026-04-01', periodUntil: null };
+  return {
+    'GET /api/v1/organizations/{id}/campaigns': { url: `/api/v1/organizations/${b}/campaigns`, targetsB: true },
+    'POST /api/v1/organizations/{id}/campaigns': { url: `/api/v1/organizations/${b}/campaigns`, targetsB: true, body: { ...fields, includeLocalGovernments: false } },
+    'GET /api/v1/campaigns/{id}': { url: campaign, targetsB: true, federationAdminStatus: 404 },
+    'PUT /api/v1/campaigns/{id}': { url: campaign, targetsB: true, federationAdminStatus: 404, body: { ...fields, version: 1 } },
+    'GET /api/v1/campaigns/{id}/targets': { url: `${campaign}/targets?prefecture=13&q=${encodeURIComponent('千代田')}`, targetsB: true, federationAdminStatus: 404 },
+    'POST /api/v1/campaigns/{id}/targets': { url: `${campaign}/targets`, targetsB: true, federationAdminStatus: 404, body: { kind: 'party', nameJa: '政党', nameEn: null } },
+    'POST /api/v1/campaigns/{id}/targets/import': { url: `${campaign}/targets/import`, targetsB: true, federationAdminStatus: 404, csv: '団体コード,段階,日付\r\n131016,採択,2026-06-01\r\n' },
+    'POST /api/v1/campaigns/{id}/milestones': {
+      url: `${campaign}/milestones`, targetsB: true, federationAdminStatus: 404, body: { kind: 'other', on: '2026-06-01', titleJa: '集会', titleEn: null, description: null },
+    },
+    'DELETE /api/v1/campaigns/{id}/milestones/{milestoneId}': { url: `${campaign}/milestones/none`, targetsB: true, federationAdminStatus: 404 },
+    'GET /api/v1/targets/{id}': { url: target, targetsB: true, federationAdminStatus: 404 },
+    'PUT /api/v1/targets/{id}': { url: target, targetsB: true, federationAdminStatus: 404, body: { version: 1, responsibleOrganizationId: null, responsiblePerson: null, notes: null } },
+    'POST /api/v1/targets/{id}/stage': { url: `${target}/stage`, targetsB: true, federationAdminStatus: 404, body: { stage: 'contacted', on: '2026-06-01', note: null, correction: false, version: 1 } },
+    'POST /api/v1/targets/{id}/links': { url: `${target}/links`, targetsB: true, federationAdminStatus: 404, body: { title: '意見書', url: 'https://example.jp/ikensho.pdf' } },
+    'DELETE /api/v1/targets/{id}/links/{linkId}': { url: `${target}/links/none`, targetsB: true, federationAdminStatus: 404 },
+  };
+}
+
 /** The dashboards and the federation's reporting: the federation's sums include B, so only its administrator sees them. */
 function reportingProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
   const b = t.orgB.id;
@@ -296,6 +339,7 @@ function reportingProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe
     'GET /api/v1/sdg/tags': { url: `/api/v1/sdg/tags?organizationId=${b}`, targetsB: true },
     'PUT /api/v1/business-lines/{code}/sdg': { url: '/api/v1/business-lines/eldercare/sdg', targetsB: true, body: { codes: ['3', '8.5'] } },
     'PUT /api/v1/sites/{siteId}/sdg': { url: `/api/v1/sites/${memberOfB.siteId}/sdg`, targetsB: true, body: { codes: ['3.8'] } },
+    'PUT /api/v1/contracts/{contractId}/sdg': { url: '/api/v1/contracts/no-such-contract/sdg', targetsB: true, federationAdminStatus: 404, body: { codes: ['8.6'] } },
     'GET /api/v1/federation/sdg': { url: '/api/v1/federation/sdg', targetsB: true },
     'POST /api/v1/federation/annual-report': { url: '/api/v1/federation/annual-report', targetsB: true, body: { fiscalYear: 2025, language: 'ja' } },
     'GET /api/v1/organizations/{id}/sdg': { url: `/api/v1/organizations/${b}/sdg?fiscalYear=2025`, targetsB: true },

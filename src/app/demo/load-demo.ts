@@ -3,6 +3,7 @@ import { systemActor } from '../audit/record-audit.js';
 import { createUser } from '../accounts/users.js';
 import { createOrganization } from '../organizations/write-organizations.js';
 import { loadDemoBusinesses } from './demo-businesses.js';
+import { loadDemoCampaigns } from './demo-campaigns.js';
 import { loadDemoFxRates } from './demo-fx-rates.js';
 import { loadDemoSdgTags } from './demo-sdg.js';
 import { loadDemoGovernance } from './demo-governance.js';
@@ -97,6 +98,8 @@ export async function loadDemo(ctx: AppContext, password: string, options: { gov
     await loadDemoWork(ctx, jigyodan, adminEmail);
     await loadDemoBusinesses(ctx, new Map(created.map((o) => [o.code, o.id])));
     if (options.programmes !== false) await loadDemoProgrammes(ctx, { scale: 'small', password });
+    // The federation's campaign for the Act; the seed-scale demo loads it once its organizations exist (loadScaleDemo).
+    await loadDemoCampaigns(ctx);
   }
   return accounts;
 }

@@ -11,6 +11,7 @@ import { recordAudit, systemActor } from '../audit/record-audit.js';
 import { createOrganization } from '../organizations/write-organizations.js';
 import { inTransaction, isoNow, newId, today, type AppContext } from '../shared/context.js';
 import { loadDemo, type DemoAccounts } from './load-demo.js';
+import { loadDemoCampaigns } from './demo-campaigns.js';
 import { loadDemoGovernance } from './demo-governance.js';
 import { loadDemoProgrammes } from './demo-programmes.js';
 import { SearchTokenBatch } from '../members/member-rows.js';
@@ -304,5 +305,7 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
   await refreshStatistics(ctx.db, ctx.dialect, ['programme_contracts', 'participants', 'participant_activities', 'participant_follow_ups']);
   const center = organizations.find((o) => o.code === 'center-jigyodan')!;
   await loadDemoGovernance(ctx, center.id, password, true);
+  // The federation's campaign for the Act, its local governments in the care of the regional organizations.
+  await loadDemoCampaigns(ctx);
   return accounts;
 }

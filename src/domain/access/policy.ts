@@ -109,6 +109,14 @@ export function canKeepProgrammes(actor: Actor, organizationId: string): boolean
 }
 
 /**
+ * Advocacy campaigns: an organization's staff run its own (the federation's are its root organization's); the
+ * federation administrator runs and sees every campaign.
+ */
+export function canRunCampaigns(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
+/**
  * Who works a case at which office is the organization's administrator's to decide (or the federation's); only
  * the organization's own staff can be given a case role.
  */

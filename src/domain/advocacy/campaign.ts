@@ -180,3 +180,35 @@ export function cumulativeAdoptions(events: readonly StageEvent[]): { month: str
   }
   return out;
 }
+
+// ---- milestones and links ----------------------------------------------------------------------------------------
+
+export interface MilestoneFields {
+  kind: MilestoneKind;
+  on: string;
+  titleJa: string;
+  titleEn: string | null;
+  description: string | null;
+}
+
+/** A milestone has a real date and a title; each problem on its field. */
+export function checkMilestone(milestone: MilestoneFields): void {
+  const errors: FieldError[] = [];
+  if (!isIsoDate(milestone.on)) errors.push({ field: 'on', code: 'invalid_date', message: 'a date, YYYY-MM-DD' });
+  if (milestone.titleJa.trim() === '') errors.push({ field: 'titleJa', code: 'required', message: 'the milestone needs a title' });
+  if ([...milestone.titleJa].length > campaignTextLimits.title) errors.push({ field: 'titleJa', code: 'too_long', message: `at most ${campaignTextLimits.title} characters` });
+  if (milestone.description !== null && [...milestone.description].length > campaignTextLimits.note) {
+    errors.push({ field: 'description', code: 'too_long', message: `at most ${campaignTextLimits.note} characters` });
+  }
+  if (errors.length > 0) throw new DomainError('invalid', 'validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+}
+
+/**
+ * A target's document or link is a web page: http or https with a host. Anything else (javascript:, data:, file:)
+ * could run or read something when a colleague clicks it.
+ */
+export function isWebUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
