@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignLocalGovernments } from '../../src/domain/advocacy/campaign.js';
+import { campaignLocalGovernments } from '../../src/domain/advocacy/local-targets.js';
 import { buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

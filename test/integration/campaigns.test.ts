@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordStage } from '../../src/app/advocacy/targets.js';
-import { northernTerritoriesVillages } from '../../src/domain/advocacy/campaign.js';
+import { northernTerritoriesVillages } from '../../src/domain/advocacy/local-targets.js';
 import { localGovernments } from '../../src/domain/programmes/local-governments.js';
 import { actorFor, buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';

@@ -3,7 +3,8 @@ import { demoCampaignFields, isWeekday, minimumAdoptionsPerPrefecture, planDemoC
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import type { AppContext } from '../../src/app/shared/context.js';
 import type { Database } from '../../src/db/database.js';
-import { campaignLocalGovernments, campaignProgress, checkTransition, cumulativeAdoptions, type Stage, type TargetKind } from '../../src/domain/advocacy/campaign.js';
+import { campaignProgress, checkTransition, cumulativeAdoptions, type Stage, type TargetKind } from '../../src/domain/advocacy/campaign.js';
+import { campaignLocalGovernments } from '../../src/domain/advocacy/local-targets.js';
 import { dialects, openTestDatabase } from '../support/databases.js';
 
 describe('the demo campaign\'s plan', () => {

@@ -2,10 +2,8 @@ import { sql, type Selectable } from 'kysely';
 import { BulkWriter } from '../../db/bulk-insert.js';
 import type { CampaignTable } from '../../db/schema.js';
 import { canRunCampaigns, type Actor } from '../../domain/access/policy.js';
-import {
-  campaignLocalGovernments, campaignProgress, checkCampaign, checkMilestone, cumulativeAdoptions, successStage, type CampaignFields, type CampaignProgress,
-  type MilestoneFields, type MilestoneKind,
-} from '../../domain/advocacy/campaign.js';
+import { campaignProgress, checkCampaign, checkMilestone, cumulativeAdoptions, successStage, type CampaignFields, type CampaignProgress, type MilestoneFields, type MilestoneKind } from '../../domain/advocacy/campaign.js';
+import { campaignLocalGovernments } from '../../domain/advocacy/local-targets.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';

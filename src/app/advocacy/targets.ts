@@ -1,7 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import type { CampaignTargetTable } from '../../db/schema.js';
 import type { Actor } from '../../domain/access/policy.js';
-import { campaignLocalGovernments, campaignTextLimits, checkTransition, isWebUrl, type Stage, type TargetKind } from '../../domain/advocacy/campaign.js';
+import { campaignTextLimits, checkTransition, isWebUrl, type Stage, type TargetKind } from '../../domain/advocacy/campaign.js';
+import { campaignLocalGovernments } from '../../domain/advocacy/local-targets.js';
 import { localGovernment } from '../../domain/programmes/local-governments.js';
 import { DomainError, invalid, notFound, type FieldError } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';

@@ -1,9 +1,8 @@
 import type { Insertable } from 'kysely';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import type { CampaignMilestoneTable, CampaignTable, CampaignTargetEventTable, CampaignTargetTable } from '../../db/schema.js';
-import {
-  campaignLocalGovernments, checkCampaign, checkTransition, type CampaignFields, type MilestoneKind, type Stage, type TargetKind,
-} from '../../domain/advocacy/campaign.js';
+import { checkCampaign, checkTransition, type CampaignFields, type MilestoneKind, type Stage, type TargetKind } from '../../domain/advocacy/campaign.js';
+import { campaignLocalGovernments } from '../../domain/advocacy/local-targets.js';
 import type { LocalGovernment } from '../../domain/programmes/local-governments.js';
 import { recordAudit, systemActor } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';

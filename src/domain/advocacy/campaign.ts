@@ -1,4 +1,3 @@
-import { localGovernments, type LocalGovernment } from '../programmes/local-governments.js';
 import { DomainError, type FieldError } from '../shared/errors.js';
 import { isIsoDate } from '../work/period.js';
 
@@ -7,6 +6,9 @@ import { isIsoDate } from '../work/period.js';
  * parliamentary association from 2008, at least 878 local assemblies adopting letters (意見書) asking for the law,
  * the Act in December 2020. A campaign has targets (every local government, and other bodies) and each target a
  * stage.
+ *
+ * Pure and free of Node: the web names its stages and kinds from here. The list of local governments a campaign asks
+ * is in local-targets.ts (it reads the official list's file).
  */
 
 /** Who a campaign asks: local governments (their assemblies), parliamentary groups, parties, ministries, others. */
@@ -46,20 +48,6 @@ export function checkTransition(from: Stage, to: Stage, on: string, currentOn: s
     errors.push({ field: 'stage', code: 'not_a_forward_step', message: `from ${from} to ${to} is not a step forward: record it as a correction` });
   }
   if (errors.length > 0) throw new DomainError('invalid', 'validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-}
-
-/**
- * The six villages of the Northern Territories (北方領土: 色丹村, 泊村, 留夜別村, 留別村, 紗那村, 蘂取村) are on the
- * official list but have no functioning assembly: no campaign can ask them, so they are not targets.
- */
-export const northernTerritoriesVillages: readonly string[] = ['016951', '016969', '016977', '016985', '016993', '017001'];
-
-/**
- * The local governments a campaign can ask: the 47 prefectures and the municipalities with a functioning assembly
- * (the cities, towns and villages and Tokyo's 23 special wards) — 1,788 in all.
- */
-export function campaignLocalGovernments(): readonly LocalGovernment[] {
-  return localGovernments().filter((g) => !northernTerritoriesVillages.includes(g.code));
 }
 
 export const campaignTextLimits = { name: 150, goal: 2000, note: 2000, person: 100, title: 200, url: 2000 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { campaignLocalGovernments, checkMilestone, isWebUrl } from './campaign.js';
+import { checkMilestone, isWebUrl } from './campaign.js';
+import { campaignLocalGovernments } from './local-targets.js';
 import { parseStage, planTargetImport, type ImportTarget } from './target-csv.js';
 
 /** The campaign's targets: every local government, some with a stage already, and one parliamentary group. */

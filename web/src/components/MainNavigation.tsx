@@ -47,7 +47,7 @@ const ITEMS: readonly NavItem[] = [
   { key: 'programmes', to: '/programmes', icon: IconClipboardList, prefix: '/programmes/contracts/' },
   { key: 'programmesOverview', to: '/programmes/overview', icon: IconChartBar, label: 'programmes.overview.nav' },
   { key: 'casework', to: '/casework', icon: IconHeartHandshake, prefix: '/casework/', label: 'casework.nav' },
-  { key: 'advocacy', to: '/advocacy', icon: IconSpeakerphone },
+  { key: 'advocacy', to: '/campaigns', icon: IconSpeakerphone, prefix: '/campaigns/' },
   { key: 'reports', to: '/reports', icon: IconReportAnalytics, prefix: '/reports/' },
   { key: 'users', to: '/users', icon: IconUserCog },
   { key: 'account', to: '/account', icon: IconKey },

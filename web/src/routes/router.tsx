@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from '../components/AppLayout';
 import { BeingBuilt } from '../components/BeingBuilt';
 import { PageFocus } from '../components/PageFocus';
@@ -6,6 +6,8 @@ import { RequireSession } from '../features/session/RequireSession';
 import { AccountPage } from './AccountPage';
 import { AssembliesPage } from './AssembliesPage';
 import { BusinessesPage } from './BusinessesPage';
+import { CampaignPage } from './CampaignPage';
+import { CampaignsPage } from './CampaignsPage';
 import { CapitalPage } from './CapitalPage';
 import { CaseAssignmentsPage } from './CaseAssignmentsPage';
 import { CaseworkPage, SiteReadsPage } from './CaseworkPage';
@@ -36,6 +38,7 @@ import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
 import { SiteReportPage } from './SiteReportPage';
 import { SurplusPage } from './SurplusPage';
+import { TargetPage } from './TargetPage';
 import { UsersPage } from './UsersPage';
 import { VotingPage } from './VotingPage';
 import { WorkImportPage } from './WorkImportPage';
@@ -94,6 +97,12 @@ export const router = createBrowserRouter([
           { path: 'casework/sites/:siteId/reads', element: <SiteReadsPage /> },
           { path: 'participants/:id', element: <ParticipantPage /> },
           { path: 'organizations/:id/case-assignments', element: <CaseAssignmentsPage /> },
+          { path: 'campaigns', element: <CampaignsPage /> },
+          { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+          { path: 'campaigns/:campaignId/targets/:targetId', element: <TargetPage /> },
+          { path: 'targets/:targetId', element: <TargetPage /> },
+          // The section's address while it was being built.
+          { path: 'advocacy', element: <Navigate to="/campaigns" replace /> },
           { path: 'reports', element: <ReportsPage /> },
           { path: 'reports/organizations/:id', element: <OrganizationReportPage /> },
           { path: 'reports/sites/:siteId', element: <SiteReportPage /> },

@@ -27,12 +27,19 @@ describe('summariseGoal', () => {
       businessLines: 1,
       sites: 2,
       directSites: 1,
+      programmes: 1,
+      intakes: 14,
       targets: ['8.5', '8.8'],
       wholeGoal: true,
       turnover: 12_000_000,
       peopleServed: 40,
       workers: 12,
     });
+  });
+
+  it('counts a goal served by a programme alone as served', () => {
+    const programme = served.programmes[0]!;
+    expect(summariseGoal({ ...empty(1), codes: ['1.3'], programmes: [{ ...programme, intakes: 3 }] })).toMatchObject({ served: true, programmes: 1, intakes: 3, sites: 0 });
   });
 
   it('says a goal with nothing is not served', () => {
