@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010_reporting.js';
 import * as m0011 from './migrations/0011_programmes.js';
 import * as m0012 from './migrations/0012_participants.js';
 import * as m0013 from './migrations/0013_campaigns.js';
+import * as m0014 from './migrations/0014_campaign_documents.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0011_programmes': m0011,
   '0012_participants': m0012,
   '0013_campaigns': m0013,
+  '0014_campaign_documents': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -534,6 +534,7 @@ export interface Schema {
   campaign_targets: CampaignTargetTable;
   campaign_target_events: CampaignTargetEventTable;
   campaign_target_links: CampaignTargetLinkTable;
+  campaign_target_documents: CampaignTargetDocumentTable;
   campaign_milestones: CampaignMilestoneTable;
 }
 
@@ -767,6 +768,18 @@ export interface CampaignTargetLinkTable {
   title: string;
   url: string;
   created_at: string;
+}
+
+export interface CampaignTargetDocumentTable {
+  id: string;
+  target_id: string;
+  campaign_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_at: string;
+  uploaded_by: string | null;
 }
 
 export interface CampaignMilestoneTable {

@@ -24,6 +24,7 @@ import { programmeReportRoutes } from './routes/programme-reports.js';
 import { campaignReportRoutes } from './routes/campaign-reports.js';
 import { participantRoutes } from './routes/participants.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { campaignDocumentRoutes } from './routes/campaign-documents.js';
 import { capitalRoutes } from './routes/capital.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { governanceRoutes } from './routes/governance.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(campaignReportRoutes, deps);
     await api.register(participantRoutes, deps);
     await api.register(campaignRoutes, deps);
+    await api.register(campaignDocumentRoutes, deps);
     api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: apiPrefix });
   const docsPrefix = `${apiPrefix}/docs`;

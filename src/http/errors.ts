@@ -80,6 +80,7 @@ export function problemOf(error: FastifyError | DomainError | unknown, request: 
   }
   const statusCode = fastifyError.statusCode;
   if (statusCode === 415) return problem(415, 'unsupported_media_type', 'unsupported media type', fastifyError.message);
+  if (statusCode === 413) return problem(413, 'payload_too_large', 'payload too large', fastifyError.message);
   if (statusCode && statusCode >= 400 && statusCode < 500) return problem(statusCode, 'bad_request', 'bad request', fastifyError.message);
   request.log.error({ err: error }, 'unexpected error');
   return problem(500, 'internal_error', 'internal error');

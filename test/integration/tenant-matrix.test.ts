@@ -323,6 +323,11 @@ function campaignProbes(t: Tenants): Record<string, Probe> {
     'POST /api/v1/targets/{id}/stage': { url: `${target}/stage`, targetsB: true, federationAdminStatus: 404, body: { stage: 'contacted', on: '2026-06-01', note: null, correction: false, version: 1 } },
     'POST /api/v1/targets/{id}/links': { url: `${target}/links`, targetsB: true, federationAdminStatus: 404, body: { title: '意見書', url: 'https://example.jp/ikensho.pdf' } },
     'DELETE /api/v1/targets/{id}/links/{linkId}': { url: `${target}/links/none`, targetsB: true, federationAdminStatus: 404 },
+    'POST /api/v1/targets/{id}/documents': {
+      url: `${target}/documents?fileName=${encodeURIComponent('意見書.pdf')}`, targetsB: true, federationAdminStatus: 404, file: { content: '%PDF-1.4 ikensho', type: 'application/pdf' },
+    },
+    'GET /api/v1/campaign-documents/{documentId}': { url: '/api/v1/campaign-documents/no-such-document', targetsB: true, federationAdminStatus: 404 },
+    'DELETE /api/v1/campaign-documents/{documentId}': { url: '/api/v1/campaign-documents/no-such-document', targetsB: true, federationAdminStatus: 404 },
   };
 }
 

@@ -8,6 +8,7 @@ import { DomainError, invalid, notFound, type FieldError } from '../../domain/sh
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
 import { asStage, asTargetKind, campaignInReach, targetInReach } from './campaign-access.js';
+import { targetDocuments, type TargetDocumentView } from './target-documents.js';
 
 export interface TargetView {
   id: string;
@@ -47,6 +48,7 @@ export interface TargetLinkView {
 export interface TargetDetail extends TargetView {
   events: StageEventView[];
   links: TargetLinkView[];
+  documents: TargetDocumentView[];
 }
 
 export const targetViewOf = (row: Selectable<CampaignTargetTable>): TargetView => ({
@@ -134,14 +136,16 @@ const readTarget = (db: Tx, id: string) => db.selectFrom('campaign_targets').sel
 
 export async function getTarget(ctx: AppContext, actor: Actor, id: string): Promise<TargetDetail> {
   const { organization_id: _organizationId, ...target } = await targetInReach(ctx.db, actor, id);
-  const [events, links] = await Promise.all([
+  const [events, links, documents] = await Promise.all([
     ctx.db.selectFrom('campaign_target_events').selectAll().where('target_id', '=', id).orderBy('on_date').orderBy('created_at').orderBy('id').execute(),
     ctx.db.selectFrom('campaign_target_links').select(['id', 'title', 'url']).where('target_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+    targetDocuments(ctx.db, id),
   ]);
   return {
     ...targetViewOf(target),
     events: events.map((e) => ({ id: e.id, stage: asStage(e.stage), on: e.on_date, correction: Number(e.correction) === 1, note: e.note, recordedBy: e.recorded_by })),
     links,
+    documents,
   };
 }
 

@@ -3,7 +3,8 @@ import { canRunMeetings, type Actor } from '../../domain/access/policy.js';
 import type { SettingInForce, SettingName } from '../../domain/governance/bylaws.js';
 import { noticeCheck } from '../../domain/governance/meetings.js';
 import type { BodyKind, ElectionMethod, MeetingStatus, MotionKind, Office, VotingMode } from '../../domain/governance/vocabulary.js';
-import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
+import { DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
+import { storedFileName } from '../../domain/shared/file-name.js';
 import type { MeetingTable, MotionTable, Schema } from '../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, localDate, newId, type AppContext, type Tx } from '../shared/context.js';
@@ -335,7 +336,10 @@ export async function fixElectorate(trx: Transaction<Schema>, meeting: Meeting):
   return Number(count.n);
 }
 
-export async function addDocument(ctx: AppContext, actor: Actor, meetingId: string, file: { fileName: string; contentType: string; content: Buffer }) {
+export async function addDocument(ctx: AppContext, actor: Actor, meetingId: string, upload: { fileName: string; contentType: string; content: Buffer }) {
+  const fileName = storedFileName(upload.fileName);
+  if (fileName === null) throw invalid([{ field: 'fileName', code: 'required', message: 'the document needs a file name' }]);
+  const file = { ...upload, fileName };
   return inTransaction(ctx, async (trx) => {
     const meeting = await meetingFor(trx, actor, meetingId, true);
     const at = isoNow(ctx);

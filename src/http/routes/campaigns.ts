@@ -53,10 +53,13 @@ const Target = Type.Object({
   responsiblePerson: orNull(Type.String()), notes: orNull(Type.String()), version: Type.Integer(), updatedAt: Type.String(),
 });
 const Link = Type.Object({ id: Id, title: Type.String(), url: Type.String() });
+/** A target's document as listed; downloaded from GET /campaign-documents/{documentId}. */
+export const TargetDocument = Type.Object({ id: Id, fileName: Type.String(), contentType: Type.String(), size: Type.Integer({ description: 'bytes' }), uploadedAt: Type.String() });
 const TargetDetail = Type.Object({
   ...Target.properties,
   events: Type.Array(Type.Object({ id: Id, stage: enumOf(stages), on: Type.String(), correction: Type.Boolean(), note: orNull(Type.String()), recordedBy: orNull(Type.String()) })),
   links: Type.Array(Link),
+  documents: Type.Array(TargetDocument),
 });
 
 /** The import's refusal: a problem whose errors name the row (as Excel numbers it) and the column's header. */

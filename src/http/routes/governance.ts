@@ -10,9 +10,10 @@ import { addTellerCount, checkIn, checkOut, closeMeeting, closeMotion, liveView,
 import { appointProxy, ballotByReceipt, castBallot, participation, recordWrittenBallot, revokeProxy, rollCall } from '../../app/governance/voting.js';
 import { findVoters } from '../../app/governance/voters.js';
 import { bodyKinds, electionMethods, motionKinds, offices, seatRoles, votingModes, attendanceModes } from '../../domain/governance/vocabulary.js';
-import { DomainError, notFound } from '../../domain/shared/errors.js';
+import { notFound } from '../../domain/shared/errors.js';
 import { maxRoleWeight, workMeasureBases } from '../../domain/surplus/work-measure.js';
 import { actorOf } from '../auth.js';
+import { acceptDocumentBodies, attachmentDisposition, documentBytes, documentContentType, DocumentUploadQuery } from '../document-body.js';
 import type { RouteDeps } from '../route-deps.js';
 import { enumOf, Id, orNull, problemResponses } from '../schemas.js';
 
@@ -70,7 +71,7 @@ const MeetingFields = {
 
 /** Assemblies and ballots: bodies, bylaws, meetings and their motions, voting, the room, and the published record. */
 export const governanceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx, mail }) => {
-  app.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  acceptDocumentBodies(app);
 
   // Bodies and seats
   app.get('/organizations/:id/bodies', {
@@ -168,19 +169,18 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
   app.post('/meetings/:meetingId/documents', {
     schema: {
       tags, summary: 'Attach a document to the meeting (the body is the file; the name in the query)', params: MeetingParams,
-      querystring: Type.Object({ fileName: Text(200) }, { additionalProperties: false }), response: created('the document'),
+      querystring: DocumentUploadQuery, response: created('the document'),
     },
   }, async (request, reply) => {
-    const content = request.body instanceof Buffer ? request.body : Buffer.alloc(0);
-    if (content.length === 0) throw new DomainError('invalid', 'empty_file', 'send the document as the request body (application/pdf or application/octet-stream)');
-    return reply.status(201).send(await addDocument(ctx, actorOf(request), request.params.meetingId, { fileName: request.query.fileName, contentType: request.headers['content-type'] ?? 'application/octet-stream', content }));
+    const content = documentBytes(request.body);
+    return reply.status(201).send(await addDocument(ctx, actorOf(request), request.params.meetingId, { fileName: request.query.fileName, contentType: documentContentType(request.headers['content-type']), content }));
   });
 
   app.get('/meeting-documents/:documentId', {
     schema: { tags, summary: 'Download a meeting document', params: Type.Object({ documentId: Id }) },
   }, async (request, reply) => {
     const doc = await readDocument(ctx, actorOf(request), request.params.documentId);
-    return reply.type(doc.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.content);
+    return reply.type(doc.contentType).header('content-disposition', attachmentDisposition(doc.fileName)).send(doc.content);
   });
 
   app.post('/meetings/:meetingId/convene', {

@@ -16,6 +16,7 @@ import { LinkForm } from './LinkForm';
 import { StageBadge } from './StageBadge';
 import { StageDialog } from './StageDialog';
 import { TargetDetailsForm } from './TargetDetailsForm';
+import { TargetDocuments } from './TargetDocuments';
 
 interface TargetViewProps {
   target: TargetDetail;
@@ -75,6 +76,8 @@ export function TargetView({ target, organizations, onChanged }: TargetViewProps
         </Text>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{target.notes ?? t('common.notSet')}</Text>
       </Paper>
+
+      <TargetDocuments targetId={target.id} documents={target.documents} onChanged={onChanged} />
 
       <Paper component="section" aria-labelledby="target-links-heading" withBorder p="md">
         <Title order={2} size="h4" id="target-links-heading" mb="sm">

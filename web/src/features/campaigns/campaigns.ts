@@ -106,9 +106,20 @@ export interface TargetLink {
   url: string;
 }
 
+/** A file kept with a target: the petition, the adopted letter (意見書), minutes. */
+export interface TargetDocument {
+  id: string;
+  fileName: string;
+  contentType: string;
+  /** Bytes. */
+  size: number;
+  uploadedAt: string;
+}
+
 export interface TargetDetail extends Target {
   events: StageEventRecord[];
   links: TargetLink[];
+  documents: TargetDocument[];
 }
 
 export interface TargetPage {
@@ -164,6 +175,8 @@ export const campaignPaths = {
   stage: (targetId: string) => `/targets/${id(targetId)}/stage`,
   links: (targetId: string) => `/targets/${id(targetId)}/links`,
   link: (targetId: string, linkId: string) => `/targets/${id(targetId)}/links/${id(linkId)}`,
+  documents: (targetId: string, fileName: string) => withQuery(`/targets/${id(targetId)}/documents`, { fileName }),
+  document: (documentId: string) => `/campaign-documents/${id(documentId)}`,
   milestones: (campaignId: string) => `/campaigns/${id(campaignId)}/milestones`,
   milestone: (campaignId: string, milestoneId: string) => `/campaigns/${id(campaignId)}/milestones/${id(milestoneId)}`,
   import: (campaignId: string, encoding: ImportEncoding) => withQuery(`/campaigns/${id(campaignId)}/targets/import`, { encoding, mode: 'all-or-nothing' }),
@@ -181,6 +194,7 @@ export const campaignApi = {
   updateTarget: (target: Target, input: TargetDetailsInput) => api.put<Target>(campaignPaths.target(target.id), { ...input, version: target.version }),
   addLink: (targetId: string, input: { title: string; url: string }) => api.post<TargetLink>(campaignPaths.links(targetId), input),
   removeLink: (targetId: string, linkId: string) => api.delete(campaignPaths.link(targetId, linkId)),
+  removeDocument: (documentId: string) => api.delete(campaignPaths.document(documentId)),
   addMilestone: (campaignId: string, input: MilestoneInput) => api.post<Milestone>(campaignPaths.milestones(campaignId), input),
   removeMilestone: (campaignId: string, milestoneId: string) => api.delete(campaignPaths.milestone(campaignId, milestoneId)),
 };
