@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011_programmes.js';
 import * as m0012 from './migrations/0012_participants.js';
 import * as m0013 from './migrations/0013_campaigns.js';
 import * as m0014 from './migrations/0014_campaign_documents.js';
+import * as m0015 from './migrations/0015_member_portal.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0012_participants': m0012,
   '0013_campaigns': m0013,
   '0014_campaign_documents': m0014,
+  '0015_member_portal': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

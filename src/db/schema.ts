@@ -35,6 +35,8 @@ export interface UserTable {
   organization_id: string | null;
   /** A member's own account: the person it belongs to (null for staff accounts). */
   person_id: string | null;
+  /** A member's login id when the registry has no e-mail for them (the organization's code and member number). */
+  login_id: Generated<string | null>;
   locale: string;
   disabled_at: string | null;
   created_at: string;
@@ -536,6 +538,11 @@ export interface Schema {
   campaign_target_links: CampaignTargetLinkTable;
   campaign_target_documents: CampaignTargetDocumentTable;
   campaign_milestones: CampaignMilestoneTable;
+  invitation_batches: InvitationBatchTable;
+  member_invitations: MemberInvitationTable;
+  passkeys: PasskeyTable;
+  webauthn_challenges: WebauthnChallengeTable;
+  contact_change_requests: ContactChangeRequestTable;
 }
 
 export interface BusinessLineTable {
@@ -790,5 +797,69 @@ export interface CampaignMilestoneTable {
   title_ja: string;
   title_en: string | null;
   description: string | null;
+  created_at: string;
+}
+
+export interface InvitationBatchTable {
+  id: string;
+  organization_id: string;
+  status: string;
+  total: number;
+  done: number;
+  emailed: number;
+  lettered: number;
+  request_json: string;
+  letters_sealed: string | null;
+  letters_expire_at: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface MemberInvitationTable {
+  id: string;
+  organization_id: string;
+  membership_id: string;
+  batch_id: string | null;
+  channel: string;
+  code_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PasskeyTable {
+  id: string;
+  user_id: string;
+  credential_id: string;
+  public_key: Uint8Array;
+  counter: number;
+  transports: string | null;
+  name: string | null;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface WebauthnChallengeTable {
+  id: string;
+  user_id: string | null;
+  challenge: string;
+  purpose: string;
+  expires_at: string;
+}
+
+export interface ContactChangeRequestTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  requested_by: string;
+  changes_json: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
   created_at: string;
 }
