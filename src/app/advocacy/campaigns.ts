@@ -2,38 +2,15 @@ import { sql, type Selectable } from 'kysely';
 import { BulkWriter } from '../../db/bulk-insert.js';
 import type { CampaignTable } from '../../db/schema.js';
 import { canRunCampaigns, type Actor } from '../../domain/access/policy.js';
-import { campaignProgress, checkCampaign, checkMilestone, cumulativeAdoptions, successStage, type CampaignFields, type CampaignProgress, type MilestoneFields, type MilestoneKind } from '../../domain/advocacy/campaign.js';
+import { campaignProgress, checkCampaign, checkMilestone, cumulativeAdoptions, successStage, type CampaignFields, type MilestoneFields, type MilestoneKind } from '../../domain/advocacy/campaign.js';
 import { campaignLocalGovernments } from '../../domain/advocacy/local-targets.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
 import { asStage, asTargetKind, campaignInReach } from './campaign-access.js';
+import type { CampaignDetail, CampaignHeadline, CampaignView, MilestoneView } from '../../domain/advocacy/views.js';
 
-export interface CampaignView extends CampaignFields {
-  id: string;
-  organizationId: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The headline of a campaign in a list: "878 of 1,788 (49.1%)". */
-export interface CampaignHeadline {
-  adopted: number;
-  denominator: number;
-  share: number;
-}
-
-export interface MilestoneView extends MilestoneFields {
-  id: string;
-}
-
-/** A campaign with where it stands: progress by stage and prefecture, adoptions month by month, its milestones. */
-export interface CampaignDetail extends CampaignView {
-  progress: CampaignProgress;
-  cumulative: { month: string; adopted: number }[];
-  milestones: MilestoneView[];
-}
+export type { CampaignDetail, CampaignHeadline, CampaignView, MilestoneView };
 
 const viewOf = (row: Selectable<CampaignTable>): CampaignView => ({
   id: row.id, organizationId: row.organization_id, nameJa: row.name_ja, nameEn: row.name_en, goalJa: row.goal_ja, goalEn: row.goal_en,

@@ -4,15 +4,9 @@ import { storedFileName } from '../../domain/shared/file-name.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
 import { targetInReach } from './campaign-access.js';
+import type { TargetDocumentView } from '../../domain/advocacy/views.js';
 
-/** A target's document as listed: the petition, the adopted letter (意見書), the assembly's minutes. */
-export interface TargetDocumentView {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  uploadedAt: string;
-}
+export type { TargetDocumentView };
 
 /** A target's documents, oldest first. */
 export async function targetDocuments(db: Tx, targetId: string): Promise<TargetDocumentView[]> {

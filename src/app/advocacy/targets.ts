@@ -8,48 +8,10 @@ import { DomainError, invalid, notFound, type FieldError } from '../../domain/sh
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
 import { asStage, asTargetKind, campaignInReach, targetInReach } from './campaign-access.js';
-import { targetDocuments, type TargetDocumentView } from './target-documents.js';
+import { targetDocuments } from './target-documents.js';
+import type { StageEventView, TargetDetail, TargetLinkView, TargetView } from '../../domain/advocacy/views.js';
 
-export interface TargetView {
-  id: string;
-  campaignId: string;
-  kind: TargetKind;
-  localGovernmentCode: string | null;
-  prefectureCode: string | null;
-  nameJa: string;
-  nameEn: string | null;
-  /** A local government's reading (さっぽろし), from the official list. */
-  kana: string | null;
-  stage: Stage;
-  stageOn: string | null;
-  responsibleOrganizationId: string | null;
-  responsiblePerson: string | null;
-  notes: string | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface StageEventView {
-  id: string;
-  stage: Stage;
-  on: string;
-  correction: boolean;
-  note: string | null;
-  recordedBy: string | null;
-}
-
-export interface TargetLinkView {
-  id: string;
-  title: string;
-  url: string;
-}
-
-/** A target with its history of stages (oldest first) and its documents and links. */
-export interface TargetDetail extends TargetView {
-  events: StageEventView[];
-  links: TargetLinkView[];
-  documents: TargetDocumentView[];
-}
+export type { StageEventView, TargetDetail, TargetLinkView, TargetView };
 
 export const targetViewOf = (row: Selectable<CampaignTargetTable>): TargetView => ({
   id: row.id, campaignId: row.campaign_id, kind: asTargetKind(row.kind), localGovernmentCode: row.local_government_code, prefectureCode: row.prefecture_code,

@@ -45,81 +45,21 @@ export type OtherTargetKind = (typeof OTHER_TARGET_KINDS)[number];
 
 export type CampaignInput = CampaignFields;
 
-export interface Campaign extends CampaignInput {
-  id: string;
-  organizationId: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+// The shapes the server answers, declared once in the domain.
+export type {
+  CampaignView as Campaign,
+  CampaignDetail,
+  MilestoneView as Milestone,
+  StageEventView as StageEventRecord,
+  TargetDetail,
+  TargetDocumentView as TargetDocument,
+  TargetLinkView as TargetLink,
+  TargetView as Target,
+} from '../../../../src/domain/advocacy/views';
+import type { CampaignView as Campaign, MilestoneView as Milestone, TargetLinkView as TargetLink, TargetView as Target } from '../../../../src/domain/advocacy/views';
 
 export interface CampaignSummary extends Campaign {
   progress: Pick<CampaignProgress, 'adopted' | 'denominator' | 'share'>;
-}
-
-export interface Milestone {
-  id: string;
-  kind: MilestoneKind;
-  on: string;
-  titleJa: string;
-  titleEn: string | null;
-  description: string | null;
-}
-
-export interface CampaignDetail extends Campaign {
-  progress: CampaignProgress;
-  cumulative: { month: string; adopted: number }[];
-  milestones: Milestone[];
-}
-
-export interface Target {
-  id: string;
-  campaignId: string;
-  kind: TargetKind;
-  localGovernmentCode: string | null;
-  prefectureCode: string | null;
-  nameJa: string;
-  nameEn: string | null;
-  /** The reading of a local government's name (kana). */
-  kana: string | null;
-  stage: Stage;
-  stageOn: string | null;
-  responsibleOrganizationId: string | null;
-  responsiblePerson: string | null;
-  notes: string | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface StageEventRecord {
-  id: string;
-  stage: Stage;
-  on: string;
-  correction: boolean;
-  note: string | null;
-  recordedBy: string | null;
-}
-
-export interface TargetLink {
-  id: string;
-  title: string;
-  url: string;
-}
-
-/** A file kept with a target: the petition, the adopted letter (意見書), minutes. */
-export interface TargetDocument {
-  id: string;
-  fileName: string;
-  contentType: string;
-  /** Bytes. */
-  size: number;
-  uploadedAt: string;
-}
-
-export interface TargetDetail extends Target {
-  events: StageEventRecord[];
-  links: TargetLink[];
-  documents: TargetDocument[];
 }
 
 export interface TargetPage {
