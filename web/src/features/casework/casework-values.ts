@@ -1,7 +1,7 @@
 import { normalizeForSearch } from '../../../../src/domain/members/search-key';
 import type { FieldErrors } from '../../errors';
 import { formatPostalCode } from '../../format';
-import { normalizeEmail, normalizePhone, toKatakana } from '../members/person-values';
+import { checkNamesAndContact, normalizeEmail, normalizePhone, toKatakana } from '../members/person-values';
 import { postalDigits } from '../organizations/organization-form-values';
 import {
   PLACEMENT_KINDS,
@@ -19,8 +19,6 @@ import {
 } from './casework';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** フリガナ: hiragana or katakana (full or half width), the long-vowel mark and spaces, as the registry accepts it. */
-const KANA = /^[\u3041-\u3096\u30A1-\u30FA\u30FC\uFF66-\uFF9F\s\u3000]+$/;
 
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
@@ -132,20 +130,7 @@ export function identityValues(identity: Identity): IdentityValues {
 
 /** Names and their フリガナ are required; kana in hiragana or katakana; the rest checked when given. */
 export function checkIdentity(values: IdentityValues): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const field of ['familyName', 'givenName', 'familyNameKana', 'givenNameKana'] as const) {
-    if (!values[field].trim()) errors[field] = 'required';
-  }
-  for (const field of ['familyNameKana', 'givenNameKana'] as const) {
-    if (!errors[field] && !KANA.test(values[field].trim())) errors[field] = 'invalid_kana';
-  }
-  if (values.birthDate && !ISO_DATE.test(values.birthDate)) errors.birthDate = 'invalid_date';
-  const email = normalizeEmail(values.email);
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'invalid_email';
-  const phone = normalizePhone(values.phone);
-  if (phone && !/^[0-9+()\- ]+$/.test(phone)) errors.phone = 'invalid_phone';
-  if (values.postalCode.trim() && postalDigits(values.postalCode).length !== 7) errors.postalCode = 'invalid_postal_code';
-  return errors;
+  return checkNamesAndContact(values, ['familyName', 'givenName', 'familyNameKana', 'givenNameKana'], ['familyNameKana', 'givenNameKana'], 'invalid_date');
 }
 
 /** フリガナ in katakana, phone and e-mail in half width, the postal code as seven digits, blanks as null. */

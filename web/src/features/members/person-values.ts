@@ -53,21 +53,34 @@ export function normalizeEmail(text: string): string {
 
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
-export function checkPerson(values: PersonFormValues): FieldErrors {
+/** What a person's form holds besides names: checked the same way wherever a person is entered (registry, casework). */
+type ContactValues = Record<'birthDate' | 'email' | 'phone' | 'postalCode', string>;
+
+/**
+ * Names and their フリガナ are required, kana in hiragana or katakana; the birth date, e-mail, phone and postal code
+ * are checked when given. `names` lists the name fields and `kanas` which of them are readings.
+ */
+export function checkNamesAndContact<N extends string>(
+  values: ContactValues & Record<N, string>, names: readonly N[], kanas: readonly N[], dateCode = 'invalid_format',
+): FieldErrors {
   const errors: FieldErrors = {};
-  for (const field of ['familyName', 'givenName', 'familyKana', 'givenKana'] as const) {
+  for (const field of names) {
     if (!values[field].trim()) errors[field] = 'required';
   }
-  for (const field of ['familyKana', 'givenKana'] as const) {
+  for (const field of kanas) {
     if (!errors[field] && !KANA.test(values[field].trim())) errors[field] = 'invalid_kana';
   }
-  if (values.birthDate && !ISO_DATE.test(values.birthDate)) errors.birthDate = 'invalid_format';
+  if (values.birthDate && !ISO_DATE.test(values.birthDate)) errors.birthDate = dateCode;
   const email = normalizeEmail(values.email);
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'invalid_email';
   const phone = normalizePhone(values.phone);
   if (phone && !/^[0-9+()\- ]+$/.test(phone)) errors.phone = 'invalid_phone';
   if (values.postalCode.trim() && postalDigits(values.postalCode).length !== 7) errors.postalCode = 'invalid_postal_code';
   return errors;
+}
+
+export function checkPerson(values: PersonFormValues): FieldErrors {
+  return checkNamesAndContact(values, ['familyName', 'givenName', 'familyKana', 'givenKana'], ['familyKana', 'givenKana']);
 }
 
 export function toPersonInput(values: PersonFormValues): PersonInput {
