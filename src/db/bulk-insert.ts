@@ -48,14 +48,35 @@ function typesOf(db: Db, table: string): Promise<Map<string, string>> {
   return types;
 }
 
-async function unnestSql(db: Db, table: string, columns: readonly string[]): Promise<string> {
+async function unnestSql(db: Db, table: string, columns: readonly string[], shared: readonly string[] = []): Promise<string> {
   const types = await typesOf(db, table);
-  const arrays = columns.map((column, i) => {
+  const typeOf = (column: string): string => {
     const type = types.get(column);
     if (!type) throw new Error(`bulk insert: ${table} has no column ${column}`);
-    return `$${i + 1}::${type}[]`;
-  });
-  return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${arrays.join(', ')})`;
+    return type;
+  };
+  const arrays = columns.map((column, i) => `$${i + 1}::${typeOf(column)}[]`);
+  // A shared column's value is one parameter after the arrays, the same in every row.
+  const scalars = shared.map((column, i) => `, $${columns.length + i + 1}::${typeOf(column)}`).join('');
+  return `insert into "${table}" (${[...columns, ...shared].map((c) => `"${c}"`).join(', ')}) select *${scalars} from unnest(${arrays.join(', ')})`;
+}
+
+/**
+ * SQLite: the SQL of a multi-row insert whose `shared` columns hold the same value in every row. Those values are
+ * bound once, in the select list, rather than once per row (binding is a good part of a bulk insert's cost):
+ * `insert into t (a, b, s) select column1, column2, ? from (values (?, ?), (?, ?), …)`.
+ */
+function sharedInsertSql(table: string, columns: readonly string[], shared: readonly string[], rows: number): string {
+  const key = `shared|${table}|${columns.join(',')}|${shared.join(',')}|${rows}`;
+  let text = compiled.get(key);
+  if (!text) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    const names = [...columns, ...shared].map((c) => `"${c}"`).join(', ');
+    const select = [...columns.map((_, i) => `column${i + 1}`), ...shared.map(() => '?')].join(', ');
+    text = `insert into "${table}" (${names}) select ${select} from (values ${Array.from({ length: rows }, () => row).join(', ')})`;
+    compiled.set(key, text);
+  }
+  return text;
 }
 
 /** Told how many rows each statement wrote, after it ran (progress reports). */
@@ -80,17 +101,29 @@ export async function bulkInsert<T extends keyof Schema & string>(
  * Writes rows as they are added, a multi-row statement whenever a batch is full: a large load needs neither an
  * object per row nor an array of every row. Values come in `columns` order. `flush` writes what is left.
  * A writer whose rows refer to another's (a foreign key) names it in `after`: that one's rows go out first.
+ * Columns with the same value in every row (the organization, the time of the load) can be given once in
+ * `shared` instead of in every row: `add` then takes the other columns' values only.
  */
 export class BulkWriter<T extends keyof Schema & string> {
   private values: unknown[] = [];
+  private readonly sharedColumns: readonly string[];
+  private readonly sharedValues: readonly unknown[];
 
   constructor(
     private readonly db: Db,
     private readonly dialect: DialectName,
     private readonly table: T,
     private readonly columns: readonly (keyof Insertable<Schema[T]> & string)[],
-    private readonly options: { onBatch?: BatchListener | undefined; after?: readonly { flush(): Promise<void> }[] } = {},
-  ) {}
+    private readonly options: {
+      onBatch?: BatchListener | undefined;
+      after?: readonly { flush(): Promise<void> }[];
+      shared?: { readonly [C in keyof Insertable<Schema[T]> & string]?: unknown };
+    } = {},
+  ) {
+    const shared = Object.entries(options.shared ?? {});
+    this.sharedColumns = shared.map(([column]) => column);
+    this.sharedValues = shared.map(([, value]) => value ?? null);
+  }
 
   /** Adds one row; a promise only when the row filled a batch that is being written. */
   add(...row: unknown[]): Promise<void> | undefined {
@@ -112,7 +145,12 @@ export class BulkWriter<T extends keyof Schema & string> {
         for (let r = 0; r < rows; r++) column[r] = batch[r * width + c];
         return column;
       });
-      await this.db.executeQuery(CompiledQuery.raw(await unnestSql(this.db, this.table, this.columns), arrays));
+      const sql = await unnestSql(this.db, this.table, this.columns, this.sharedColumns);
+      await this.db.executeQuery(CompiledQuery.raw(sql, [...arrays, ...this.sharedValues]));
+    } else if (this.sharedColumns.length > 0) {
+      // The select list's placeholders come first in the text, so the shared values are bound first.
+      const parameters = [...this.sharedValues, ...batch];
+      await this.db.executeQuery(CompiledQuery.raw(sharedInsertSql(this.table, this.columns, this.sharedColumns, rows), parameters));
     } else {
       await this.db.executeQuery(CompiledQuery.raw(insertSql(this.db, this.dialect, this.table, this.columns, rows), batch));
     }

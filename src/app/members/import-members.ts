@@ -199,31 +199,39 @@ export async function importMembers(
         .where('token', 'in', searchTokens(previous, row.memberNumber)).where('membership_id', '=', current.id).execute();
       await progress.report(4);
     }
-    // Rows go out a batch at a time as they are made, each table after the one its foreign keys point to.
+    // Rows go out a batch at a time as they are made, each table after the one its foreign keys point to. What is the
+    // same in every row (the organization, the time, who imported) is given once per writer, not bound per row.
     const people = new BulkWriter(trx, ctx.dialect, 'people', [
       'id', 'family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date', 'email', 'phone', 'postal_code', 'prefecture_code', 'address',
-      'version', 'created_at', 'updated_at',
-    ], { onBatch: progress.report });
+    ], { onBatch: progress.report, shared: { version: 1, created_at: at, updated_at: at } });
     const memberships = new BulkWriter(trx, ctx.dialect, 'memberships', [
-      'id', 'organization_id', 'person_id', 'member_number', 'member_number_key', 'kind', 'status', 'admitted_on', 'ended_on', 'last_event_on',
-      'version', 'created_at', 'updated_at',
-    ], { onBatch: progress.report, after: [people] });
-    const events = new BulkWriter(trx, ctx.dialect, 'membership_events', [
-      'id', 'membership_id', 'seq', 'type', 'effective_date', 'reason', 'recorded_at', 'recorded_by',
-    ], { onBatch: progress.report, after: [memberships] });
+      'id', 'person_id', 'member_number', 'member_number_key', 'kind', 'admitted_on', 'last_event_on',
+    ], {
+      onBatch: progress.report, after: [people],
+      shared: { organization_id: organizationId, status: 'admitted', ended_on: null, version: 1, created_at: at, updated_at: at },
+    });
+    const events = new BulkWriter(trx, ctx.dialect, 'membership_events', ['id', 'membership_id', 'effective_date'], {
+      onBatch: progress.report, after: [memberships],
+      shared: { seq: 1, type: 'admit', reason: 'CSV import', recorded_at: at, recorded_by: actor.email },
+    });
     const engagements = new BulkWriter(trx, ctx.dialect, 'engagements', [
-      'id', 'organization_id', 'person_id', 'site', 'started_on', 'ended_on', 'labour_contract_from', 'labour_contract_until', 'exemption',
-      'version', 'created_at', 'updated_at',
-    ], { onBatch: progress.report, after: [people] });
+      'id', 'person_id', 'started_on', 'labour_contract_from', 'labour_contract_until',
+    ], {
+      onBatch: progress.report, after: [people],
+      shared: { organization_id: organizationId, site: null, ended_on: null, exemption: null, version: 1, created_at: at, updated_at: at },
+    });
+    // `add` gives a promise only when its row filled a batch: awaiting every row would cost a microtask turn each.
     for (const { row, personId, membershipId } of additions) {
-      await people.add(personId, row.familyName, row.givenName, row.familyKana, row.givenKana, row.birthDate, row.email, row.phone, row.postalCode,
-        row.prefectureCode, row.address, 1, at, at);
-      await memberships.add(membershipId, organizationId, personId, row.memberNumber, memberNumberSortKey(row.memberNumber), row.kind, 'admitted',
-        row.admittedOn, null, row.admittedOn, 1, at, at);
-      await events.add(newId(), membershipId, 1, 'admit', row.admittedOn, 'CSV import', at, actor.email);
+      const person = people.add(personId, row.familyName, row.givenName, row.familyKana, row.givenKana, row.birthDate, row.email, row.phone, row.postalCode,
+        row.prefectureCode, row.address);
+      if (person) await person;
+      const membership = memberships.add(membershipId, personId, row.memberNumber, memberNumberSortKey(row.memberNumber), row.kind, row.admittedOn, row.admittedOn);
+      if (membership) await membership;
+      const event = events.add(newId(), membershipId, row.admittedOn);
+      if (event) await event;
       if (isEngaged(row)) {
-        await engagements.add(newId(), organizationId, personId, null, row.labourContractFrom ?? row.admittedOn, null, row.labourContractFrom,
-          row.labourContractUntil, null, 1, at, at);
+        const engagement = engagements.add(newId(), personId, row.labourContractFrom ?? row.admittedOn, row.labourContractFrom, row.labourContractUntil);
+        if (engagement) await engagement;
       }
     }
     await events.flush();

@@ -81,9 +81,13 @@ export class SearchTokenBatch {
   }
 
   async insert(trx: Tx, dialect: DialectName, onBatch?: BatchListener): Promise<void> {
-    const writer = new BulkWriter(trx, dialect, 'member_search_tokens', ['organization_id', 'token', 'membership_id'], { onBatch });
+    const writer = new BulkWriter(trx, dialect, 'member_search_tokens', ['token', 'membership_id'], { onBatch, shared: { organization_id: this.organizationId } });
     for (const token of [...this.members.keys()].sort()) {
-      for (const membershipId of this.members.get(token)!.sort()) await writer.add(this.organizationId, token, membershipId);
+      for (const membershipId of this.members.get(token)!.sort()) {
+        // A promise only when a batch is written: awaiting every row would cost a turn of the microtask queue each.
+        const written = writer.add(token, membershipId);
+        if (written) await written;
+      }
     }
     await writer.flush();
   }

@@ -6,8 +6,13 @@ import { toHiragana, toRomaji } from 'wanakana';
  * ("ohno", "ono", "oono" are one name), since people type Japanese names in Latin letters in several ways.
  */
 export function normalizeForSearch(text: string): string {
+  // Printable ASCII without spaces (member numbers, romaji): NFKC and kana conversion leave it as it is. Member
+  // numbers are unique, so memoizing them would only crowd the names out of the cache.
+  if (printableAscii.test(text)) return text.toLowerCase();
   return memo(normalized, text, () => toHiragana(text.normalize('NFKC').toLowerCase().replace(/[\s\u3000・･]/g, ''), { passRomaji: true }));
 }
+
+const printableAscii = /^[\x21-\x7e]*$/;
 
 /**
  * Names repeat a great deal (a registry of 65,000 people holds a few thousand distinct names), and kana to
@@ -42,12 +47,26 @@ export interface NameParts {
  * name (family then given) also serves searches for the family name alone, which is its prefix.
  */
 export function searchTokens(person: NameParts, memberNumber: string | null): string[] {
-  const written = [person.givenName, person.familyName + person.givenName].map(normalizeForSearch);
-  const kana = [person.givenKana, person.familyKana + person.givenKana].map(normalizeForSearch);
-  const romaji = kana.map((k) => memo(romanized, k, () => foldRomaji(toRomaji(k))));
-  const tokens = [...written, ...kana, ...romaji, ...(memberNumber ? [normalizeForSearch(memberNumber)] : [])];
-  return [...new Set(tokens.filter((t) => t.length > 0))];
+  // Written names, kana, romaji, the member number: each distinct non-empty token once, in that order. An import
+  // calls this for every row, so it builds no arrays or sets on the way.
+  const tokens: string[] = [];
+  addToken(tokens, normalizeForSearch(person.givenName));
+  addToken(tokens, normalizeForSearch(person.familyName + person.givenName));
+  const givenKana = normalizeForSearch(person.givenKana);
+  const fullKana = normalizeForSearch(person.familyKana + person.givenKana);
+  addToken(tokens, givenKana);
+  addToken(tokens, fullKana);
+  addToken(tokens, romanize(givenKana));
+  addToken(tokens, romanize(fullKana));
+  if (memberNumber) addToken(tokens, normalizeForSearch(memberNumber));
+  return tokens;
 }
+
+const addToken = (tokens: string[], token: string): void => {
+  if (token.length > 0 && !tokens.includes(token)) tokens.push(token);
+};
+
+const romanize = (kana: string): string => memo(romanized, kana, () => foldRomaji(toRomaji(kana)));
 
 /** The query as it is compared with tokens: normalized, and in folded romaji when typed in Latin letters. */
 export function searchQueryKey(query: string): string {
