@@ -22,6 +22,11 @@ export interface Config {
   dataKeys: string | null;
   /** KYODO_DATA_KEY_FILE: the key file; null for `<dataDir>/data-keys.json` (see src/app/crypto/keyring.ts). */
   dataKeyFile: string | null;
+  /**
+   * PUBLIC_URL: the address members use (letters print it; passkeys are bound to its host name, the WebAuthn
+   * relying party id). Without a trailing slash; http://localhost:<port> when not given.
+   */
+  publicUrl: string;
 }
 
 /** Outgoing mail (notices of meetings, invitations). Without an SMTP server, Kyodo sends nothing and says so. */
@@ -70,17 +75,31 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   return { smtpUrl, from };
 }
 
+function publicUrlOf(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an address such as https://kyodo.example.jp, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_URL must start with https:// or http://');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const cookieSecureRaw = env.COOKIE_SECURE?.trim().toLowerCase();
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
     databaseUrl,
     host: env.HOST?.trim() || '127.0.0.1',
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     cookieSecure: !cookieSecureRaw || cookieSecureRaw === 'auto' ? 'auto' : flag(env, 'COOKIE_SECURE', false),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
@@ -93,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: mailConfig(env),
     dataKeys: env.KYODO_DATA_KEYS?.trim() || null,
     dataKeyFile: env.KYODO_DATA_KEY_FILE?.trim() ? path.resolve(env.KYODO_DATA_KEY_FILE.trim()) : null,
+    publicUrl: publicUrlOf(env, port),
   };
 }

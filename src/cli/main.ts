@@ -10,6 +10,7 @@ import { runResultsImport } from './business-commands.js';
 import { runProgrammeReport } from './programme-commands.js';
 import { runCampaignReport } from './campaign-commands.js';
 import { runEraseExpired } from './participant-commands.js';
+import { runMembersInvite } from './invitation-commands.js';
 import { runKeysReseal, runKeysRotate, runKeysStatus } from './key-commands.js';
 import { runAnnualReport, runFxRateDelete, runFxRateList, runFxRateSet, runReportDashboard } from './report-commands.js';
 import { runSurplusDividends, runSurplusPropose, runSurplusShow } from './surplus-commands.js';
@@ -62,6 +63,13 @@ members.command('export')
   .addOption(new Option('--locale <locale>', 'header language').choices(['ja', 'en']).default('ja'))
   .option('--out <file>', 'output file (default: standard output)')
   .action(runMembersExport);
+members.command('invite')
+  .description("invite the current members to their portal (マイページ): e-mail where the registry has an address, printed sign-in letters (one PDF) otherwise")
+  .requiredOption('--organization <org>', 'organization code or id')
+  .addOption(new Option('--channel <channel>', 'auto: e-mail when there is an address and a mail server, else a letter').choices(['auto', 'letter', 'email']).default('auto'))
+  .addOption(new Option('--language <language>', "the letters' language: each member's own, or one for all").choices(['member', 'ja', 'en']).default('member'))
+  .option('--out <file>', 'the PDF of the letters', 'letters.pdf')
+  .action(runMembersInvite);
 
 const capital = program.command('capital').description('the capital ledger');
 capital.command('payroll')

@@ -9,6 +9,8 @@ import { conveneMeeting } from '../../src/app/governance/notice.js';
 import { closeMeeting, closeMotion, openSession } from '../../src/app/governance/room.js';
 import { recordWrittenBallot } from '../../src/app/governance/voting.js';
 import { registerMember } from '../../src/app/members/register-member.js';
+import { createInvitationBatch, runInvitationBatch } from '../../src/app/portal/invitations.js';
+import { systemActor } from '../../src/app/audit/record-audit.js';
 import { newId } from '../../src/app/shared/context.js';
 import { proposeClosing } from '../../src/app/surplus/close-year.js';
 import { settleSurplusClosing, submitClosing } from '../../src/app/surplus/settle-closing.js';
@@ -185,6 +187,26 @@ function probes(t: Tenants, tokenOfB: string, memberOfB: MemberOfB): Record<stri
     ...participantProbes(t, memberOfB),
     ...campaignProbes(t),
     ...campaignReportProbes(),
+    ...passkeyProbes(),
+    ...portalProbes(t),
+    ...invitationProbes(t, memberOfB),
+  };
+}
+
+/**
+ * The member portal: a member's own routes reach only the account's own person (none of B's); B's change requests are
+ * listed for B's staff, and deciding one that is not there is refused to A's people before anything is read.
+ */
+function portalProbes(t: Tenants): Record<string, Probe> {
+  const request = '/api/v1/change-requests/no-such-request';
+  return {
+    'GET /api/v1/me/portal': { url: '/api/v1/me/portal', targetsB: false },
+    'PATCH /api/v1/me/contact': { url: '/api/v1/me/contact', body: { phone: '03-0000-0000' }, targetsB: false },
+    'POST /api/v1/me/change-requests': { url: '/api/v1/me/change-requests', body: { address: 'matrix' }, targetsB: false },
+    'DELETE /api/v1/me/change-requests/{id}': { url: '/api/v1/me/change-requests/no-such-request', targetsB: false },
+    'GET /api/v1/organizations/{id}/change-requests': { url: `/api/v1/organizations/${t.orgB.id}/change-requests`, targetsB: true },
+    'POST /api/v1/change-requests/{id}/confirm': { url: `${request}/confirm`, targetsB: true, federationAdminStatus: 404 },
+    'POST /api/v1/change-requests/{id}/reject': { url: `${request}/reject`, body: { reason: 'matrix' }, targetsB: true, federationAdminStatus: 404 },
   };
 }
 
@@ -247,6 +269,46 @@ function programmeReportProbes(): Record<string, Probe> {
     'GET /api/v1/contracts/{contractId}/report.csv': { url: '/api/v1/contracts/no-such-contract/report.csv?encoding=cp932', targetsB: true, federationAdminStatus: 404 },
     'GET /api/v1/contracts/{contractId}/report.pdf': { url: '/api/v1/contracts/no-such-contract/report.pdf?lang=en', targetsB: true, federationAdminStatus: 404 },
     'GET /api/v1/reports/programmes': { url: '/api/v1/reports/programmes?fromYear=2025&untilYear=2026', targetsB: true },
+  };
+}
+
+/** B's batch of invitations (its letters sealed, waiting): made in beforeAll. */
+const invitationsOfB = { batchId: '' };
+
+/**
+ * Invitations to the portal: B's are its staff's (the batch, its letters, a reprint for B-0001); signing in with a
+ * code names no organization (a wrong code is refused to everyone).
+ */
+function invitationProbes(t: Tenants, memberOfB: MemberOfB): Record<string, Probe> {
+  const batch = `/api/v1/invitation-batches/${invitationsOfB.batchId}`;
+  return {
+    'POST /api/v1/organizations/{id}/invitations': {
+      url: `/api/v1/organizations/${t.orgB.id}/invitations`, targetsB: true, body: { membershipIds: [memberOfB.membershipId], channel: 'letter', language: 'ja' },
+    },
+    'GET /api/v1/invitation-batches/{id}': { url: batch, targetsB: true },
+    'GET /api/v1/invitation-batches/{id}/letters.pdf': { url: `${batch}/letters.pdf`, targetsB: true },
+    'POST /api/v1/memberships/{membershipId}/invitations/letter': { url: `/api/v1/memberships/${memberOfB.membershipId}/invitations/letter`, targetsB: true, body: {} },
+    'POST /api/v1/auth/code-sign-in': { url: '/api/v1/auth/code-sign-in', targetsB: false, body: { code: 'AAAA-AAAA-AAAA' } },
+  };
+}
+
+/**
+ * Passkeys are each user's own (/me): no route names another organization, so none reaches B. The answers are well
+ * formed but answer no challenge (refused); the removal names a passkey that is not the caller's (404). That no user
+ * reaches another's passkeys is tested in passkeys.test.ts.
+ */
+function passkeyProbes(): Record<string, Probe> {
+  const credential = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientExtensionResults: {} };
+  const clientDataJSON = Buffer.from('{}').toString('base64url');
+  return {
+    'POST /api/v1/me/passkeys/registration-options': { url: '/api/v1/me/passkeys/registration-options', targetsB: false },
+    'POST /api/v1/me/passkeys': { url: '/api/v1/me/passkeys', targetsB: false, body: { response: { ...credential, response: { clientDataJSON, attestationObject: 'oA' } }, name: 'matrix' } },
+    'GET /api/v1/me/passkeys': { url: '/api/v1/me/passkeys', targetsB: false },
+    'DELETE /api/v1/me/passkeys/{id}': { url: '/api/v1/me/passkeys/no-such-passkey', targetsB: false },
+    'POST /api/v1/auth/passkey/options': { url: '/api/v1/auth/passkey/options', targetsB: false },
+    'POST /api/v1/auth/passkey/sign-in': {
+      url: '/api/v1/auth/passkey/sign-in', targetsB: false, body: { response: { ...credential, response: { clientDataJSON, authenticatorData: 'AA', signature: 'AA' } } },
+    },
   };
 }
 
@@ -532,6 +594,9 @@ describe.each(dialects)('role and tenant matrix over every OpenAPI route (%s)', 
         documentId: document.id, convenedMeetingId: convened.id, convenedMotionId: convenedMotion.id, closedMotionId: heldMotion.id, rollCallMotionId: heldRollCall.id, receipt,
       },
     };
+    const invitationDeps = { mail: { mailer: null, from: 'test' }, signInUrl: `${t.config.publicUrl}/sign-in/code` };
+    invitationsOfB.batchId = (await createInvitationBatch(t.ctx, adminB, systemActor('test'), invitationDeps, tenants.orgB.id, { channel: 'letter', language: 'ja' }, { keepLetters: true })).batchId;
+    await runInvitationBatch(t.ctx, invitationDeps, invitationsOfB.batchId, { keepLetters: true });
     const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
   });

@@ -24,3 +24,33 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+/**
+ * High contrast (a device preference, see features/portal/display-preferences): black text and borders on white,
+ * the darkest shade of the primary colour, and links always underlined, so nothing depends on a faint tint.
+ */
+export const highContrastTheme = createTheme({
+  ...theme,
+  primaryShade: 9,
+  black: '#000000',
+  white: '#ffffff',
+  components: {
+    Anchor: { defaultProps: { underline: 'always' } },
+  },
+});
+
+export const highContrastVariablesResolver: CSSVariablesResolver = (mantineTheme) => {
+  const base = cssVariablesResolver(mantineTheme);
+  return {
+    ...base,
+    light: {
+      ...base.light,
+      '--mantine-color-text': '#000000',
+      '--mantine-color-body': '#ffffff',
+      '--mantine-color-dimmed': '#000000',
+      '--mantine-color-placeholder': 'var(--mantine-color-gray-9)',
+      '--mantine-color-default-border': '#000000',
+      '--mantine-color-anchor': 'var(--mantine-color-indigo-9)',
+    },
+  };
+};

@@ -6,7 +6,8 @@ import { inTransaction, type AppContext } from '../shared/context.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { noteTokenUse } from './token-use.js';
 import { unknownUserHash, verifyPassword } from './passwords.js';
-import { findUserByEmail, toUser, userColumns, type User } from './users.js';
+import { findUserByEmail, findUserByLoginId, toUser, userColumns, type User } from './users.js';
+import { isLoginId } from '../../domain/portal/one-time-code.js';
 
 export interface SignedIn {
   user: User;
@@ -18,10 +19,19 @@ export interface SignedIn {
 
 const invalidCredentials = () => new DomainError('unauthenticated', 'invalid_credentials', 'e-mail or password is wrong');
 
-export async function signIn(ctx: AppContext, email: string, password: string, ttlHours: number): Promise<SignedIn> {
-  const row = await findUserByEmail(ctx, email);
+/** `login` is an e-mail address or, for a member without one, their login id (chiba-00123: it has no `@`). */
+export async function signIn(ctx: AppContext, login: string, password: string, ttlHours: number): Promise<SignedIn> {
+  const row = isLoginId(login) ? await findUserByLoginId(ctx, login) : await findUserByEmail(ctx, login);
   const ok = await verifyPassword(password, row?.password_hash ?? (await unknownUserHash));
   if (!row || !ok || row.disabled_at !== null) throw invalidCredentials();
+  return startSession(ctx, toUser(row), ttlHours);
+}
+
+/**
+ * Opens a session for a user who has proven who they are (a password, a passkey, a one-time code); the audit entry
+ * names how when it was not a password.
+ */
+export async function startSession(ctx: AppContext, user: User, ttlHours: number, method?: 'passkey' | 'code'): Promise<SignedIn> {
   const sessionToken = newSecret();
   const csrfToken = newSecret();
   const now = ctx.now();
@@ -29,13 +39,13 @@ export async function signIn(ctx: AppContext, email: string, password: string, t
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
   await inTransaction(ctx, async (trx) => {
     await trx.insertInto('sessions').values({
-      id_hash: hashSecret(sessionToken), user_id: row.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at,
+      id_hash: hashSecret(sessionToken), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at,
     }).execute();
-    await recordAudit(trx, { userId: row.id, email: row.email }, {
-      organizationId: row.organization_id, entityType: 'user', entityId: row.id, action: 'sign_in', before: null, after: null,
+    await recordAudit(trx, { userId: user.id, email: user.email }, {
+      organizationId: user.organizationId, entityType: 'user', entityId: user.id, action: 'sign_in', before: null, after: method ? { method } : null,
     }, at);
   });
-  return { user: toUser(row), sessionToken, csrfToken, expiresAt };
+  return { user, sessionToken, csrfToken, expiresAt };
 }
 
 export async function signOut(ctx: AppContext, sessionToken: string): Promise<void> {

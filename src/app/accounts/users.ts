@@ -178,6 +178,11 @@ export async function findUserByEmail(ctx: AppContext, email: string): Promise<S
   return ctx.db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
 }
 
+/** A member's account by login id (members without e-mail sign in with it); ids are kept in lower case. */
+export async function findUserByLoginId(ctx: AppContext, loginId: string): Promise<Selectable<UserTable> | undefined> {
+  return ctx.db.selectFrom('users').selectAll().where('login_id', '=', loginId.normalize('NFKC').trim().toLowerCase()).executeTakeFirst();
+}
+
 /** Changes the actor's own password; the current password is required, so a borrowed session cannot lock the owner out. */
 export async function changeOwnPassword(ctx: AppContext, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
   const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
+import { canKeepCapital, isOwnRecord, type Actor } from '../../domain/access/policy.js';
 import { addLineTo, applyLines, emptyPosition, type CapitalPosition, type JournalLine } from '../../domain/capital/ledger.js';
 import { rulesOn, type CapitalRules } from '../../domain/capital/share-rules.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
@@ -26,9 +26,11 @@ const toLine = (l: { account: string; membership_id: string | null; amount: numb
 export async function memberCapital(ctx: AppContext, actor: Actor, membershipId: string): Promise<{
   position: CapitalPosition; rules: CapitalRules | null; entries: (CapitalEntryView & { positionAfter: CapitalPosition })[];
 }> {
-  const membership = await ctx.db.selectFrom('memberships').select(['organization_id']).where('id', '=', membershipId).executeTakeFirst();
+  const membership = await ctx.db.selectFrom('memberships').select(['organization_id', 'person_id']).where('id', '=', membershipId).executeTakeFirst();
   if (!membership) throw notFound('membership');
-  if (!canKeepCapital(actor, membership.organization_id)) throw forbidden();
+  // A member reads their own capital (and downloads their own certificate), nobody else's.
+  const own = isOwnRecord(actor, { organizationId: membership.organization_id, personId: membership.person_id });
+  if (!canKeepCapital(actor, membership.organization_id) && !own) throw forbidden();
   const entryIds = ctx.db.selectFrom('journal_lines').select('entry_id').where('organization_id', '=', membership.organization_id).where('membership_id', '=', membershipId);
   const [entries, lines, history] = await Promise.all([
     ctx.db.selectFrom('journal_entries as e').selectAll('e')

@@ -1,3 +1,4 @@
+import { purgeExpiredLetters } from '../portal/invitations.js';
 import { eraseExpiredParticipants } from '../programmes/participants.js';
 import type { AppContext } from '../shared/context.js';
 import type { JobHandler, RecurringJob } from './job-queue.js';
@@ -7,6 +8,9 @@ export const purgeExpired: JobHandler = async (ctx: AppContext) => {
   const now = ctx.now().toISOString();
   await ctx.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   await ctx.db.deleteFrom('rate_limits').where('reset_at', '<=', now).execute();
+  // Sign-in letters not downloaded within a day: their sealed PDF (which holds one-time codes) goes.
+  await purgeExpiredLetters(ctx);
+  await ctx.db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now).execute();
 };
 
 /** Erases participants whose contract's retention period has run out (their counts stay in the reports). */

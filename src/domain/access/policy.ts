@@ -138,6 +138,19 @@ export function canSeeCaseReads(actor: Actor, organizationId: string, caseRole: 
   return canWorkCases(actor, organizationId, caseRole) && (caseRole === 'supervisor' || caseRole === 'office-lead');
 }
 
+/**
+ * A member's own account reads its own record (マイページ): the person it is, within its own organization; never
+ * another member's, whatever the route.
+ */
+export function isOwnRecord(actor: Actor, record: { organizationId: string; personId: string }): boolean {
+  return actor.role === 'member' && !!actor.personId && actor.personId === record.personId && actor.organizationId === record.organizationId;
+}
+
+/** A member's change of name or address takes effect when the organization's staff confirm it. */
+export function canDecideChangeRequests(actor: Actor, organizationId: string): boolean {
+  return isFederationAdmin(actor) || isStaffOf(actor, organizationId);
+}
+
 export function canCreateOrganization(actor: Actor): boolean {
   return isFederationAdmin(actor);
 }

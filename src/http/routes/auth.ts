@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { signIn, signOut } from '../../app/accounts/sessions.js';
 import { changeOwnPassword, updateUser } from '../../app/accounts/users.js';
+import { setFirstPassword } from '../../app/portal/code-sign-in.js';
+import { invalid } from '../../domain/shared/errors.js';
 import { actorOf, authOf, clearSessionCookie, sessionCookie, setSessionCookie } from '../auth.js';
 import type { RouteDeps } from '../route-deps.js';
 import { Email, Locale, Me, Password, problemResponses, Session } from '../schemas.js';
@@ -17,12 +19,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
     },
     schema: {
       tags: ['auth'],
-      summary: 'Sign in with e-mail and password; sets the session cookie',
-      body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }),
+      summary: 'Sign in with e-mail (or, in `login`, a member\'s login id such as chiba-00123) and password; sets the session cookie',
+      body: Type.Object({
+        email: Type.Optional(Email),
+        login: Type.Optional(Type.String({ minLength: 1, maxLength: 254, description: 'an e-mail address or a login id, in place of `email`' })),
+        password: Password,
+      }, { additionalProperties: false }),
       response: { 200: Session, ...problemResponses },
     },
   }, async (request, reply) => {
-    const result = await signIn(ctx, request.body.email, request.body.password, config.sessionTtlHours);
+    const login = request.body.login ?? request.body.email;
+    if (login === undefined) throw invalid([{ field: 'email', code: 'required', message: 'the e-mail address or, in login, the login id' }]);
+    const result = await signIn(ctx, login, request.body.password, config.sessionTtlHours);
     setSessionCookie(request, reply, config, result.sessionToken);
     return { user: meOf(result.user), csrfToken: result.csrfToken };
   });
@@ -46,11 +54,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
   app.put('/me/password', {
     schema: {
       tags: ['auth'],
-      summary: 'Change your own password; ends all your sessions',
-      body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+      summary: 'Change your own password; ends all your sessions. Without currentPassword: the first password, only in the session a one-time code opened (that session stays)',
+      body: Type.Object({ currentPassword: Type.Optional(Password), newPassword: Password }, { additionalProperties: false }),
       response: { 204: Type.Null(), ...problemResponses },
     },
   }, async (request, reply) => {
+    if (request.body.currentPassword === undefined) {
+      await setFirstPassword(ctx, actorOf(request), request.cookies[sessionCookie] ?? null, request.body.newPassword);
+      return reply.status(204).send(null);
+    }
     await changeOwnPassword(ctx, actorOf(request), request.body.currentPassword, request.body.newPassword);
     clearSessionCookie(reply);
     return reply.status(204).send(null);

@@ -26,7 +26,7 @@ export function AppLayout() {
       <AppShell.Header>
         <SkipLink target={MAIN_ID} />
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger
               opened={opened}
               onClick={toggle}

@@ -8,12 +8,16 @@ import {
   IconClipboardList,
   IconCoins,
   IconHeartHandshake,
+  IconHome,
   IconKey,
+  IconMailForward,
   IconPigMoney,
   IconReportAnalytics,
   IconScale,
+  IconSettings,
   IconSpeakerphone,
   IconUserCog,
+  IconUserEdit,
   IconUsers,
   IconUsersGroup,
   type Icon,
@@ -21,7 +25,7 @@ import {
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { canManageUsers, canRunMeetings, canVote, isFederationAdmin } from '../features/session/permissions';
+import { canKeepRegistry, canManageUsers, canRunMeetings, canVote, isFederationAdmin } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 
 interface NavItem {
@@ -35,8 +39,12 @@ interface NavItem {
 }
 
 const ITEMS: readonly NavItem[] = [
+  // マイページ comes first for a member: their own life in the co-op.
+  { key: 'my', to: '/my', icon: IconHome, label: 'portal.nav.my' },
   { key: 'federation', to: '/', icon: IconBuildingCommunity, prefix: '/organizations' },
   { key: 'members', to: '/members', icon: IconUsers, prefix: '/members/' },
+  { key: 'invitations', to: '/invitations', icon: IconMailForward, label: 'portal.nav.invitations' },
+  { key: 'changeRequests', to: '/change-requests', icon: IconUserEdit, label: 'portal.nav.changeRequests' },
   { key: 'capital', to: '/capital', icon: IconCoins },
   { key: 'assemblies', to: '/assemblies', icon: IconUsersGroup, prefix: '/meetings/' },
   { key: 'voting', to: '/voting', icon: IconCheckbox },
@@ -51,6 +59,7 @@ const ITEMS: readonly NavItem[] = [
   { key: 'reports', to: '/reports', icon: IconReportAnalytics, prefix: '/reports/' },
   { key: 'users', to: '/users', icon: IconUserCog },
   { key: 'account', to: '/account', icon: IconKey },
+  { key: 'mySettings', to: '/my/settings', icon: IconSettings, label: 'portal.nav.settings' },
 ];
 
 // The current item stays readable (WCAG AA) under the pointer: the darkest indigo text, a lighter hover background.
@@ -71,6 +80,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     programmesOverview: isFederationAdmin(me),
     casework: staff,
     users: canManageUsers(me), assemblies: canRunMeetings(me), voting: canVote(me),
+    my: !staff, invitations: canKeepRegistry(me), changeRequests: canKeepRegistry(me),
   };
   const items = ITEMS.filter((item) => shown[item.key] ?? true);
 

@@ -19,6 +19,7 @@ import { organizationsToName } from '../features/members/member-kind-values';
 import { useMemberKinds } from '../features/members/use-member-kinds';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
 import { MemberCapital } from '../features/capital/MemberCapital';
+import { ReprintLetter } from '../features/portal/ReprintLetter';
 import { useLabels } from '../features/reference/use-labels';
 import { canKeepCapital, isFederationAdmin } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
@@ -114,6 +115,8 @@ function MemberView({ record, reload }: { record: MemberRecord; reload: () => vo
               <Group gap="xs">
                 <CorrectPerson membershipId={membership.id} person={person} onChanged={reload} />
                 {isFederationAdmin(me) && <RegisterElsewhereLink person={person} organizationId={membership.organizationId} />}
+                {/* A new sign-in letter for マイページ (lost, expired, or to recover access). */}
+                {(membership.status === 'admitted' || membership.status === 'withdrawal_notified') && <ReprintLetter membershipId={membership.id} memberNumber={membership.memberNumber} />}
               </Group>
             </Section>
           </Stack>

@@ -1,13 +1,15 @@
-import { Box, Button, Container, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Container, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AppName } from '../components/AppName';
 import { FormAlert } from '../components/FormAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LoadingState } from '../components/LoadingState';
 import { PasswordField } from '../components/PasswordField';
 import type { FieldErrors } from '../errors';
+import { PasskeySignIn } from '../features/portal/PasskeySignIn';
+import { portalPages } from '../features/portal/portal';
 import { useSession } from '../features/session/session-context';
 import { useFormSubmit } from '../use-form-submit';
 
@@ -65,13 +67,19 @@ export function SignInPage() {
                 {t('signIn.title')}
               </Title>
               <FormAlert failure={form.failure} />
-              <TextInput label={t('signIn.email')} type="email" autoComplete="username" required {...form.input('email')} />
+              <TextInput label={t('signIn.email')} autoComplete="username" autoCapitalize="none" spellCheck={false} required {...form.input('email')} />
               <PasswordField label={t('signIn.password')} autoComplete="current-password" required {...form.input('password')} />
               <Button type="submit" loading={form.submitting} fullWidth>
                 {t('signIn.submit')}
               </Button>
             </Stack>
           </form>
+          <Stack gap="sm" mt="md">
+            <PasskeySignIn next={params.get('next') ? safeNext(params.get('next')) : null} />
+            <Anchor component={Link} to={portalPages.codeSignIn} ta="center">
+              {t('portal.codeSignIn.link')}
+            </Anchor>
+          </Stack>
         </Paper>
       </Container>
     </>

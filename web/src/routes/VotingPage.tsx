@@ -6,6 +6,7 @@ import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { governancePaths, type MyMeeting } from '../features/governance/governance';
 import { MyMeetingCard, type Receipts } from '../features/governance/MyMeetingCard';
+import { keepReceiptOfVote, keptReceipts } from '../features/portal/receipt-store';
 import { canVote } from '../features/session/permissions';
 import { useMe } from '../features/session/session-context';
 import { useResource } from '../use-resource';
@@ -18,7 +19,7 @@ export function VotingPage() {
     <>
       <PageHeader title={t('governance.my.title')} />
       {canVote(me) ? (
-        <MyMeetings personId={me.personId ?? null} />
+        <MyMeetings personId={me.personId ?? null} userId={me.id} />
       ) : (
         <Alert color="gray">{t('governance.my.notAMember')}</Alert>
       )}
@@ -26,13 +27,14 @@ export function VotingPage() {
   );
 }
 
-function MyMeetings({ personId }: { personId: string | null }) {
+function MyMeetings({ personId, userId }: { personId: string | null; userId: string }) {
   const { t } = useTranslation();
   const meetings = useResource<Items<MyMeeting>>(governancePaths.myMeetings);
-  // A receipt is shown once, when the vote is cast; the server never links it to the voter again.
-  const [receipts, setReceipts] = useState<Receipts>({});
+  // The server never links a receipt to the voter again: only this browser keeps it (for マイページ and the checks).
+  const [receipts, setReceipts] = useState<Receipts>(() => keptReceipts(userId));
   const voted = (key: string, receipt: string) => {
     setReceipts((current) => ({ ...current, [key]: receipt }));
+    keepReceiptOfVote(userId, key, receipt, meetings.data?.items ?? []);
     meetings.reload();
   };
   // A member account linked to no membership has no meetings of its own.

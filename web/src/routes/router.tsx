@@ -11,11 +11,14 @@ import { CampaignsPage } from './CampaignsPage';
 import { CapitalPage } from './CapitalPage';
 import { CaseAssignmentsPage } from './CaseAssignmentsPage';
 import { CaseworkPage, SiteReadsPage } from './CaseworkPage';
+import { ChangeRequestsPage } from './ChangeRequestsPage';
+import { CodeSignInPage } from './CodeSignInPage';
 import { CompliancePage } from './CompliancePage';
 import { ClosingPage } from './ClosingPage';
 import { DividendStatementPage } from './DividendStatementPage';
 import { FederationPage } from './FederationPage';
 import { IntakePage } from './IntakePage';
+import { InvitationsPage } from './InvitationsPage';
 import { MeetingPage } from './MeetingPage';
 import { MemberPage } from './MemberPage';
 import { MemberImportPage } from './MemberImportPage';
@@ -26,6 +29,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { OrganizationPage } from './OrganizationPage';
 import { OrganizationReportPage } from './OrganizationReportPage';
 import { ParticipantPage } from './ParticipantPage';
+import { PortalPage, PortalSettingsPage } from './PortalPage';
 import { ContractPage } from './ContractPage';
 import { ContractReportPage } from './ContractReportPage';
 import { ProgrammesOverviewPage } from './ProgrammesOverviewPage';
@@ -34,6 +38,7 @@ import { ProjectorPage } from './ProjectorPage';
 import { NonMemberWorkerPage, RegisterMemberPage } from './RegisterMemberPage';
 import { ReportsPage } from './ReportsPage';
 import { SdgPage } from './SdgPage';
+import { SetPasswordPage } from './SetPasswordPage';
 import { PENDING_SECTIONS } from './sections';
 import { SignInPage } from './SignInPage';
 import { SiteReportPage } from './SiteReportPage';
@@ -51,6 +56,16 @@ export const router = createBrowserRouter([
     element: <PageFocus />,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
+      // The address on a sign-in letter (and its QR code): a member's one-time code, then a password.
+      { path: '/sign-in/code', element: <CodeSignInPage /> },
+      {
+        path: '/set-password',
+        element: (
+          <RequireSession>
+            <SetPasswordPage />
+          </RequireSession>
+        ),
+      },
       // The projector fills the screen: no header or navigation.
       {
         path: '/meetings/:meetingId/projector',
@@ -77,6 +92,10 @@ export const router = createBrowserRouter([
           { path: 'members/kinds', element: <MemberKindsPage /> },
           { path: 'members/import', element: <MemberImportPage /> },
           { path: 'members/:membershipId', element: <MemberPage /> },
+          { path: 'invitations', element: <InvitationsPage /> },
+          { path: 'change-requests', element: <ChangeRequestsPage /> },
+          { path: 'my', element: <PortalPage /> },
+          { path: 'my/settings', element: <PortalSettingsPage /> },
           { path: 'capital', element: <CapitalPage /> },
           { path: 'assemblies', element: <AssembliesPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },

@@ -27,7 +27,8 @@ export interface MeChanges {
 
 export const sessionApi = {
   current: () => api.get<SessionPayload>('/auth/session'),
-  signIn: (email: string, password: string) => api.post<SessionPayload>('/auth/sign-in', { email, password }),
+  // `login` takes an e-mail address or a member's login id (chiba-00123), as a letter gives it.
+  signIn: (login: string, password: string) => api.post<SessionPayload>('/auth/sign-in', { login, password }),
   signOut: () => api.postNoContent('/auth/sign-out'),
   updateMe: (changes: MeChanges) => api.patch<Me>('/me', changes),
 };

@@ -1,0 +1,296 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationBatchSettled, purgeExpiredLetters } from '../../src/app/portal/invitations.js';
+import { registerMember } from '../../src/app/members/register-member.js';
+import type { User } from '../../src/app/accounts/users.js';
+import { actorFor, buildPersonFields, buildTenants, createTestUser, testPassword } from '../factories.js';
+import { dialects } from '../support/databases.js';
+import { pdfScratch, pdfText, popplerAvailable } from '../support/poppler.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const poppler = popplerAvailable('invitations: sign-in letters');
+const codePattern = /[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}/g;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+/** The pages of the letters, each with its member number and code read back as a person would. */
+function lettersOf(pdf: Buffer): { memberNumber: string; code: string; text: string }[] {
+  return pdfText(pdf).split('\f').filter((page) => page.trim()).map((text) => ({
+    memberNumber: /(?:組合員番号|Member number)\s+(\S+)/.exec(text)![1]!,
+    code: text.match(codePattern)![0]!,
+    text,
+  }));
+}
+
+describe.skipIf(!poppler).each(dialects)('member invitations, letters and code sign-in (%s)', (dialect) => {
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let tenants: Awaited<ReturnType<typeof buildTenants>>;
+  let clerkA: { cookie: string; csrf: string };
+  let clerkB: User;
+  const members: Record<string, { membershipId: string; personId: string }> = {};
+  /** Codes read from letters and e-mails, by member number. */
+  const codes: Record<string, string> = {};
+  let batchId: string;
+  const scratch = pdfScratch('invitations');
+
+  const post = (url: string, payload: object, auth: { cookie: string; csrf: string } | null) =>
+    t.app.inject({ method: 'POST', url, payload, headers: auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrf } : {} });
+  const codeSignIn = (code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/code-sign-in', payload: { code } });
+  const reprint = async (number: string, language?: 'ja' | 'en') => {
+    const response = await post(`/api/v1/memberships/${members[number]!.membershipId}/invitations/letter`, language ? { language } : {}, clerkA);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    return response.rawPayload;
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer({ refuse: (address) => address.startsWith('nobody') });
+    t = await createTestApp(dialect, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://kyodo.example.jp/' });
+    tenants = await buildTenants(t.ctx);
+    clerkB = await createTestUser(t.ctx, 'clerk', tenants.orgB.id);
+    const people = {
+      'A-0001': buildPersonFields({ familyName: '髙橋', givenName: '和子', email: 'kazuko@coop.example' }),
+      'A-0002': buildPersonFields({ familyName: '佐藤', givenName: '一郎' }),
+      'A-0003': buildPersonFields({ familyName: 'Santos', givenName: 'Maria' }),
+      'A-0004': buildPersonFields({ familyName: '鈴木', givenName: '花子', email: 'nobody@coop.example' }),
+    };
+    for (const [memberNumber, person] of Object.entries(people)) {
+      const registered = await registerMember(t.ctx, actorFor(tenants.users.orgAdminA), tenants.orgA.id, { person, memberNumber, kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01' });
+      members[memberNumber] = { membershipId: registered.membership.id, personId: registered.person.id };
+    }
+    clerkA = await t.signIn(tenants.users.clerkA.email);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('invites by e-mail where the registry has an address and by letter otherwise, reporting progress, and hands the letters over once', async () => {
+    const started = await post(`/api/v1/organizations/${tenants.orgA.id}/invitations`, { channel: 'auto', language: 'member' }, clerkA);
+    expect(started.statusCode).toBe(202);
+    batchId = started.json<{ batchId: string }>().batchId;
+    await invitationBatchSettled(batchId);
+    const batch = await t.app.inject({ url: `/api/v1/invitation-batches/${batchId}`, headers: { cookie: clerkA.cookie } });
+    // The refused address (nobody@) gets a letter instead.
+    expect(batch.json()).toMatchObject({ id: batchId, status: 'done', total: 4, done: 4, emailed: 1, lettered: 3, lettersReady: true, error: null });
+
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.envelope.to).toEqual(['kazuko@coop.example']);
+    expect(mail!.parsed.subject).toContain('マイページ');
+    expect(mail!.parsed.text).toContain('https://kyodo.example.jp/sign-in/code');
+    codes['A-0001'] = mail!.parsed.text!.match(codePattern)![0]!;
+
+    const letters = await t.app.inject({ url: `/api/v1/invitation-batches/${batchId}/letters.pdf`, headers: { cookie: clerkA.cookie } });
+    expect(letters.statusCode).toBe(200);
+    expect(letters.headers['content-type']).toBe('application/pdf');
+    scratch.saved(letters.rawPayload);
+    expect(pageCount(letters.rawPayload)).toBe(3);
+    const pages = lettersOf(letters.rawPayload);
+    expect(pages.map((p) => p.memberNumber)).toEqual(['A-0002', 'A-0003', 'A-0004']);
+    const loginPrefix = tenants.orgA.code.toLowerCase();
+    expect(pages[0]!.text).toContain('佐藤 一郎 様');
+    expect(pages[0]!.text).toContain(`${loginPrefix}-a-0002`);
+    expect(pages[0]!.text).toContain('https://kyodo.example.jp/sign-in/code');
+    expect(pages[1]!.text).toContain('Santos Maria 様');
+    expect(pages[2]!.text).toContain('鈴木 花子 様');
+    for (const page of pages) codes[page.memberNumber] = page.code;
+    expect(new Set(Object.values(codes)).size).toBe(4);
+
+    const again = await t.app.inject({ url: `/api/v1/invitation-batches/${batchId}/letters.pdf`, headers: { cookie: clerkA.cookie } });
+    expect(again.statusCode).toBe(404);
+    expect(again.json()).toMatchObject({ code: 'letters_gone' });
+    const after = await t.app.inject({ url: `/api/v1/invitation-batches/${batchId}`, headers: { cookie: clerkA.cookie } });
+    expect(after.json()).toMatchObject({ lettersReady: false, lettersExpireAt: null });
+  });
+
+  it('keeps only the SHA-256 of each code: no code can be read from the database', async () => {
+    const rows = await t.ctx.db.selectFrom('member_invitations').selectAll().where('batch_id', '=', batchId).orderBy('created_at').execute();
+    expect(rows.map((r) => r.code_hash).sort()).toEqual(
+      expect.arrayContaining(Object.values(codes).map((code) => sha256(code.replaceAll('-', '')))),
+    );
+    const e = rows.find((r) => r.code_hash === sha256(codes['A-0001']!.replaceAll('-', '')))!;
+    const l = rows.find((r) => r.code_hash === sha256(codes['A-0002']!.replaceAll('-', '')))!;
+    expect(e.channel).toBe('email');
+    expect(l.channel).toBe('letter');
+    expect(Date.parse(e.expires_at) - Date.parse(e.created_at)).toBe(14 * 86_400_000);
+    expect(Date.parse(l.expires_at) - Date.parse(l.created_at)).toBe(60 * 86_400_000);
+
+    const tables = await Promise.all((['member_invitations', 'invitation_batches', 'audit_log', 'users'] as const).map((table) => t.ctx.db.selectFrom(table).selectAll().execute()));
+    const dump = JSON.stringify(tables);
+    let raw = '';
+    if (dialect === 'sqlite') {
+      const { rows: files } = await sql<{ file: string }>`pragma database_list`.execute(t.ctx.db);
+      const file = files.find((f) => f.file)!.file;
+      raw = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+      expect(raw.length).toBeGreaterThan(10_000);
+    }
+    for (const code of Object.values(codes)) {
+      for (const form of [code, code.replaceAll('-', '')]) {
+        expect(dump).not.toContain(form);
+        expect(raw).not.toContain(form);
+      }
+    }
+  });
+
+  it('signs in with a code once, making the member account; a second code for the same member signs into the same account', async () => {
+    const first = await codeSignIn(codes['A-0002']!.toLowerCase().replaceAll('-', ' '));
+    expect(first.statusCode).toBe(200);
+    const loginId = `${tenants.orgA.code.toLowerCase()}-a-0002`;
+    const body = first.json<{ user: { id: string; role: string; email: string; personId: string; organizationId: string }; mustSetPassword: boolean }>();
+    expect(body).toMatchObject({ mustSetPassword: true, user: { role: 'member', email: `${loginId}@members.invalid`, personId: members['A-0002']!.personId, organizationId: tenants.orgA.id } });
+    expect(first.cookies.find((c) => c.name === 'kyodo_session')).toBeDefined();
+
+    const reused = await codeSignIn(codes['A-0002']!);
+    expect(reused.statusCode).toBe(401);
+    expect(reused.json()).toMatchObject({ code: 'invalid_code' });
+
+    const [page] = lettersOf(await reprint('A-0002'));
+    const second = await codeSignIn(page!.code);
+    expect(second.statusCode).toBe(200);
+    expect(second.json<{ user: { id: string } }>().user.id).toBe(body.user.id);
+    const accounts = await t.ctx.db.selectFrom('users').select(['id', 'login_id']).where('person_id', '=', members['A-0002']!.personId).execute();
+    expect(accounts).toEqual([{ id: body.user.id, login_id: loginId }]);
+
+    // The member with an address gets it as their account's e-mail.
+    const mailed = await codeSignIn(codes['A-0001']!);
+    expect(mailed.json()).toMatchObject({ user: { email: 'kazuko@coop.example', role: 'member' } });
+  });
+
+  it('revokes the old letter when a new one is printed', async () => {
+    const [page] = lettersOf(await reprint('A-0003', 'en'));
+    expect(page!.text).toContain('One-time sign-in code');
+    expect(page!.text).toContain('Dear Santos Maria,');
+    expect(page!.code).not.toBe(codes['A-0003']);
+    const old = await codeSignIn(codes['A-0003']!);
+    expect(old.statusCode).toBe(401);
+    expect(old.json()).toMatchObject({ code: 'invalid_code' });
+    expect((await codeSignIn(page!.code)).statusCode).toBe(200);
+  });
+
+  it('refuses an expired code', async () => {
+    await t.ctx.db.updateTable('member_invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('code_hash', '=', sha256(codes['A-0004']!.replaceAll('-', ''))).execute();
+    const expired = await codeSignIn(codes['A-0004']!);
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json()).toMatchObject({ code: 'invalid_code' });
+  });
+
+  it('lets the code session set the first password, then the member signs in with the login id', async () => {
+    const [page] = lettersOf(await reprint('A-0004'));
+    const signedIn = await codeSignIn(page!.code);
+    const session = { cookie: `kyodo_session=${signedIn.cookies.find((c) => c.name === 'kyodo_session')!.value}`, csrf: signedIn.json<{ csrfToken: string }>().csrfToken };
+    const put = (payload: object, auth: { cookie: string; csrf: string }) =>
+      t.app.inject({ method: 'PUT', url: '/api/v1/me/password', payload, headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf } });
+    expect((await put({ newPassword: 'short' }, session)).json()).toMatchObject({ code: 'weak_password' });
+    expect((await put({ newPassword: 'a long password for hanako' }, session)).statusCode).toBe(204);
+    // The session stays open; a second password needs the current one.
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: session.cookie } })).statusCode).toBe(200);
+    const second = await put({ newPassword: 'another long password' }, session);
+    expect(second.statusCode).toBe(400);
+    expect(second.json()).toMatchObject({ code: 'current_password_required' });
+    // Nor may staff drop the current password from their own change.
+    expect((await put({ newPassword: 'another long password' }, clerkA)).json()).toMatchObject({ code: 'current_password_required' });
+
+    const loginId = `${tenants.orgA.code.toLowerCase()}-a-0004`;
+    const byLogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: loginId.toUpperCase(), password: 'a long password for hanako' } });
+    expect(byLogin.statusCode).toBe(200);
+    // The registry's address (which refused the e-mail) is the account's e-mail all the same; the login id works too.
+    expect(byLogin.json()).toMatchObject({ user: { role: 'member', email: 'nobody@coop.example' } });
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: loginId, password: 'not the password at all' } });
+    expect(wrong.statusCode).toBe(401);
+    // Staff still sign in by e-mail, in either field.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: tenants.users.clerkA.email, password: testPassword } })).statusCode).toBe(200);
+    const neither = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { password: testPassword } });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json()).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'email', code: 'required' })] });
+
+    // Forgotten password: the office prints a new letter; its code ends the old password and every session.
+    const byLoginCookie = `kyodo_session=${byLogin.cookies.find((c) => c.name === 'kyodo_session')!.value}`;
+    const [renewed] = lettersOf(await reprint('A-0004'));
+    const recovered = await codeSignIn(renewed!.code);
+    expect(recovered.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: byLoginCookie } })).statusCode).toBe(401);
+    const oldPassword = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: loginId, password: 'a long password for hanako' } });
+    expect(oldPassword.statusCode).toBe(401);
+    const recoveredSession = { cookie: `kyodo_session=${recovered.cookies.find((c) => c.name === 'kyodo_session')!.value}`, csrf: recovered.json<{ csrfToken: string }>().csrfToken };
+    expect((await put({ newPassword: 'a new password for hanako' }, recoveredSession)).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: loginId, password: 'a new password for hanako' } })).statusCode).toBe(200);
+  });
+
+  it("writes each member's letter in their account's language, and deletes letters not downloaded within a day", async () => {
+    // Santos Maria (A-0003) signed in with a code above; her account is switched to English.
+    const [page] = lettersOf(await reprint('A-0003'));
+    const signedIn = await codeSignIn(page!.code);
+    const cookie = `kyodo_session=${signedIn.cookies.find((c) => c.name === 'kyodo_session')!.value}`;
+    const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'en' }, headers: { cookie, 'x-csrf-token': signedIn.json<{ csrfToken: string }>().csrfToken } });
+    expect(patched.statusCode).toBe(200);
+
+    const started = await post(`/api/v1/organizations/${tenants.orgA.id}/invitations`, {
+      membershipIds: [members['A-0002']!.membershipId, members['A-0003']!.membershipId], channel: 'letter', language: 'member',
+    }, clerkA);
+    const id = started.json<{ batchId: string }>().batchId;
+    await invitationBatchSettled(id);
+    const batch = await t.app.inject({ url: `/api/v1/invitation-batches/${id}`, headers: { cookie: clerkA.cookie } });
+    expect(batch.json()).toMatchObject({ status: 'done', total: 2, done: 2, emailed: 0, lettered: 2, lettersReady: true });
+    const letters = await t.app.inject({ url: `/api/v1/invitation-batches/${id}/letters.pdf`, headers: { cookie: clerkA.cookie } });
+    const [sato, santos] = lettersOf(letters.rawPayload);
+    expect(sato!.text).toContain('初回ログインコード');
+    expect(santos!.text).toContain('Dear Santos Maria,');
+    expect(santos!.text).toContain('One-time sign-in code');
+
+    const unclaimed = await post(`/api/v1/organizations/${tenants.orgA.id}/invitations`, { membershipIds: [members['A-0002']!.membershipId], channel: 'letter', language: 'ja' }, clerkA);
+    const unclaimedId = unclaimed.json<{ batchId: string }>().batchId;
+    await invitationBatchSettled(unclaimedId);
+    await t.ctx.db.updateTable('invitation_batches').set({ letters_expire_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', unclaimedId).execute();
+    const late = await t.app.inject({ url: `/api/v1/invitation-batches/${unclaimedId}/letters.pdf`, headers: { cookie: clerkA.cookie } });
+    expect(late.json()).toMatchObject({ code: 'letters_gone' });
+    expect(await purgeExpiredLetters(t.ctx)).toBe(1);
+    const row = await t.ctx.db.selectFrom('invitation_batches').select(['letters_sealed']).where('id', '=', unclaimedId).executeTakeFirstOrThrow();
+    expect(row.letters_sealed).toBeNull();
+  });
+
+  it('refuses another organization\'s clerk (not found) and members (forbidden)', async () => {
+    const member = await t.bearer(tenants.users.memberA);
+    const other = await t.bearer(clerkB);
+    const membershipId = members['A-0002']!.membershipId;
+    for (const [authorization, expected] of [[other, [403, 404, 404, 404]], [member, [403, 403, 403, 403]]] as const) {
+      const statuses = [
+        (await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${tenants.orgA.id}/invitations`, payload: { channel: 'letter', language: 'ja' }, headers: { authorization } })).statusCode,
+        (await t.app.inject({ url: `/api/v1/invitation-batches/${batchId}`, headers: { authorization } })).statusCode,
+        (await t.app.inject({ url: `/api/v1/invitation-batches/${batchId}/letters.pdf`, headers: { authorization } })).statusCode,
+        (await t.app.inject({ method: 'POST', url: `/api/v1/memberships/${membershipId}/invitations/letter`, payload: {}, headers: { authorization } })).statusCode,
+      ];
+      expect(statuses).toEqual(expected);
+    }
+    const unknown = await post(`/api/v1/organizations/${tenants.orgA.id}/invitations`, { channel: 'letter', language: 'ja', membershipIds: ['nobody'] }, clerkA);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'membershipIds', code: 'not_found' })] });
+  });
+
+  it('limits wrong codes like passwords, with counters in the database', async () => {
+    const limited = await createTestApp(dialect, { SIGN_IN_RATE_LIMIT: '3' });
+    try {
+      const statuses = [];
+      for (const code of ['AAAA-AAAA-AAAA', 'BBBB-BBBB-BBBB', 'not a code', 'CCCC-CCCC-CCCC']) {
+        statuses.push((await limited.app.inject({ method: 'POST', url: '/api/v1/auth/code-sign-in', payload: { code } })).statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const refused = await limited.app.inject({ method: 'POST', url: '/api/v1/auth/code-sign-in', payload: { code: 'DDDD-DDDD-DDDD' } });
+      expect(refused.json()).toMatchObject({ code: 'rate_limited' });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+
+      // Without a mail server, e-mail invitations are refused up front.
+      const tenantsL = await buildTenants(limited.ctx);
+      const admin = await limited.bearer(tenantsL.users.orgAdminA);
+      const noMail = await limited.app.inject({ method: 'POST', url: `/api/v1/organizations/${tenantsL.orgA.id}/invitations`, payload: { channel: 'email', language: 'ja' }, headers: { authorization: admin } });
+      expect(noMail.statusCode).toBe(422);
+      expect(noMail.json()).toMatchObject({ code: 'mail_not_configured' });
+    } finally {
+      await limited.close();
+    }
+  });
+});
