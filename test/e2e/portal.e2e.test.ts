@@ -23,6 +23,10 @@ describe.runIf(chromiumAvailable)('the member portal on a phone in Chromium', ()
       headers, data: { person: { familyName: '手紙', givenName: '花子', familyKana: 'テガミ', givenKana: 'ハナコ', email: null }, memberNumber: '9901', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01' },
     });
     expect(registered.status()).toBe(201);
+    // A fellow member, who will hold the member's proxy for a while.
+    expect((await office.request.post(`${url}/api/v1/organizations/${user.organizationId}/members`, {
+      headers, data: { person: { familyName: '代理', givenName: '一郎', familyKana: 'ダイリ', givenKana: 'イチロウ', email: null }, memberNumber: '9902', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01' },
+    })).status()).toBe(201);
     const { membership } = (await registered.json()) as { membership: { id: string } };
     const letter = await office.request.post(`${url}/api/v1/memberships/${membership.id}/invitations/letter`, { headers, data: {} });
     expect(letter.headers()['content-type']).toMatch(/application\/pdf/);
@@ -48,8 +52,10 @@ describe.runIf(chromiumAvailable)('the member portal on a phone in Chromium', ()
     await page.getByLabel('同じパスワードをもう一度').fill('a long member password');
     await page.getByRole('button', { name: 'パスワードを決める' }).click();
     await page.getByRole('heading', { name: 'パスキーを追加しますか' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'パスキーを追加する' }).click();
     await page.getByRole('heading', { name: '準備ができました' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'マイページへ進む' }).click();
     await page.getByRole('heading', { name: 'マイページ', level: 1 }).waitFor();
     for (const section of ['わたしの組合員資格', 'わたしの出資', 'わたしの仕事', 'わたしの配当', '投票と総会', 'わたしの投票のレシート', 'れんらく先と名前・住所']) {
@@ -77,7 +83,17 @@ describe.runIf(chromiumAvailable)('the member portal on a phone in Chromium', ()
     const meetingId = ((await meeting.json()) as { id: string }).id;
     const motionId = ((await (await office.request.post(`${url}/api/v1/meetings/${meetingId}/motions`, { headers, data: { kind: 'ordinary', title: '事業計画承認の件' } })).json()) as { id: string }).id;
     expect((await office.request.post(`${url}/api/v1/meetings/${meetingId}/convene`, { headers, data: { noticeDate: day } })).ok()).toBe(true);
+    // The member first gives a proxy to a fellow member, then changes their mind before the meeting, on マイページ.
+    const session = (await (await page.request.get(`${url}/api/v1/auth/session`)).json()) as { csrfToken: string; user: { personId: string } };
+    const voters = (await (await page.request.get(`${url}/api/v1/meetings/${meetingId}/voters?q=9902`)).json()) as { items: { personId: string; name: string }[] };
+    const holder = voters.items.find((v) => v.name === '代理 一郎')!;
+    expect((await page.request.post(`${url}/api/v1/meetings/${meetingId}/proxies`, { headers: { 'x-csrf-token': session.csrfToken }, data: { holderPersonId: holder.personId } })).ok()).toBe(true);
     await page.goto(`${url}/my`);
+    await page.getByText('あなたの代理人:', { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '代理をやめる' }).click();
+    await page.getByRole('dialog', { name: '代理をやめますか' }).getByRole('button', { name: '代理をやめる' }).click();
+    await page.getByText('代理をやめました。').waitFor();
     await page.getByText('投票できます').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: '投票する' }).first().click();
