@@ -186,6 +186,7 @@ export const lettersPrint: Metric = {
         for (let i = 0; i < batchIds.length; i += 100) {
           const ids = batchIds.slice(i, i + 100);
           await ctx.db.updateTable('member_invitations').set({ revoked_at: at }).where('batch_id', 'in', ids).where('revoked_at', 'is', null).where('used_at', 'is', null).execute();
+          await ctx.db.deleteFrom('invitation_letter_parts').where('batch_id', 'in', ids).execute();
           await ctx.db.updateTable('invitation_batches').set({ letters_sealed: null, letters_expire_at: null }).where('id', 'in', ids).execute();
         }
       }

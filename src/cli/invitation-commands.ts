@@ -9,7 +9,8 @@ import { cliActor, organizationIdOf, withRuntime } from './commands.js';
 /**
  * `kyodo members invite`: invites an organization's current members to the portal at once, e-mailing those with an
  * address (when SMTP_URL is set) and writing the sign-in letters of the others to one PDF, with a progress bar on
- * standard error. The letters go straight to the file: the command keeps no copy in the database.
+ * standard error. The letters go straight to the file as they are drawn: the command keeps no copy in the database
+ * nor in memory.
  */
 export const runMembersInvite = (options: { organization: string; channel: ChannelChoice; language: LanguageChoice; out: string }) =>
   withRuntime(async (runtime) => {
@@ -23,13 +24,13 @@ export const runMembersInvite = (options: { organization: string; channel: Chann
       const bar = new SingleBar({ format: 'invitations {bar} {percentage}% | {value}/{total}', stream: process.stderr }, Presets.shades_classic);
       bar.start(total, 0);
       const started = Date.now();
-      const pdf = await runInvitationBatch(runtime.ctx, deps, batchId, { keepLetters: false, onProgress: (done) => bar.update(done) });
+      await runInvitationBatch(runtime.ctx, deps, batchId, { keepLetters: false, outFile: options.out, onProgress: (done) => bar.update(done) });
       bar.stop();
       const batch = await runtime.ctx.db.selectFrom('invitation_batches').select(['emailed', 'lettered']).where('id', '=', batchId).executeTakeFirstOrThrow();
-      if (pdf) fs.writeFileSync(options.out, pdf);
+      const lettered = Number(batch.lettered);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`invited ${total.toLocaleString('en')} members in ${seconds} s: ${Number(batch.emailed).toLocaleString('en')} by e-mail, ${Number(batch.lettered).toLocaleString('en')} by letter` +
-        (pdf ? ` (wrote ${options.out}, ${pdf.length.toLocaleString('en')} bytes)` : ''));
+      console.log(`invited ${total.toLocaleString('en')} members in ${seconds} s: ${Number(batch.emailed).toLocaleString('en')} by e-mail, ${lettered.toLocaleString('en')} by letter` +
+        (lettered > 0 ? ` (wrote ${options.out}, ${fs.statSync(options.out).size.toLocaleString('en')} bytes)` : ''));
     } finally {
       await mailer?.close();
     }

@@ -16,6 +16,8 @@ import * as m0012 from './migrations/0012_participants.js';
 import * as m0013 from './migrations/0013_campaigns.js';
 import * as m0014 from './migrations/0014_campaign_documents.js';
 import * as m0015 from './migrations/0015_member_portal.js';
+import * as m0016 from './migrations/0016_portal_indexes.js';
+import * as m0017 from './migrations/0017_letter_parts.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -34,6 +36,8 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0013_campaigns': m0013,
   '0014_campaign_documents': m0014,
   '0015_member_portal': m0015,
+  '0016_portal_indexes': m0016,
+  '0017_letter_parts': m0017,
 };
 
 class StaticProvider implements MigrationProvider {

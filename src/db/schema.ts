@@ -539,6 +539,7 @@ export interface Schema {
   campaign_target_documents: CampaignTargetDocumentTable;
   campaign_milestones: CampaignMilestoneTable;
   invitation_batches: InvitationBatchTable;
+  invitation_letter_parts: InvitationLetterPartTable;
   member_invitations: MemberInvitationTable;
   passkeys: PasskeyTable;
   webauthn_challenges: WebauthnChallengeTable;
@@ -809,12 +810,23 @@ export interface InvitationBatchTable {
   emailed: number;
   lettered: number;
   request_json: string;
+  /** No longer written (0017): the letters are kept in invitation_letter_parts. */
   letters_sealed: string | null;
   letters_expire_at: string | null;
+  /** How many parts make the letters' PDF once complete; null while drawing, once taken, or without letters. */
+  letters_parts: number | null;
+  letters_bytes: number | null;
   error: string | null;
   created_by: string | null;
   created_at: string;
   finished_at: string | null;
+}
+
+export interface InvitationLetterPartTable {
+  batch_id: string;
+  part: number;
+  sealed: string;
+  bytes: number;
 }
 
 export interface MemberInvitationTable {

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationBatchSettled, purgeExpiredLetters } from '../../src/app/portal/invitations.js';
+import { systemActor } from '../../src/app/audit/record-audit.js';
+import { unseal } from '../../src/app/crypto/keyring.js';
+import {
+  createInvitationBatch, invitationBatchSettled, purgeExpiredLetters, runInvitationBatch, takeInvitationLetters, type InvitationDeps,
+} from '../../src/app/portal/invitations.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import type { User } from '../../src/app/accounts/users.js';
 import { actorFor, buildPersonFields, buildTenants, createTestUser, testPassword } from '../factories.js';
@@ -36,6 +42,14 @@ describe.skipIf(!poppler).each(dialects)('member invitations, letters and code s
   const codes: Record<string, string> = {};
   let batchId: string;
   const scratch = pdfScratch('invitations');
+  const partsOf = (id: string) => t.ctx.db.selectFrom('invitation_letter_parts').selectAll().where('batch_id', '=', id).orderBy('part').execute();
+  const deps: InvitationDeps = { mail: { mailer: null, from: 'office@coop.example' }, signInUrl: 'https://kyodo.example.jp/sign-in/code' };
+  /** A batch of letters for orgA's members, run here (not in the background), its PDF also returned. */
+  const runLetters = async (partBytes: number) => {
+    const { batchId: id } = await createInvitationBatch(t.ctx, actorFor(tenants.users.clerkA), systemActor('test'), deps, tenants.orgA.id, { channel: 'letter', language: 'ja' }, { keepLetters: true });
+    const pdf = await runInvitationBatch(t.ctx, deps, id, { keepLetters: true, partBytes });
+    return { id, pdf: pdf! };
+  };
 
   const post = (url: string, payload: object, auth: { cookie: string; csrf: string } | null) =>
     t.app.inject({ method: 'POST', url, payload, headers: auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrf } : {} });
@@ -99,6 +113,8 @@ describe.skipIf(!poppler).each(dialects)('member invitations, letters and code s
     expect(pages[2]!.text).toContain('鈴木 花子 様');
     for (const page of pages) codes[page.memberNumber] = page.code;
     expect(new Set(Object.values(codes)).size).toBe(4);
+    // Read to the end: no part of the letters is left in the database.
+    expect(await partsOf(batchId)).toEqual([]);
 
     const again = await t.app.inject({ url: `/api/v1/invitation-batches/${batchId}/letters.pdf`, headers: { cookie: clerkA.cookie } });
     expect(again.statusCode).toBe(404);
@@ -249,8 +265,9 @@ describe.skipIf(!poppler).each(dialects)('member invitations, letters and code s
     const late = await t.app.inject({ url: `/api/v1/invitation-batches/${unclaimedId}/letters.pdf`, headers: { cookie: clerkA.cookie } });
     expect(late.json()).toMatchObject({ code: 'letters_gone' });
     expect(await purgeExpiredLetters(t.ctx)).toBe(1);
-    const row = await t.ctx.db.selectFrom('invitation_batches').select(['letters_sealed']).where('id', '=', unclaimedId).executeTakeFirstOrThrow();
-    expect(row.letters_sealed).toBeNull();
+    const row = await t.ctx.db.selectFrom('invitation_batches').select(['letters_sealed', 'letters_parts', 'letters_expire_at']).where('id', '=', unclaimedId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ letters_sealed: null, letters_parts: null, letters_expire_at: null });
+    expect(await partsOf(unclaimedId)).toEqual([]);
   });
 
   it('refuses another organization\'s clerk (not found) and members (forbidden)', async () => {
@@ -292,5 +309,64 @@ describe.skipIf(!poppler).each(dialects)('member invitations, letters and code s
     } finally {
       await limited.close();
     }
+  });
+
+  it('keeps the letters in sealed parts written as they are drawn, and streams them back in order, once', async () => {
+    const { id, pdf } = await runLetters(8 * 1024);
+    expect(pageCount(pdf)).toBe(4);
+    const parts = await partsOf(id);
+    expect(parts.length).toBe(Math.ceil(pdf.length / (8 * 1024)));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i + 1));
+    expect(parts.slice(0, -1).every((p) => Number(p.bytes) === 8 * 1024)).toBe(true);
+    expect(parts.reduce((sum, p) => sum + Number(p.bytes), 0)).toBe(pdf.length);
+    // Each part opens only where it is stored: one moved to another place does not.
+    const keyring = t.ctx.keyring!;
+    expect(Buffer.from(unseal(keyring, parts[1]!.sealed, `invitation_letter_parts.sealed:${id}:2`), 'base64')).toEqual(pdf.subarray(8 * 1024, 2 * 8 * 1024));
+    expect(() => unseal(keyring, parts[1]!.sealed, `invitation_letter_parts.sealed:${id}:1`)).toThrow(expect.objectContaining({ code: 'data_unreadable' }));
+    expect((await t.app.inject({ url: `/api/v1/invitation-batches/${id}`, headers: { cookie: clerkA.cookie } })).json()).toMatchObject({ status: 'done', lettered: 4, lettersReady: true });
+
+    // A HEAD request (a download manager's probe) does not take them.
+    expect((await t.app.inject({ method: 'HEAD', url: `/api/v1/invitation-batches/${id}/letters.pdf`, headers: { cookie: clerkA.cookie } })).statusCode).toBe(404);
+    const letters = await t.app.inject({ url: `/api/v1/invitation-batches/${id}/letters.pdf`, headers: { cookie: clerkA.cookie } });
+    expect(letters.statusCode).toBe(200);
+    expect(Number(letters.headers['content-length'])).toBe(pdf.length);
+    expect(letters.rawPayload.equals(pdf)).toBe(true);
+    expect(lettersOf(letters.rawPayload).map((p) => p.memberNumber)).toEqual(['A-0001', 'A-0002', 'A-0003', 'A-0004']);
+    expect(await partsOf(id)).toEqual([]);
+    expect((await t.app.inject({ url: `/api/v1/invitation-batches/${id}/letters.pdf`, headers: { cookie: clerkA.cookie } })).json()).toMatchObject({ code: 'letters_gone' });
+  });
+
+  it('takes the letters at the first download even when it is broken off; the purge deletes what was not read', async () => {
+    const { id } = await runLetters(4 * 1024);
+    const partCount = (await partsOf(id)).length;
+    expect(partCount).toBeGreaterThan(2);
+    const download = await takeInvitationLetters(t.ctx, actorFor(tenants.users.clerkA), id);
+    const iterator = download.pdf[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect((first.value as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    download.pdf.destroy();
+    await expect(takeInvitationLetters(t.ctx, actorFor(tenants.users.clerkA), id)).rejects.toMatchObject({ code: 'letters_gone' });
+    expect((await t.app.inject({ url: `/api/v1/invitation-batches/${id}`, headers: { cookie: clerkA.cookie } })).json()).toMatchObject({ lettersReady: false });
+    expect((await partsOf(id)).length).toBe(partCount);
+    // Not yet a day: kept; after it, deleted.
+    expect(await purgeExpiredLetters(t.ctx)).toBe(0);
+    expect((await partsOf(id)).length).toBe(partCount);
+    await t.ctx.db.updateTable('invitation_batches').set({ letters_expire_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    expect(await purgeExpiredLetters(t.ctx)).toBe(1);
+    expect(await partsOf(id)).toEqual([]);
+  });
+
+  it('writes the letters of `kyodo members invite --out` straight to the file, keeping none in the database', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-letters-')), 'letters.pdf');
+    const { batchId: id } = await createInvitationBatch(t.ctx, null, systemActor('cli'), deps, tenants.orgA.id, { channel: 'letter', language: 'en' }, { keepLetters: false });
+    const progress: number[] = [];
+    const returned = await runInvitationBatch(t.ctx, deps, id, { keepLetters: false, outFile: out, onProgress: (done) => progress.push(done) });
+    expect(returned).toBeNull();
+    expect(progress).toEqual([4]);
+    const pdf = fs.readFileSync(out);
+    expect(lettersOf(pdf).map((p) => p.text.includes('One-time sign-in code'))).toEqual([true, true, true, true]);
+    expect(await partsOf(id)).toEqual([]);
+    expect((await t.ctx.db.selectFrom('invitation_batches').select(['letters_parts', 'letters_expire_at']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ letters_parts: null, letters_expire_at: null });
   });
 });

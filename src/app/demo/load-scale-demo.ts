@@ -305,6 +305,8 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
   await refreshStatistics(ctx.db, ctx.dialect, ['programme_contracts', 'participants', 'participant_activities', 'participant_follow_ups']);
   const center = organizations.find((o) => o.code === 'center-jigyodan')!;
   await loadDemoGovernance(ctx, center.id, password, true);
+  // The meetings' electorate (thousands of rows) and its votes: the planner reads them by person on every portal page.
+  await refreshStatistics(ctx.db, ctx.dialect, ['meetings', 'motions', 'electorate', 'votes_cast', 'bodies', 'body_seats', 'proxies']);
   // The federation's campaign for the Act, its local governments in the care of the regional organizations.
   await loadDemoCampaigns(ctx);
   return accounts;

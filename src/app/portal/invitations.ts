@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import fs from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
 import { groupCode, loginIdOf, type InvitationChannel } from '../../domain/portal/one-time-code.js';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
@@ -8,15 +12,15 @@ import type { MailDeps } from '../governance/notice.js';
 import { sendMany, type OutgoingMail } from '../mail/mailer.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, localDate, newId, type AppContext, type Tx } from '../shared/context.js';
-import { signInLettersPdf, type SignInLetter } from './letters-pdf.js';
+import { signInLettersPdf, writeSignInLetters, type SignInLetter } from './letters-pdf.js';
 import { issueCodes, type IssuedCode } from './one-time-codes.js';
 
 /**
  * Inviting members to their portal (マイページ) in bulk: each chosen member gets a one-time code, by e-mail where the
  * registry has an address (and a mail server is configured), otherwise on a printed sign-in letter. A batch of
  * 50,000 members runs in the background and reports its progress in its row (done of total); the letters are one
- * PDF, sealed with the data key while it waits to be downloaded (it holds the codes), deleted once downloaded or
- * after a day.
+ * PDF, written as it is drawn into parts of 2 MiB each sealed with the data key while it waits to be downloaded (it
+ * holds the codes), streamed back part by part once, deleted once downloaded or after a day.
  */
 
 export const invitationChannels = ['auto', 'email', 'letter'] as const;
@@ -61,7 +65,9 @@ const lettersKeptMs = 24 * 3_600_000;
 const chunkSize = 1000;
 const currentStatuses = ['admitted', 'withdrawal_notified'];
 
-const lettersContext = (batchId: string) => `invitation_batches.letters_sealed:${batchId}`;
+/** A part of the letters' PDF: 2 MiB (some 3.6 MB once sealed as text), one row of invitation_letter_parts. */
+const defaultPartBytes = 2 * 1_048_576;
+const partContext = (batchId: string, part: number) => `invitation_letter_parts.sealed:${batchId}:${part}`;
 
 interface Invitee {
   membershipId: string;
@@ -148,7 +154,7 @@ export async function createInvitationBatch(
     const at = isoNow(ctx);
     await trx.insertInto('invitation_batches').values({
       id: batchId, organization_id: organizationId, status: 'queued', total, done: 0, emailed: 0, lettered: 0, request_json: JSON.stringify(request),
-      letters_sealed: null, letters_expire_at: null, error: null, created_by: auditActor.email, created_at: at, finished_at: null,
+      letters_sealed: null, letters_expire_at: null, letters_parts: null, letters_bytes: null, error: null, created_by: auditActor.email, created_at: at, finished_at: null,
     }).execute();
     await recordAudit(trx, auditActor, {
       organizationId, entityType: 'invitation_batch', entityId: batchId, action: 'invite', before: null, after: { total, channel: request.channel, language: request.language },
@@ -157,15 +163,110 @@ export async function createInvitationBatch(
   return { batchId, total };
 }
 
+/** Where a batch's PDF goes as it is drawn: sealed parts, a file, memory. */
+interface LetterTarget {
+  write(chunk: Buffer): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** The PDF into sealed parts of `partBytes` each (the last one smaller), each inserted as soon as it is full. */
+function sealedParts(ctx: AppContext, batchId: string, partBytes: number): LetterTarget & { parts: () => number; bytes: () => number } {
+  const keyring = requireKeyring(ctx);
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let parts = 0;
+  let bytes = 0;
+  const insert = async (data: Buffer) => {
+    parts += 1;
+    bytes += data.length;
+    await ctx.db.insertInto('invitation_letter_parts').values({
+      batch_id: batchId, part: parts, sealed: seal(keyring, data.toString('base64'), partContext(batchId, parts)), bytes: data.length,
+    }).execute();
+  };
+  return {
+    async write(chunk) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes < partBytes) return;
+      let data = Buffer.concat(pending);
+      pending = [];
+      while (data.length >= partBytes) {
+        await insert(data.subarray(0, partBytes));
+        data = data.subarray(partBytes);
+      }
+      pending = data.length ? [Buffer.from(data)] : [];
+      pendingBytes = data.length;
+    },
+    async end() {
+      if (pendingBytes) await insert(Buffer.concat(pending));
+      pending = [];
+      pendingBytes = 0;
+    },
+    parts: () => parts,
+    bytes: () => bytes,
+  };
+}
+
+/** The PDF into a file, opened with the first byte (no file when every member was e-mailed). */
+function fileTarget(file: string): LetterTarget {
+  let out: fs.WriteStream | null = null;
+  return {
+    async write(chunk) {
+      out ??= fs.createWriteStream(file);
+      if (!out.write(chunk)) await once(out, 'drain');
+    },
+    async end() {
+      if (!out) return;
+      out.end();
+      await finished(out);
+    },
+  };
+}
+
+function memoryTarget(): LetterTarget & { pdf: () => Buffer } {
+  const chunks: Buffer[] = [];
+  return { write: async (chunk) => { chunks.push(chunk); }, end: async () => undefined, pdf: () => Buffer.concat(chunks) };
+}
+
+/** One stream for the renderer that writes each chunk to every target, in order, before taking the next. */
+function fanOut(targets: LetterTarget[]): Writable {
+  return new Writable({
+    // A few hundred pages may wait while a part is sealed and inserted: the drawing need not stop at every page.
+    highWaterMark: 1_048_576,
+    write(chunk: Buffer, _encoding, callback) {
+      Promise.all(targets.map((target) => target.write(chunk))).then(() => callback(), callback);
+    },
+    final(callback) {
+      Promise.all(targets.map((target) => target.end())).then(() => callback(), callback);
+    },
+  });
+}
+
+export interface RunOptions {
+  /** Seal the letters into the batch for one download (the server); the CLI writes them to a file instead. */
+  keepLetters: boolean;
+  /** A file the letters' PDF is written to as it is drawn (`kyodo members invite --out`). */
+  outFile?: string;
+  /**
+   * Also return the whole PDF in memory: for a few letters, tests and the bench, never for the server's batches
+   * (50,000 letters are some 75 MB). Defaults to true without `outFile`.
+   */
+  returnPdf?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** The size of a sealed part, 2 MiB unless told (tests make small ones to see several). */
+  partBytes?: number;
+}
+
 /**
- * Issues the codes of a batch, a thousand members per transaction, sends the e-mails and lays out the letters.
- * An e-mail the server refuses becomes a letter (its code revoked by the letter's). Returns the letters' PDF (null
- * when every member was e-mailed); with `keepLetters` it is also sealed into the batch for download.
+ * Issues the codes of a batch, a thousand members per transaction, sends the e-mails and draws the letters as the
+ * codes come: the PDF streams to its targets (sealed parts in the database with `keepLetters`, a file) while the
+ * next thousand codes are issued, so memory stays flat whatever the batch's size. An e-mail the server refuses
+ * becomes a letter (its code revoked by the letter's). Returns the letters' PDF when `returnPdf` (null when every
+ * member was e-mailed or it was not asked for).
  */
-export async function runInvitationBatch(
-  ctx: AppContext, deps: InvitationDeps, batchId: string, options: { keepLetters: boolean; onProgress?: (done: number, total: number) => void },
-): Promise<Buffer | null> {
+export async function runInvitationBatch(ctx: AppContext, deps: InvitationDeps, batchId: string, options: RunOptions): Promise<Buffer | null> {
   const batch = await ctx.db.selectFrom('invitation_batches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow();
+  const parts = options.keepLetters ? sealedParts(ctx, batchId, options.partBytes ?? defaultPartBytes) : null;
   try {
     const request = JSON.parse(batch.request_json) as InvitationRequest;
     const org = await organizationOf(ctx.db, batch.organization_id);
@@ -174,41 +275,54 @@ export async function runInvitationBatch(
     const invitees = request.channel === 'email' ? all.filter((i) => i.email) : all;
     const channelOf = (invitee: Invitee): InvitationChannel => (request.channel !== 'letter' && invitee.email && mailer ? 'email' : 'letter');
     await ctx.db.updateTable('invitation_batches').set({ status: 'running', total: invitees.length }).where('id', '=', batchId).execute();
-    const letters: SignInLetter[] = [];
     const counts = { done: 0, emailed: 0, lettered: 0 };
     const issue = (chunk: Invitee[], channel: (i: Invitee) => InvitationChannel) =>
       inTransaction(ctx, (trx) => issueCodes(ctx, trx, chunk.map((i) => ({ membershipId: i.membershipId, channel: channel(i) })), {
         organizationId: org.id, batchId, createdBy: batch.created_by, at: ctx.now(),
       }));
-    for (let start = 0; start < invitees.length; start += chunkSize) {
-      const chunk = invitees.slice(start, start + chunkSize);
-      const issued = await issue(chunk, channelOf);
-      const byMembership = new Map(chunk.map((i) => [i.membershipId, i]));
-      const toMail = issued.filter((code) => channelOf(byMembership.get(code.membershipId)!) === 'email');
-      const toPrint = issued.filter((code) => channelOf(byMembership.get(code.membershipId)!) === 'letter');
-      if (mailer && toMail.length) {
-        const outcomes = await sendMany(mailer, toMail.map((code) => invitationMail(org, byMembership.get(code.membershipId)!, code, deps.signInUrl)));
-        const undelivered = toMail.filter((_, i) => outcomes[i]!.status !== 'sent');
-        counts.emailed += toMail.length - undelivered.length;
-        if (undelivered.length) toPrint.push(...(await issue(undelivered.map((code) => byMembership.get(code.membershipId)!), () => 'letter')));
+    // The letters of each thousand members as their codes are issued; the progress is written once they are drawn.
+    async function* letters(): AsyncGenerator<SignInLetter> {
+      for (let start = 0; start < invitees.length; start += chunkSize) {
+        const chunk = invitees.slice(start, start + chunkSize);
+        const issued = await issue(chunk, channelOf);
+        const byMembership = new Map(chunk.map((i) => [i.membershipId, i]));
+        const toMail = issued.filter((code) => channelOf(byMembership.get(code.membershipId)!) === 'email');
+        const toPrint = issued.filter((code) => channelOf(byMembership.get(code.membershipId)!) === 'letter');
+        if (mailer && toMail.length) {
+          const outcomes = await sendMany(mailer, toMail.map((code) => invitationMail(org, byMembership.get(code.membershipId)!, code, deps.signInUrl)));
+          const undelivered = toMail.filter((_, i) => outcomes[i]!.status !== 'sent');
+          counts.emailed += toMail.length - undelivered.length;
+          if (undelivered.length) toPrint.push(...(await issue(undelivered.map((code) => byMembership.get(code.membershipId)!), () => 'letter')));
+        }
+        for (const code of toPrint) yield letterOf(org, byMembership.get(code.membershipId)!, code);
+        counts.lettered += toPrint.length;
+        counts.done += chunk.length;
+        await ctx.db.updateTable('invitation_batches').set(counts).where('id', '=', batchId).execute();
+        options.onProgress?.(counts.done, invitees.length);
       }
-      for (const code of toPrint) letters.push(letterOf(org, byMembership.get(code.membershipId)!, code));
-      counts.lettered += toPrint.length;
-      counts.done += chunk.length;
-      await ctx.db.updateTable('invitation_batches').set(counts).where('id', '=', batchId).execute();
-      options.onProgress?.(counts.done, invitees.length);
     }
-    const pdf = letters.length ? await signInLettersPdf(letters, { signInUrl: deps.signInUrl, date: localDate(ctx.now()), locale: letters[0]!.locale }) : null;
-    letters.length = 0;
+    // The PDF begins with the first letter, in its language; without letters there is none.
+    const source = letters();
+    const first = await source.next();
+    const memory = (options.returnPdf ?? options.outFile === undefined) ? memoryTarget() : null;
+    if (!first.done) {
+      const targets = [parts, options.outFile === undefined ? null : fileTarget(options.outFile), memory].filter((target) => target !== null);
+      async function* all(): AsyncGenerator<SignInLetter> {
+        yield first.value as SignInLetter;
+        yield* source;
+      }
+      await writeSignInLetters(all(), { signInUrl: deps.signInUrl, date: localDate(ctx.now()), locale: first.value.locale }, fanOut(targets));
+    }
     const finishedAt = ctx.now();
+    const kept = parts !== null && parts.parts() > 0;
     await ctx.db.updateTable('invitation_batches').set({
       status: 'done', finished_at: finishedAt.toISOString(),
-      ...(pdf && options.keepLetters
-        ? { letters_sealed: seal(requireKeyring(ctx), pdf.toString('base64'), lettersContext(batchId)), letters_expire_at: new Date(finishedAt.getTime() + lettersKeptMs).toISOString() }
-        : {}),
+      ...(kept ? { letters_parts: parts.parts(), letters_bytes: parts.bytes(), letters_expire_at: new Date(finishedAt.getTime() + lettersKeptMs).toISOString() } : {}),
     }).where('id', '=', batchId).execute();
-    return pdf;
+    return first.done || !memory ? null : memory.pdf();
   } catch (error) {
+    // No half of the letters is kept: the codes already issued are reprinted one by one or with a new batch.
+    if (parts) await ctx.db.deleteFrom('invitation_letter_parts').where('batch_id', '=', batchId).execute();
     await ctx.db.updateTable('invitation_batches').set({ status: 'failed', error: error instanceof Error ? error.message : String(error), finished_at: isoNow(ctx) })
       .where('id', '=', batchId).execute();
     throw error;
@@ -224,7 +338,7 @@ export const invitationBatchesSettled = (): Promise<unknown> => Promise.all(runn
 /** POST /organizations/:id/invitations: the batch is recorded and runs in the background; its row shows the progress. */
 export async function inviteMembers(ctx: AppContext, actor: Actor, deps: InvitationDeps, organizationId: string, request: InvitationRequest): Promise<{ batchId: string }> {
   const { batchId } = await createInvitationBatch(ctx, actor, { userId: actor.userId, email: actor.email }, deps, organizationId, request, { keepLetters: true });
-  const work = runInvitationBatch(ctx, deps, batchId, { keepLetters: true }).catch(() => undefined).finally(() => running.delete(batchId));
+  const work = runInvitationBatch(ctx, deps, batchId, { keepLetters: true, returnPdf: false }).catch(() => undefined).finally(() => running.delete(batchId));
   running.set(batchId, work);
   return { batchId };
 }
@@ -238,7 +352,7 @@ async function batchFor(ctx: AppContext, actor: Actor, batchId: string) {
 
 export async function readInvitationBatch(ctx: AppContext, actor: Actor, batchId: string): Promise<InvitationBatch> {
   const row = await batchFor(ctx, actor, batchId);
-  const lettersReady = row.letters_sealed !== null && row.letters_expire_at !== null && row.letters_expire_at > isoNow(ctx);
+  const lettersReady = row.letters_parts !== null && row.letters_expire_at !== null && row.letters_expire_at > isoNow(ctx);
   return {
     id: row.id, organizationId: row.organization_id, status: row.status as InvitationBatch['status'], total: Number(row.total), done: Number(row.done),
     emailed: Number(row.emailed), lettered: Number(row.lettered), lettersReady, lettersExpireAt: lettersReady ? row.letters_expire_at : null,
@@ -246,31 +360,70 @@ export async function readInvitationBatch(ctx: AppContext, actor: Actor, batchId
   };
 }
 
-/** The batch's letters, once: the sealed PDF is deleted as it is handed over (the codes should exist on paper only). */
-export async function takeInvitationLetters(ctx: AppContext, actor: Actor, batchId: string): Promise<Buffer> {
+/** The letters of a batch as they are handed over: their size and the PDF, read and unsealed a part at a time. */
+export interface LettersDownload {
+  bytes: number;
+  pdf: Readable;
+}
+
+/**
+ * The batch's letters, once (the codes should exist on paper only): taking them marks them taken at once, so a
+ * second download finds them gone; the parts are unsealed one by one as the PDF is sent and deleted when the
+ * last has been read. A download broken off leaves its parts to the purge (after a day); reprint the letters.
+ */
+export async function takeInvitationLetters(ctx: AppContext, actor: Actor, batchId: string): Promise<LettersDownload> {
   await batchFor(ctx, actor, batchId);
   const keyring = requireKeyring(ctx);
-  return inTransaction(ctx, async (trx) => {
-    const row = await trx.selectFrom('invitation_batches').select(['organization_id', 'letters_sealed', 'letters_expire_at']).where('id', '=', batchId).executeTakeFirstOrThrow();
-    if (row.letters_sealed === null || row.letters_expire_at === null || row.letters_expire_at <= isoNow(ctx)) {
+  const taken = await inTransaction(ctx, async (trx) => {
+    const row = await trx.selectFrom('invitation_batches').select(['organization_id', 'letters_parts', 'letters_bytes', 'letters_expire_at']).where('id', '=', batchId).executeTakeFirstOrThrow();
+    const at = isoNow(ctx);
+    if (row.letters_parts === null || row.letters_expire_at === null || row.letters_expire_at <= at) {
       throw new DomainError('not_found', 'letters_gone', 'the letters were downloaded already or have expired: reprint letters for the members who need one');
     }
-    const at = isoNow(ctx);
-    const taken = await trx.updateTable('invitation_batches').set({ letters_sealed: null, letters_expire_at: null })
-      .where('id', '=', batchId).where('letters_sealed', 'is not', null).executeTakeFirst();
-    if (Number(taken.numUpdatedRows) !== 1) throw new DomainError('not_found', 'letters_gone', 'the letters were downloaded already');
+    const claimed = await trx.updateTable('invitation_batches').set({ letters_parts: null, letters_bytes: null })
+      .where('id', '=', batchId).where('letters_parts', 'is not', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('not_found', 'letters_gone', 'the letters were downloaded already');
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
       organizationId: row.organization_id, entityType: 'invitation_batch', entityId: batchId, action: 'download_letters', before: null, after: null,
     }, at);
-    return Buffer.from(unseal(keyring, row.letters_sealed, lettersContext(batchId)), 'base64');
+    return { parts: Number(row.letters_parts), bytes: Number(row.letters_bytes) };
   });
+  async function* pdf(): AsyncGenerator<Buffer> {
+    for (let part = 1; part <= taken.parts; part += 1) {
+      const row = await ctx.db.selectFrom('invitation_letter_parts').select('sealed').where('batch_id', '=', batchId).where('part', '=', part).executeTakeFirst();
+      if (!row) throw new DomainError('not_found', 'letters_gone', 'a part of the letters is missing: reprint the letters');
+      yield Buffer.from(unseal(keyring, row.sealed, partContext(batchId, part)), 'base64');
+    }
+    // Read to the end: the letters are gone from the database.
+    await ctx.db.deleteFrom('invitation_letter_parts').where('batch_id', '=', batchId).execute();
+    await ctx.db.updateTable('invitation_batches').set({ letters_expire_at: null }).where('id', '=', batchId).execute();
+  }
+  return { bytes: taken.bytes, pdf: Readable.from(pdf(), { objectMode: false }) };
 }
 
-/** Letters not downloaded within a day are deleted (housekeeping); returns how many batches lost theirs. */
+/**
+ * Letters not downloaded within a day are deleted (housekeeping), as are the parts of a download broken off and of
+ * a batch that never finished (a process stopped while drawing); returns how many batches lost their letters.
+ */
 export async function purgeExpiredLetters(ctx: AppContext): Promise<number> {
-  const result = await ctx.db.updateTable('invitation_batches').set({ letters_sealed: null, letters_expire_at: null })
-    .where('letters_sealed', 'is not', null).where('letters_expire_at', '<=', isoNow(ctx)).executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const now = isoNow(ctx);
+  const dayAgo = new Date(ctx.now().getTime() - lettersKeptMs).toISOString();
+  const expired = await ctx.db.selectFrom('invitation_batches').select('id')
+    .where((eb) => eb.or([
+      eb('letters_expire_at', '<=', now),
+      // Letters sealed whole before 0017 cannot be downloaded any more.
+      eb('letters_sealed', 'is not', null),
+    ])).execute();
+  const ids = expired.map((row) => row.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const some = ids.slice(i, i + 500);
+    await ctx.db.deleteFrom('invitation_letter_parts').where('batch_id', 'in', some).execute();
+    await ctx.db.updateTable('invitation_batches').set({ letters_sealed: null, letters_parts: null, letters_bytes: null, letters_expire_at: null }).where('id', 'in', some).execute();
+  }
+  // Parts of batches that never finished (failed, or stopped with the process) and are older than a day.
+  await ctx.db.deleteFrom('invitation_letter_parts').where('batch_id', 'in', (eb) => eb.selectFrom('invitation_batches').select('id')
+    .where('letters_expire_at', 'is', null).where('created_at', '<=', dayAgo)).execute();
+  return ids.length;
 }
 
 /**

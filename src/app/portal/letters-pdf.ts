@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import PdfPrinter from 'pdfmake';
 import QRCode from 'qrcode';
 import { groupCode } from '../../domain/portal/one-time-code.js';
@@ -148,12 +151,33 @@ function drawLetter(doc: PDFKit.PDFDocument, letter: SignInLetter, signInUrl: st
 const REGULAR = 'NotoSansJP';
 const BOLD = 'NotoSansJP-Bold';
 
+/** Pages drawn between two emptyings of pdfkit's word-layout cache. */
+const layoutCachePages = 500;
+
+/** pdfkit keeps its registered fonts in `_fontFamilies`, each with a `layoutCache` of the words laid out (not public API). */
+function forgetWordLayouts(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: Record<string, unknown> }> })._fontFamilies ?? {};
+  for (const font of Object.values(families)) {
+    if (font.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
+  }
+}
+
+/** Lets the event loop run (the database, the HTTP server) between pages without awaiting a stream. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The letters as one PDF, a page each. `letters` may be an async source (rows read in batches): each page is drawn
- * as its letter arrives and written out when the next page begins, so memory stays flat for 50,000 members. pdfkit
- * (under pdfmake) embeds each font once, subset to the glyphs used across the whole document.
+ * Writes the letters as one PDF, a page each, to `out` while they are drawn, and ends `out`. `letters` may be an
+ * async source (codes issued a thousand at a time): each page is drawn as its letter arrives and pdfkit writes it
+ * out when the next page begins; the drawing waits while `out` is full (its writes are slow: sealed parts go to the
+ * database), so memory stays flat for 50,000 members. pdfkit (under pdfmake) embeds each font once, subset to the
+ * glyphs used across the whole document. Its cache of word layouts is emptied every few hundred pages: every page has
+ * words of its own (the name, the login id, the code) that it would otherwise keep to the end, while without any
+ * cache the long Japanese paragraphs are laid out again on each page (four times slower). Resolves with the number
+ * of pages once `out` has finished.
  */
-export async function signInLettersPdf(letters: Iterable<SignInLetter> | AsyncIterable<SignInLetter>, options: { signInUrl: string; date: string; locale?: DocumentLocale }): Promise<Buffer> {
+export async function writeSignInLetters(
+  letters: Iterable<SignInLetter> | AsyncIterable<SignInLetter>, options: { signInUrl: string; date: string; locale?: DocumentLocale }, out: Writable,
+): Promise<number> {
   const created = creationDate(options.date);
   const locale = options.locale ?? 'ja';
   const doc = pdfPrinter().createPdfKitDocument({
@@ -162,10 +186,13 @@ export async function signInLettersPdf(letters: Iterable<SignInLetter> | AsyncIt
     info: { title: wordings[locale].title, creator: 'Kyodo', producer: 'Kyodo', creationDate: created, modDate: created },
     content: [],
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+  const written = finished(out);
+  // Until the end, a failure of `out` surfaces at the next page rather than as an unhandled rejection.
+  let failure: unknown = null;
+  written.catch((error: unknown) => { failure = error; });
+  const drawn = new Promise<void>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => { out.write(chunk); });
+    doc.on('end', resolve);
     doc.on('error', reject);
   });
   doc.registerFont(REGULAR, fontFile('regular'));
@@ -173,11 +200,26 @@ export async function signInLettersPdf(letters: Iterable<SignInLetter> | AsyncIt
   const qr = await signInQrPng(options.signInUrl);
   let pages = 0;
   for await (const letter of letters) {
+    if (failure) throw failure;
     // pdfmake leaves one empty page for an empty content: the first letter goes on it.
     if (pages > 0) doc.addPage({ size: 'A4', margin: page.margin });
     drawLetter(doc, letter, options.signInUrl, qr);
     pages += 1;
+    if (pages % layoutCachePages === 0) forgetWordLayouts(doc);
+    if (out.writableNeedDrain) await once(out, 'drain');
+    else if (pages % 200 === 0) await yieldToLoop();
   }
   doc.end();
-  return done;
+  await drawn;
+  out.end();
+  await written;
+  return pages;
+}
+
+/** The letters as one PDF in memory: a reprint of one letter, a few letters (tests). */
+export async function signInLettersPdf(letters: Iterable<SignInLetter> | AsyncIterable<SignInLetter>, options: { signInUrl: string; date: string; locale?: DocumentLocale }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const collect = new Writable({ write(chunk: Buffer, _encoding, callback) { chunks.push(chunk); callback(); } });
+  await writeSignInLetters(letters, options, collect);
+  return Buffer.concat(chunks);
 }

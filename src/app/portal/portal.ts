@@ -33,7 +33,7 @@ type Own = { personId: string; organizationId: string };
 /** The member's memberships in the account's organization. */
 const ownMemberships = (db: Db, p: Own) => db.selectFrom('memberships').select('id').where('person_id', '=', p.personId).where('organization_id', '=', p.organizationId);
 
-/** The meetings the member votes in: from the (few) meetings to the electorate's key, never a scan of the electorate. */
+/** The meetings the member votes in: the electorate by person (its person index), never a scan of the electorate. */
 const ownMeetings = (db: Db, p: Own) => db.selectFrom('meetings as om').select('om.id').where('om.status', '<>', 'draft')
   .where((eb) => eb.exists(eb.selectFrom('electorate as v').select('v.person_id').whereRef('v.meeting_id', '=', 'om.id').where('v.person_id', '=', p.personId)));
 
