@@ -128,6 +128,15 @@ describe.runIf(chromiumAvailable)('the member portal on a phone in Chromium', ()
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(shots, 'portal-phone-ja.png'), fullPage: true });
+
+    // The page a member returns to if they left before choosing a password, and マイページ in English.
+    await page.goto(`${url}/set-password`);
+    await page.getByRole('heading', { name: 'パスワードを決める', level: 1 }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${url}/my`);
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'My page', level: 1 }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
