@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { setCsrfToken } from '../api';
 import { FormAlert } from '../components/FormAlert';
-import { AddPasskey } from '../features/portal/AddPasskey';
-import { portalApi, portalPages } from '../features/portal/portal';
+import { portalApi } from '../features/portal/portal';
 import { PublicPageFrame } from '../features/portal/PublicPageFrame';
 import { SetPasswordForm } from '../features/portal/SetPasswordForm';
+import { PasskeyOfferStep, SetupDoneStep } from '../features/portal/SetupSteps';
 import { StepHeading } from '../features/portal/StepHeading';
 import { checkCode, formatCode, normalizeCode } from '../features/portal/sign-in-code';
 import { useFormSubmit } from '../use-form-submit';
@@ -54,26 +54,8 @@ export function CodeSignInPage() {
             )}
           </Stack>
         )}
-        {step === 'passkey' && (
-          <Stack gap="md">
-            <StepHeading>{t('portal.passkeys.offerTitle')}</StepHeading>
-            <Text>{t('portal.passkeys.offer')}</Text>
-            <AddPasskey onAdded={() => setStep('done')} />
-            <Button variant="default" size="md" onClick={() => setStep('done')}>
-              {t('portal.passkeys.later')}
-            </Button>
-          </Stack>
-        )}
-        {step === 'done' && (
-          <Stack gap="md">
-            <StepHeading>{t('portal.codeSignIn.doneTitle')}</StepHeading>
-            <Text>{t('portal.codeSignIn.done')}</Text>
-            {/* A whole new page load, so the app starts with the session this page opened. */}
-            <Button component="a" href={portalPages.home} size="lg" fullWidth>
-              {t('portal.codeSignIn.toMyPage')}
-            </Button>
-          </Stack>
-        )}
+        {step === 'passkey' && <PasskeyOfferStep onDone={() => setStep('done')} />}
+        {step === 'done' && <SetupDoneStep reload />}
       </Stack>
     </PublicPageFrame>
   );

@@ -1,13 +1,10 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { AddPasskey } from '../features/portal/AddPasskey';
-import { portalPages } from '../features/portal/portal';
 import { PublicPageFrame } from '../features/portal/PublicPageFrame';
 import { SetPasswordForm } from '../features/portal/SetPasswordForm';
-import { StepHeading } from '../features/portal/StepHeading';
+import { PasskeyOfferStep, SetupDoneStep } from '../features/portal/SetupSteps';
 
 /**
  * パスワードを決める (/set-password, signed in): for a member whose session began with a letter's code and who left
@@ -24,24 +21,8 @@ export function SetPasswordPage() {
           {t('portal.password.title')}
         </Title>
         {step === 'password' && <SetPasswordForm onDone={() => setStep('passkey')} />}
-        {step === 'passkey' && (
-          <Stack gap="md">
-            <StepHeading>{t('portal.passkeys.offerTitle')}</StepHeading>
-            <Text>{t('portal.passkeys.offer')}</Text>
-            <AddPasskey onAdded={() => setStep('done')} />
-            <Button variant="default" size="md" onClick={() => setStep('done')}>
-              {t('portal.passkeys.later')}
-            </Button>
-          </Stack>
-        )}
-        {step === 'done' && (
-          <Stack gap="md">
-            <StepHeading>{t('portal.codeSignIn.doneTitle')}</StepHeading>
-            <Button component={Link} to={portalPages.home} size="lg" fullWidth>
-              {t('portal.codeSignIn.toMyPage')}
-            </Button>
-          </Stack>
-        )}
+        {step === 'passkey' && <PasskeyOfferStep onDone={() => setStep('done')} />}
+        {step === 'done' && <SetupDoneStep reload={false} />}
       </Stack>
     </PublicPageFrame>
   );

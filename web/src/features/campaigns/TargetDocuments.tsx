@@ -1,16 +1,16 @@
-import { ActionIcon, Anchor, Button, FileInput, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconFileUpload, IconPaperclip, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiHref, uploadFile } from '../../api';
+import { apiHref } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormAlert } from '../../components/FormAlert';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../i18n';
 import { notifySuccess } from '../../notify';
 import { useRowAction } from '../../use-row-action';
 import { campaignApi, campaignPaths, type TargetDocument } from './campaigns';
-import { documentUploadType, formatFileSize, isTooLarge, MAX_DOCUMENT_BYTES } from './target-documents';
+import { DocumentUpload } from '../documents/DocumentUpload';
+import { formatFileSize } from '../documents/document-files';
 
 const HEADING_ID = 'target-documents-heading';
 
@@ -56,7 +56,7 @@ export function TargetDocuments({ targetId, documents, onChanged }: { targetId: 
             ))}
           </List>
         )}
-        <UploadDocument targetId={targetId} onUploaded={onChanged} />
+        <DocumentUpload path={(name) => campaignPaths.documents(targetId, name)} prefix="campaigns.documents" onUploaded={onChanged} />
       </Stack>
       <ConfirmDialog
         opened={deleting !== null}
@@ -77,60 +77,5 @@ export function TargetDocuments({ targetId, documents, onChanged }: { targetId: 
         }}
       />
     </Paper>
-  );
-}
-
-function UploadDocument({ targetId, onUploaded }: { targetId: string; onUploaded: () => void }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const upload = async () => {
-    if (!file) {
-      setFileError(t('validation.required'));
-      return;
-    }
-    if (isTooLarge(file)) {
-      setFileError(t('campaigns.documents.tooLarge', { max: formatFileSize(MAX_DOCUMENT_BYTES, locale) }));
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await uploadFile<TargetDocument>(campaignPaths.documents(targetId, file.name), file, documentUploadType(file));
-      notifySuccess(t('campaigns.documents.uploaded', { name: file.name }));
-      setFile(null);
-      onUploaded();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Stack gap="xs">
-      <FormAlert failure={failure} />
-      <Group align="flex-end" gap="sm">
-        <FileInput
-          label={t('campaigns.documents.file')}
-          description={t('campaigns.documents.fileHint', { max: formatFileSize(MAX_DOCUMENT_BYTES, locale) })}
-          placeholder={t('campaigns.documents.choose')}
-          value={file}
-          onChange={(next) => {
-            setFile(next);
-            setFileError(null);
-          }}
-          clearable
-          clearButtonProps={{ 'aria-label': t('campaigns.documents.clear') }}
-          error={fileError ?? undefined}
-          w={{ base: '100%', sm: 360 }}
-        />
-        <Button variant="default" leftSection={<IconFileUpload size={16} aria-hidden />} loading={busy} onClick={() => void upload()}>
-          {t('campaigns.documents.upload')}
-        </Button>
-      </Group>
-    </Stack>
   );
 }

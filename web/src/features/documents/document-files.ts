@@ -1,7 +1,7 @@
 import { maxDocumentBytes } from '../../../../src/domain/shared/file-name';
 import type { Locale } from '../../i18n';
 
-/** The largest file a target keeps (the server's limit): checked before sending 20 MB for nothing. */
+/** The largest document the server keeps (a meeting's or a campaign target's): checked before sending 20 MB for nothing. */
 export const MAX_DOCUMENT_BYTES = maxDocumentBytes;
 
 /** The type a file is sent as: a PDF as PDF, anything else as bytes (the two the server takes). */

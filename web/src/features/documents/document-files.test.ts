@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentUploadType, formatFileSize, isTooLarge, MAX_DOCUMENT_BYTES } from './target-documents';
+import { documentUploadType, formatFileSize, isTooLarge, MAX_DOCUMENT_BYTES } from './document-files';
 
 describe('target documents', () => {
   it('sends a PDF as PDF and any other file as bytes', () => {
