@@ -14,15 +14,31 @@ export function watchKeyFile(ctx: AppContext, settings: KeySettings, onError: (e
   const source = keySource(settings);
   if (source.kind !== 'file') return () => undefined;
   const file = source.path!;
-  const reload = (current: fs.Stats, previous: fs.Stats) => {
-    if (current.mtimeMs === previous.mtimeMs && current.size === previous.size) return;
+  // The baseline is taken now, synchronously: fs.watchFile takes its first stat later, so a rotation written just
+  // after the server started could become that baseline and never be seen.
+  let seen = fileVersion(file);
+  const timer = setInterval(() => {
+    const now = fileVersion(file);
+    if (now === seen) return;
+    seen = now;
+    if (now === null) return;
     try {
       const keyring = loadKeyring({ ...settings, create: false });
       if (keyring) ctx.keyring = keyring;
     } catch (error) {
       onError(error);
     }
-  };
-  fs.watchFile(file, { interval: keyFilePollMs, persistent: false }, reload);
-  return () => fs.unwatchFile(file, reload);
+  }, keyFilePollMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** What tells one state of the file from another: its inode (a rename replaces it), size and modification time. */
+function fileVersion(file: string): string | null {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return null;
+  }
 }

@@ -125,7 +125,9 @@ describe('projected breach', () => {
         const horizon = addMonths(date, trendRules.horizonMonths);
         // On the crossing day the figure equals the floor: a breach for a strict rule, the next day for the other.
         const exact = addDays(date, strict ? daysToFloor : daysToFloor + 1);
-        if (exact > horizon) {
+        // The projection is within a day of the exact crossing (the fit rounds), so one that falls on the horizon may
+        // land a day past it and go unreported.
+        if (dayNumber(exact) + 1 > dayNumber(horizon)) {
           expect(projected === null || Math.abs(dayNumber(projected) - dayNumber(horizon)) <= 1).toBe(true);
           return;
         }
