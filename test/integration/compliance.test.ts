@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit, systemActor } from '../../src/app/audit/record-audit.js';
 import { subscribeShares } from '../../src/app/capital/capital-movements.js';
 import { setCapitalRules } from '../../src/app/capital/capital-rules.js';
-import { federationComplianceBoard } from '../../src/app/compliance/compliance-board.js';
+import { federationComplianceBoard, organizationComplianceBoard } from '../../src/app/compliance/compliance-board.js';
 import { addSeat, establishBody } from '../../src/app/governance/bodies.js';
 import { recordBylawVersion } from '../../src/app/governance/bylaws.js';
 import { recordEngagement, registerNonMemberWorker } from '../../src/app/members/record-engagement.js';
@@ -16,7 +17,7 @@ import type { FederationCheck, CheckResult } from '../../src/domain/compliance/b
 import { complianceRules } from '../../src/domain/compliance/checks.js';
 import { projectBreach } from '../../src/domain/compliance/trend.js';
 import type { Actor } from '../../src/domain/access/policy.js';
-import { actorFor, buildOrganizationFields, buildPersonFields, buildTenants, createOrg } from '../factories.js';
+import { actorFor, buildOrganizationFields, buildPersonFields, buildTenants, createOrg, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -219,7 +220,53 @@ describe.each(dialects)('the compliance board (%s)', (dialect) => {
     const board = await federationComplianceBoard(ctx, fed, today);
     expect(board.organizations).toHaveLength(6);
     expect(queries).toBe(withThree);
-    expect(queries).toBeLessThanOrEqual(12);
+    // The organizations, eleven set-based reads and one look at the audit log for changes since the last request.
+    expect(queries).toBeLessThanOrEqual(13);
+  });
+
+  it('keeps its reads until the records change: a sign-in does not make them again, a new member does', async () => {
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const ctx = { ...t.ctx, db: t.ctx.db.withPlugin(counting) };
+    const fed: Actor = actorFor(tenants.users.federationAdmin);
+    const membersOfB = async () => (await organizationComplianceBoard(ctx, fed, tenants.orgB.id, today)).counts.members;
+    expect(await membersOfB()).toBe(2);
+    const made = queries;
+    queries = 0;
+    expect(await membersOfB()).toBe(2);
+    // The organization and a look at the audit log since the last request: not the board's reads again.
+    expect(queries).toBe(2);
+    expect(made).toBeGreaterThan(queries + 5);
+    // Signing in is audited but changes no record the board reads.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: tenants.users.clerkA.email, password: testPassword } })).statusCode).toBe(200);
+    queries = 0;
+    expect(await membersOfB()).toBe(2);
+    expect(queries).toBe(2);
+    await registerMember(t.ctx, actorFor(tenants.users.orgAdminB), tenants.orgB.id, {
+      person: buildPersonFields(), memberNumber: 'B-3', kind: 'worker', firstEvent: 'admit', effectiveDate: '2027-05-01',
+    });
+    queries = 0;
+    expect(await membersOfB()).toBe(3);
+    expect(queries).toBe(made);
+    // Co-op A's records did not change: its board is made from what was kept.
+    const boardOfA = () => organizationComplianceBoard(ctx, fed, tenants.orgA.id, today);
+    await boardOfA();
+    queries = 0;
+    expect((await boardOfA()).counts.members).toBe(10);
+    expect(queries).toBe(2);
+    // A change that names no organization (the federation's own, or the system's) counts for every one.
+    await t.ctx.db.transaction().execute((trx) => recordAudit(trx, systemActor('test'), {
+      organizationId: null, entityType: 'business_line', entityId: 'test', action: 'update', before: null, after: null,
+    }, new Date().toISOString()));
+    queries = 0;
+    expect((await boardOfA()).counts.members).toBe(10);
+    expect(queries).toBe(made);
   });
 });
 

@@ -3,6 +3,7 @@ import { canKeepBusinesses, canReportForFederation, type Actor } from '../../dom
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { fiscalYearOf, fiscalYearPeriod } from '../../domain/shared/fiscal-year.js';
 import { today, type AppContext } from '../shared/context.js';
+import { keptUntilRecordsChange } from '../shared/kept-until-change.js';
 import { listBusinessLines } from '../business/business-lines.js';
 import type { BusinessLineFigures, Dashboard, FxRate, OrganizationFigures, PrefectureFigures, SiteFigures, YearFigures } from '../../domain/reporting/dashboard.js';
 import { listFxRates } from './fx-rates.js';
@@ -103,29 +104,13 @@ async function countMembers(ctx: AppContext, organizationIds: string[], lastYear
 }
 
 /**
- * The counts last made, per database: the registry scan is the dashboard's one costly read, and the registry changes
- * far less often than dashboards are looked at. Every change to it is audited in its own transaction, so the audit
- * chain's head moves with any change (by any process sharing the database): counts made at one head serve until the
- * head moves. The head is read before the counts, so counts kept under a head are never older than it.
+ * The registry scan is the dashboard's one costly read, and the registry changes far less often than dashboards are
+ * looked at: counts are kept until the records change (keptUntilRecordsChange).
  */
-const countsMade = new WeakMap<object, { head: number; counts: Map<string, MemberCounts> }>();
+const countsKept = keptUntilRecordsChange<MemberCounts>();
 
-async function memberCounts(ctx: AppContext, organizationIds: string[], lastYear: number): Promise<MemberCounts> {
-  const head = Number((await ctx.db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst())?.seq ?? -1);
-  let made = countsMade.get(ctx.db);
-  if (!made || made.head !== head) {
-    made = { head, counts: new Map() };
-    countsMade.set(ctx.db, made);
-  }
-  const key = `${lastYear} ${organizationIds.join(' ')}`;
-  const kept = made.counts.get(key);
-  if (kept) return kept;
-  const counts = await countMembers(ctx, organizationIds, lastYear);
-  // A few scopes at a time (the federation and the organizations looked at): the oldest goes first.
-  if (made.counts.size >= 32) made.counts.delete(made.counts.keys().next().value!);
-  made.counts.set(key, counts);
-  return counts;
-}
+const memberCounts = (ctx: AppContext, organizationIds: string[], lastYear: number): Promise<MemberCounts> =>
+  countsKept(ctx, `${lastYear} ${organizationIds.join(' ')}`, () => countMembers(ctx, organizationIds, lastYear));
 
 const membersAt = (counts: MemberCounts, organizationId: string, year: number) => {
   let worker = 0;
