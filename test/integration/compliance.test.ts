@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { projectBreach } from '../../src/domain/compliance/trend.js';
 import type { Actor } from '../../src/domain/access/policy.js';
 import { actorFor, buildOrganizationFields, buildPersonFields, buildTenants, createOrg, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
+import { kyodo as runKyodo } from '../support/cli.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Headers = Record<string, string>;
@@ -272,17 +272,7 @@ describe.each(dialects)('the compliance board (%s)', (dialect) => {
 
 describe('the kyodo compliance command', { timeout: 180_000 }, () => {
   let dataDir: string;
-  const root = path.resolve(import.meta.dirname, '../..');
-  const kyodo = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DEMO_PASSWORD: 'demo password 1234' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const kyodo = (args: string[]) => runKyodo(args, { DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DEMO_PASSWORD: 'demo password 1234' });
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-compliance-cli-'));
   });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { registerMember } from '../../src/app/members/register-member.js';
 import { actorFor, buildTenants, testPassword } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { kyodo } from '../support/cli.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Headers = Record<string, string>;
@@ -271,14 +271,14 @@ describe.each(dialects)('assemblies and ballots (%s)', (dialect) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyodo-tally-'));
     const good = path.join(dir, 'tally.json');
     fs.writeFileSync(good, JSON.stringify(tally));
-    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify-tally', good, '--receipt', motion.receipt!], { encoding: 'utf8' });
-    expect(ok.status, ok.stderr).toBe(0);
+    const ok = await kyodo(['verify-tally', good, '--receipt', motion.receipt!], {});
+    expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('OK: 2026年度事業報告および決算承認の件');
     expect(ok.stdout).toContain(`receipt ${motion.receipt}: "for"`);
     const forged = { ...tally, ballots: tally.ballots.map((b: { receipt: string; choice: string }) => (b.receipt === motion.receipt ? { ...b, choice: 'against' } : b)) };
     fs.writeFileSync(good, JSON.stringify(forged));
-    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify-tally', good], { encoding: 'utf8' });
-    expect(refused.status).toBe(1);
+    const refused = await kyodo(['verify-tally', good], {});
+    expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/digest: the document hashes to/);
     fs.rmSync(dir, { recursive: true });
   });
