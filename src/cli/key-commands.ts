@@ -1,6 +1,7 @@
 import { addKey, keySource, retainOnly, saveKeyringFile, type Keyring } from '../app/crypto/keyring.js';
 import { keyFilePollMs } from '../app/crypto/key-watch.js';
 import { countByKey, resealAll, type ResealResult } from '../app/crypto/reseal.js';
+import { keysOfLiveCodes } from '../app/portal/one-time-codes.js';
 import { loadConfig } from '../config.js';
 import { DomainError } from '../domain/shared/errors.js';
 import type { Runtime } from '../runtime.js';
@@ -68,9 +69,14 @@ export const runKeysRotate = () =>
       throw new DomainError('conflict', 'reseal_incomplete',
         `values are still sealed under ${left.map(([id, n]) => `${id} (${n})`).join(', ')}: the old keys stay in the file; restart the server and run \`kyodo keys reseal\``);
     }
-    saveKeyringFile(source.path!, retainOnly(next, [next.activeId]));
-    const retired = [...old.keys.keys()];
-    console.log(`retired ${retired.join(', ')}: ${source.path} now holds only ${next.activeId}.`);
+    // Sign-in codes cannot be resealed (only their keyed digest is kept): a key stays while codes digested under it
+    // may still be used, and a later rotation or `kyodo keys reseal` run after they expire retires it.
+    const codes = await keysOfLiveCodes(runtime.ctx, [...old.keys.keys()]);
+    saveKeyringFile(source.path!, retainOnly(next, [next.activeId, ...codes.keys()]));
+    const retired = [...old.keys.keys()].filter((id) => !codes.has(id));
+    if (retired.length > 0) console.log(`retired ${retired.join(', ')}.`);
+    for (const [id, n] of codes) console.log(`kept ${id} for ${figure.format(n)} sign-in code(s) not used yet, until they expire (at most 60 days).`);
+    console.log(`${source.path} now holds ${[next.activeId, ...codes.keys()].join(', ')}; new values are sealed under ${next.activeId}.`);
   });
 
 /** Re-encrypts every value under the active key (after making a new key active in KYODO_DATA_KEYS, or to finish a rotation). */
@@ -82,7 +88,11 @@ export const runKeysReseal = () =>
     printResealed(result);
     const counts = await countByKey(runtime.ctx);
     const others = Object.keys(counts).filter((id) => id !== keyring.activeId);
+    const codes = await keysOfLiveCodes(runtime.ctx, [...keyring.keys.keys()].filter((id) => id !== keyring.activeId));
     console.log(others.length === 0
-      ? `every sealed value is under ${keyring.activeId}; the other keys can be removed from ${keySource(loadConfig()).description}`
+      ? `every sealed value is under ${keyring.activeId}`
       : `still under other keys: ${others.join(', ')}`);
+    for (const [id, n] of codes) console.log(`${id} digests ${figure.format(n)} sign-in code(s) not used yet: keep it until they expire (at most 60 days), or they stop working`);
+    const removable = [...keyring.keys.keys()].filter((id) => id !== keyring.activeId && !others.includes(id) && !codes.has(id));
+    if (others.length === 0 && removable.length > 0) console.log(`${removable.join(', ')} can be removed from ${keySource(loadConfig()).description}`);
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addKey, formatKeyring, loadKeyring, seal, sealedKeyId, unseal, type Keyring } from '../../src/app/crypto/keyring.js';
 import { sealContext } from '../../src/app/crypto/sealed-columns.js';
+import { issueCodes } from '../../src/app/portal/one-time-codes.js';
 import { newId, type AppContext } from '../../src/app/shared/context.js';
 import { loadConfig } from '../../src/config.js';
 import { openRuntime } from '../../src/runtime.js';
@@ -99,6 +100,48 @@ describe('kyodo keys on the embedded SQLite default', { timeout: 180_000 }, () =
     const after = await kyodo(['keys', 'status'], env());
     expect(after.stdout).toMatch(new RegExp(`${keys.activeId}\\s+6  \\(active\\)`));
     expect(after.stdout).not.toContain(old.activeId);
+  });
+
+  it('keeps a key while sign-in codes digested under it can still be used, and retires it once they cannot', async () => {
+    const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DATA_KEYS: '', KYODO_DATA_KEY_FILE: '' }));
+    const current = runtime.ctx.keyring!.activeId;
+    let invitationId: string;
+    try {
+      const { id: organizationId } = await runtime.ctx.db.selectFrom('organizations').select('id').where('code', '=', 'wc-cli-keys').executeTakeFirstOrThrow();
+      const personId = newId();
+      await runtime.ctx.db.insertInto('people').values({
+        id: personId, family_name: '佐藤', given_name: '花子', family_kana: 'さとう', given_kana: 'はなこ', version: 1, created_at: at, updated_at: at,
+      }).execute();
+      const membershipId = newId();
+      await runtime.ctx.db.insertInto('memberships').values({
+        id: membershipId, organization_id: organizationId, person_id: personId, member_number: 'K-1', member_number_key: 'K-1', kind: 'worker', status: 'admitted', admitted_on: '2026-04-01', ended_on: null,
+        last_event_on: '2026-04-01', version: 1, created_at: at, updated_at: at,
+      }).execute();
+      const [issued] = await issueCodes(runtime.ctx, runtime.ctx.db, [{ membershipId, channel: 'letter' }], { organizationId, batchId: null, createdBy: null, at: new Date() });
+      invitationId = issued!.invitationId;
+    } finally {
+      await runtime.close();
+    }
+
+    const rotate = await kyodo(['keys', 'rotate'], env());
+    expect(rotate.code, rotate.stderr).toBe(0);
+    const keys = readKeys();
+    expect([...keys.keys.keys()].sort()).toEqual([current, keys.activeId].sort());
+    expect(rotate.stdout).toContain(`kept ${current} for 1 sign-in code(s) not used yet`);
+    expect(rotate.stdout).not.toContain('retired');
+
+    // The letter is used: the next rotation retires both older keys.
+    const reopened = await openRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: '', KYODO_DATA_KEYS: '', KYODO_DATA_KEY_FILE: '' }));
+    try {
+      await reopened.ctx.db.updateTable('member_invitations').set({ used_at: new Date().toISOString() }).where('id', '=', invitationId!).execute();
+    } finally {
+      await reopened.close();
+    }
+    const again = await kyodo(['keys', 'rotate'], env());
+    expect(again.code, again.stderr).toBe(0);
+    const retired = /retired ([^\n]+)\./.exec(again.stdout)?.[1]?.split(', ').sort();
+    expect(retired).toEqual([current, keys.activeId].sort());
+    expect([...readKeys().keys.keys()]).toHaveLength(1);
   });
 
   it('refuses to rotate keys kept in KYODO_DATA_KEYS, and reseals once a new key is made active there', async () => {

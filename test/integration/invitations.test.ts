@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/app/audit/record-audit.js';
-import { unseal } from '../../src/app/crypto/keyring.js';
+import { addKey, keyedDigest, unseal } from '../../src/app/crypto/keyring.js';
+import { keysOfLiveCodes } from '../../src/app/portal/one-time-codes.js';
+import { codesFromBytes } from '../../src/domain/portal/one-time-code.js';
 import {
   createInvitationBatch, invitationBatchSettled, purgeExpiredLetters, runInvitationBatch, takeInvitationLetters, type InvitationDeps,
 } from '../../src/app/portal/invitations.js';
@@ -123,13 +125,17 @@ describe.skipIf(!poppler).each(dialects)('member invitations, letters and code s
     expect(after.json()).toMatchObject({ lettersReady: false, lettersExpireAt: null });
   });
 
-  it('keeps only the SHA-256 of each code: no code can be read from the database', async () => {
+  it('keeps only a keyed digest of each code: no code can be read from the database, nor tried against it without the key', async () => {
     const rows = await t.ctx.db.selectFrom('member_invitations').selectAll().where('batch_id', '=', batchId).orderBy('created_at').execute();
-    expect(rows.map((r) => r.code_hash).sort()).toEqual(
-      expect.arrayContaining(Object.values(codes).map((code) => sha256(code.replaceAll('-', '')))),
-    );
-    const e = rows.find((r) => r.code_hash === sha256(codes['A-0001']!.replaceAll('-', '')))!;
-    const l = rows.find((r) => r.code_hash === sha256(codes['A-0002']!.replaceAll('-', '')))!;
+    const digest = (code: string) => keyedDigest(t.ctx.keyring!, code.replaceAll('-', ''), 'one-time-code');
+    expect(rows.map((r) => r.code_hash).sort()).toEqual(expect.arrayContaining(Object.values(codes).map(digest)));
+    for (const row of rows) {
+      expect(row.code_hash.startsWith(`kh1.${t.ctx.keyring!.activeId}.`)).toBe(true);
+      // Not the plain hash of any code: a copy of the database alone does not let anyone check a guess.
+      expect(Object.values(codes).map((code) => sha256(code.replaceAll('-', '')))).not.toContain(row.code_hash);
+    }
+    const e = rows.find((r) => r.code_hash === digest(codes['A-0001']!))!;
+    const l = rows.find((r) => r.code_hash === digest(codes['A-0002']!))!;
     expect(e.channel).toBe('email');
     expect(l.channel).toBe('letter');
     expect(Date.parse(e.expires_at) - Date.parse(e.created_at)).toBe(14 * 86_400_000);
@@ -189,10 +195,37 @@ describe.skipIf(!poppler).each(dialects)('member invitations, letters and code s
 
   it('refuses an expired code', async () => {
     await t.ctx.db.updateTable('member_invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .where('code_hash', '=', sha256(codes['A-0004']!.replaceAll('-', ''))).execute();
+      .where('code_hash', '=', keyedDigest(t.ctx.keyring!, codes['A-0004']!.replaceAll('-', ''), 'one-time-code')).execute();
     const expired = await codeSignIn(codes['A-0004']!);
     expect(expired.statusCode).toBe(401);
     expect(expired.json()).toMatchObject({ code: 'invalid_code' });
+  });
+
+  it('finds a code digested under a key a rotation has since replaced, and one kept as a plain hash before digests were keyed', async () => {
+    const [page] = lettersOf(await reprint('A-0003'));
+    const before = t.ctx.keyring!;
+    try {
+      // A rotation makes a new key active; the letter printed under the old one must still work until it expires.
+      t.ctx.keyring = addKey(before);
+      const live = async () => (await keysOfLiveCodes(t.ctx, [before.activeId, t.ctx.keyring!.activeId])).get(before.activeId) ?? 0;
+      const held = await live();
+      expect(held).toBeGreaterThanOrEqual(1);
+      expect((await codeSignIn(page!.code)).statusCode).toBe(200);
+      // Used, the code no longer holds the old key.
+      expect(await live()).toBe(held - 1);
+
+      // A code issued before this change kept its plain SHA-256; it is still found (until it expires).
+      const [legacy] = codesFromBytes(1, (size) => randomBytes(size));
+      const template = await t.ctx.db.selectFrom('member_invitations').selectAll().where('membership_id', '=', members['A-0003']!.membershipId).executeTakeFirstOrThrow();
+      await t.ctx.db.insertInto('member_invitations').values({
+        ...template, id: `legacy-${Date.now()}`, batch_id: null, code_hash: sha256(legacy!), used_at: null, revoked_at: null,
+        expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+      }).execute();
+      expect((await codeSignIn(legacy!)).statusCode).toBe(200);
+      expect((await codeSignIn(legacy!)).statusCode).toBe(401);
+    } finally {
+      t.ctx.keyring = before;
+    }
   });
 
   it('lets the code session set the first password, then the member signs in with the login id', async () => {

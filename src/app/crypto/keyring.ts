@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors.js';
 
 /**
@@ -79,6 +79,48 @@ export function unseal(keyring: Keyring, sealed: string, context: string): strin
     throw unreadable(keyId);
   }
 }
+
+/** What a keyed digest is for: each purpose has a key of its own, derived from the data key. */
+export type DigestPurpose = 'one-time-code';
+
+const digestVersion = 'kh1';
+const derivedKeys = new WeakMap<Buffer, Map<DigestPurpose, Buffer>>();
+
+/** The data key's subkey for one purpose (HKDF-SHA256), so that a digest never uses the sealing key itself. */
+function purposeKey(key: Buffer, purpose: DigestPurpose): Buffer {
+  let byPurpose = derivedKeys.get(key);
+  if (!byPurpose) {
+    byPurpose = new Map();
+    derivedKeys.set(key, byPurpose);
+  }
+  let derived = byPurpose.get(purpose);
+  if (!derived) {
+    derived = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `kyodo ${purpose}`, keyBytes));
+    byPurpose.set(purpose, derived);
+  }
+  return derived;
+}
+
+const digestUnder = (keyring: Keyring, keyId: string, secret: string, purpose: DigestPurpose): string =>
+  `${digestVersion}.${keyId}.${createHmac('sha256', purposeKey(keyOf(keyring, keyId), purpose)).update(secret, 'utf8').digest('base64url')}`;
+
+/**
+ * A keyed digest of a short secret (a one-time code of some 60 bits) under the active key, as
+ * `kh1.<keyId>.<base64url(HMAC-SHA256)>`. A plain hash of such a secret can be searched for offline by anyone with a
+ * copy of the database, for all the stored codes at once; this one cannot be checked without the key, which is kept
+ * outside the database. The digest is how the secret is found again: see `keyedDigests`.
+ */
+export function keyedDigest(keyring: Keyring, secret: string, purpose: DigestPurpose): string {
+  return digestUnder(keyring, keyring.activeId, secret, purpose);
+}
+
+/** The digests of a secret under every loaded key: what was stored under an older key is found too. */
+export function keyedDigests(keyring: Keyring, secret: string, purpose: DigestPurpose): string[] {
+  return [...keyring.keys.keys()].map((id) => digestUnder(keyring, id, secret, purpose));
+}
+
+/** The LIKE pattern of the digests made under one key (key ids hold no wildcard). */
+export const keyedDigestPattern = (keyId: string): string => `${digestVersion}.${keyId}.%`;
 
 /** The id of the key a value was sealed under (without opening it). */
 export function sealedKeyId(sealed: string): string {

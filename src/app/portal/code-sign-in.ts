@@ -2,12 +2,13 @@ import { checkPassword, normalizeEmail } from '../../domain/accounts/account.js'
 import type { Actor } from '../../domain/access/policy.js';
 import { loginIdOf, normalizeCode } from '../../domain/portal/one-time-code.js';
 import { DomainError, notFound } from '../../domain/shared/errors.js';
-import { hashSecret } from '../accounts/secrets.js';
 import { hashPassword } from '../accounts/passwords.js';
+import { hashSecret } from '../accounts/secrets.js';
 import { startSession, type SignedIn } from '../accounts/sessions.js';
 import { toUser, userColumns } from '../accounts/users.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
+import { codeDigests } from './one-time-codes.js';
 
 /**
  * Signing in with the one-time code of a letter or an e-mail. The first time, it makes the member's own account:
@@ -37,7 +38,7 @@ export async function signInWithCode(ctx: AppContext, typed: string, ttlHours: n
       .innerJoin('people as p', 'p.id', 'm.person_id')
       .select(['i.id', 'i.organization_id', 'i.used_at', 'i.revoked_at', 'i.expires_at', 'm.id as membership_id', 'm.person_id', 'm.member_number', 'o.code as organization_code',
         'p.family_name', 'p.given_name', 'p.email'])
-      .where('i.code_hash', '=', hashSecret(code)).executeTakeFirst();
+      .where('i.code_hash', 'in', codeDigests(ctx, code)).executeTakeFirst();
     if (!invitation || invitation.used_at !== null || invitation.revoked_at !== null || invitation.expires_at <= at) throw invalidCode();
     // Of two sign-ins racing with the same code, exactly one marks it used.
     const used = await trx.updateTable('member_invitations').set({ used_at: at })
