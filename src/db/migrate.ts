@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014_campaign_documents.js';
 import * as m0015 from './migrations/0015_member_portal.js';
 import * as m0016 from './migrations/0016_portal_indexes.js';
 import * as m0017 from './migrations/0017_letter_parts.js';
+import * as m0018 from './migrations/0018_batch_progress.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0015_member_portal': m0015,
   '0016_portal_indexes': m0016,
   '0017_letter_parts': m0017,
+  '0018_batch_progress': m0018,
 };
 
 class StaticProvider implements MigrationProvider {

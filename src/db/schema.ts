@@ -820,6 +820,8 @@ export interface InvitationBatchTable {
   created_by: string | null;
   created_at: string;
   finished_at: string | null;
+  /** When the batch last moved: its start and every thousand members (0018); null for a batch not started yet. */
+  progress_at: string | null;
 }
 
 export interface InvitationLetterPartTable {

@@ -9,7 +9,7 @@ import { addKey, keyedDigest, unseal } from '../../src/app/crypto/keyring.js';
 import { keysOfLiveCodes } from '../../src/app/portal/one-time-codes.js';
 import { codesFromBytes } from '../../src/domain/portal/one-time-code.js';
 import {
-  createInvitationBatch, invitationBatchSettled, purgeExpiredLetters, runInvitationBatch, takeInvitationLetters, type InvitationDeps,
+  createInvitationBatch, failInterruptedBatches, invitationBatchSettled, purgeExpiredLetters, runInvitationBatch, takeInvitationLetters, type InvitationDeps,
 } from '../../src/app/portal/invitations.js';
 import { registerMember } from '../../src/app/members/register-member.js';
 import type { User } from '../../src/app/accounts/users.js';
@@ -301,6 +301,25 @@ describe.skipIf(!poppler).each(dialects)('member invitations, letters and code s
     const row = await t.ctx.db.selectFrom('invitation_batches').select(['letters_sealed', 'letters_parts', 'letters_expire_at']).where('id', '=', unclaimedId).executeTakeFirstOrThrow();
     expect(row).toEqual({ letters_sealed: null, letters_parts: null, letters_expire_at: null });
     expect(await partsOf(unclaimedId)).toEqual([]);
+  });
+
+  it('fails a batch cut off by a stop of the server, deleting its half-drawn letters, and leaves one still moving alone', async () => {
+    const create = () => createInvitationBatch(t.ctx, actorFor(tenants.users.clerkA), systemActor('test'), deps, tenants.orgA.id, { channel: 'letter', language: 'ja' }, { keepLetters: true });
+    const { batchId: cutOff } = await create();
+    const { batchId: moving } = await create();
+    const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+    await t.ctx.db.updateTable('invitation_batches').set({ status: 'running', progress_at: minutesAgo(20) }).where('id', '=', cutOff).execute();
+    await t.ctx.db.updateTable('invitation_batches').set({ status: 'running', progress_at: minutesAgo(1) }).where('id', '=', moving).execute();
+    await t.ctx.db.insertInto('invitation_letter_parts').values({ batch_id: cutOff, part: 1, sealed: 'half a letter', bytes: 13 }).execute();
+
+    expect(await failInterruptedBatches(t.ctx)).toBe(1);
+    const shown = (await t.app.inject({ url: `/api/v1/invitation-batches/${cutOff}`, headers: { cookie: clerkA.cookie } })).json();
+    expect(shown).toMatchObject({ status: 'failed', lettersReady: false });
+    expect(shown.error).toMatch(/^interrupted/);
+    expect(await partsOf(cutOff)).toEqual([]);
+    expect((await t.ctx.db.selectFrom('invitation_batches').select('status').where('id', '=', moving).executeTakeFirstOrThrow()).status).toBe('running');
+    expect(await failInterruptedBatches(t.ctx)).toBe(0);
+    await t.ctx.db.updateTable('invitation_batches').set({ status: 'failed' }).where('id', '=', moving).execute();
   });
 
   it('refuses another organization\'s clerk (not found) and members (forbidden)', async () => {

@@ -1,4 +1,4 @@
-import { purgeExpiredLetters } from '../portal/invitations.js';
+import { failInterruptedBatches, purgeExpiredLetters } from '../portal/invitations.js';
 import { eraseExpiredParticipants } from '../programmes/participants.js';
 import type { AppContext } from '../shared/context.js';
 import type { JobHandler, RecurringJob } from './job-queue.js';
@@ -8,6 +8,8 @@ export const purgeExpired: JobHandler = async (ctx: AppContext) => {
   const now = ctx.now().toISOString();
   await ctx.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   await ctx.db.deleteFrom('rate_limits').where('reset_at', '<=', now).execute();
+  // Batches of sign-in letters cut off by a stop of the server: failed, their half-drawn letters deleted.
+  await failInterruptedBatches(ctx);
   // Sign-in letters not downloaded within a day: their sealed PDF (which holds one-time codes) goes.
   await purgeExpiredLetters(ctx);
   await ctx.db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now).execute();

@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import type { ExpressionBuilder } from 'kysely';
+import type { Schema } from '../../db/schema.js';
 import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
 import { groupCode, loginIdOf, type InvitationChannel } from '../../domain/portal/one-time-code.js';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
@@ -154,7 +156,7 @@ export async function createInvitationBatch(
     const at = isoNow(ctx);
     await trx.insertInto('invitation_batches').values({
       id: batchId, organization_id: organizationId, status: 'queued', total, done: 0, emailed: 0, lettered: 0, request_json: JSON.stringify(request),
-      letters_sealed: null, letters_expire_at: null, letters_parts: null, letters_bytes: null, error: null, created_by: auditActor.email, created_at: at, finished_at: null,
+      letters_sealed: null, letters_expire_at: null, letters_parts: null, letters_bytes: null, error: null, created_by: auditActor.email, created_at: at, finished_at: null, progress_at: null,
     }).execute();
     await recordAudit(trx, auditActor, {
       organizationId, entityType: 'invitation_batch', entityId: batchId, action: 'invite', before: null, after: { total, channel: request.channel, language: request.language },
@@ -274,7 +276,7 @@ export async function runInvitationBatch(ctx: AppContext, deps: InvitationDeps, 
     const all = await inviteesOf(ctx.db, batch.organization_id, request);
     const invitees = request.channel === 'email' ? all.filter((i) => i.email) : all;
     const channelOf = (invitee: Invitee): InvitationChannel => (request.channel !== 'letter' && invitee.email && mailer ? 'email' : 'letter');
-    await ctx.db.updateTable('invitation_batches').set({ status: 'running', total: invitees.length }).where('id', '=', batchId).execute();
+    await ctx.db.updateTable('invitation_batches').set({ status: 'running', total: invitees.length, progress_at: isoNow(ctx) }).where('id', '=', batchId).execute();
     const counts = { done: 0, emailed: 0, lettered: 0 };
     const issue = (chunk: Invitee[], channel: (i: Invitee) => InvitationChannel) =>
       inTransaction(ctx, (trx) => issueCodes(ctx, trx, chunk.map((i) => ({ membershipId: i.membershipId, channel: channel(i) })), {
@@ -297,7 +299,7 @@ export async function runInvitationBatch(ctx: AppContext, deps: InvitationDeps, 
         for (const code of toPrint) yield letterOf(org, byMembership.get(code.membershipId)!, code);
         counts.lettered += toPrint.length;
         counts.done += chunk.length;
-        await ctx.db.updateTable('invitation_batches').set(counts).where('id', '=', batchId).execute();
+        await ctx.db.updateTable('invitation_batches').set({ ...counts, progress_at: isoNow(ctx) }).where('id', '=', batchId).execute();
         options.onProgress?.(counts.done, invitees.length);
       }
     }
@@ -405,6 +407,39 @@ export async function takeInvitationLetters(ctx: AppContext, actor: Actor, batch
  * Letters not downloaded within a day are deleted (housekeeping), as are the parts of a download broken off and of
  * a batch that never finished (a process stopped while drawing); returns how many batches lost their letters.
  */
+/**
+ * How long a batch's progress may stand still before it counts as cut off: a thousand letters take a second or two,
+ * a thousand e-mails a minute or two on a slow mail server.
+ */
+export const stalledBatchMs = 15 * 60_000;
+
+/**
+ * Batches cut off by a stop of the server that ran them (a crash, a restart: they run in its process) would stay
+ * queued or running for ever, their letters half drawn. Those whose progress has stood still for `stalledBatchMs`
+ * are marked failed with the reason, and their parts deleted, so the office sees what happened and prints again
+ * (which revokes the codes of the cut-off batch). Run by the hourly housekeeping job; returns how many it failed.
+ */
+export async function failInterruptedBatches(ctx: AppContext): Promise<number> {
+  const before = new Date(ctx.now().getTime() - stalledBatchMs).toISOString();
+  const stalled = (eb: ExpressionBuilder<Schema, 'invitation_batches'>) =>
+    eb.and([eb('status', 'in', ['queued', 'running']), eb(eb.fn.coalesce('progress_at', 'created_at'), '<=', before)]);
+  const ids = (await ctx.db.selectFrom('invitation_batches').select('id').where(stalled).execute()).map((row) => row.id);
+  let failed = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const some = ids.slice(i, i + 500);
+    failed += await inTransaction(ctx, async (trx) => {
+      // Checked again as it is written: a batch that moved meanwhile is still running somewhere.
+      const result = await trx.updateTable('invitation_batches')
+        .set({ status: 'failed', error: 'interrupted: the server stopped while the batch ran; invite these members again', finished_at: isoNow(ctx) })
+        .where('id', 'in', some).where(stalled).executeTakeFirst();
+      await trx.deleteFrom('invitation_letter_parts').where('batch_id', 'in', (eb) => eb.selectFrom('invitation_batches').select('id')
+        .where('id', 'in', some).where('status', '=', 'failed')).execute();
+      return Number(result.numUpdatedRows);
+    });
+  }
+  return failed;
+}
+
 export async function purgeExpiredLetters(ctx: AppContext): Promise<number> {
   const now = isoNow(ctx);
   const dayAgo = new Date(ctx.now().getTime() - lettersKeptMs).toISOString();
