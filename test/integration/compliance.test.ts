@@ -61,6 +61,19 @@ async function buildCoopA(t: TestApp, tenants: Tenants): Promise<void> {
   for (const m of members.slice(0, 3)) await subscribeShares(t.ctx, admin, m.membershipId, { date: '2027-03-01', shares: 1 });
 }
 
+/** The context with a database that counts the queries made through it (`reset` starts again from zero). */
+function countingQueries(base: TestApp['ctx']) {
+  let queries = 0;
+  const counting: KyselyPlugin = {
+    transformQuery: (args) => {
+      queries += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { ctx: { ...base, db: base.db.withPlugin(counting) }, count: () => queries, reset: () => void (queries = 0) };
+}
+
 describe.each(dialects)('the compliance board (%s)', (dialect) => {
   let t: TestApp;
   let tenants: Tenants;
@@ -202,71 +215,55 @@ describe.each(dialects)('the compliance board (%s)', (dialect) => {
     expect(federation.json().code).toBe('federation_board');
   });
 
-  it('reads a fixed number of queries whatever the number of organizations', async () => {
-    let queries = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => {
-        queries += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const ctx = { ...t.ctx, db: t.ctx.db.withPlugin(counting) };
+  it('reads a fixed number of count() whatever the number of organizations', async () => {
+    const { ctx, count, reset } = countingQueries(t.ctx);
     const fed: Actor = actorFor(tenants.users.federationAdmin);
     await federationComplianceBoard(ctx, fed, today);
-    const withThree = queries;
+    const withThree = count();
     for (let i = 0; i < 3; i += 1) await createOrg(t.ctx, buildOrganizationFields({ parentId: tenants.federation.id }));
-    queries = 0;
+    reset();
     const board = await federationComplianceBoard(ctx, fed, today);
     expect(board.organizations).toHaveLength(6);
-    expect(queries).toBe(withThree);
+    expect(count()).toBe(withThree);
     // The organizations, eleven set-based reads and one look at the audit log for changes since the last request.
-    expect(queries).toBeLessThanOrEqual(13);
+    expect(count()).toBeLessThanOrEqual(13);
   });
 
   it('keeps its reads until the records change: a sign-in does not make them again, a new member does', async () => {
-    let queries = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => {
-        queries += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const ctx = { ...t.ctx, db: t.ctx.db.withPlugin(counting) };
+    const { ctx, count, reset } = countingQueries(t.ctx);
     const fed: Actor = actorFor(tenants.users.federationAdmin);
     const membersOfB = async () => (await organizationComplianceBoard(ctx, fed, tenants.orgB.id, today)).counts.members;
     expect(await membersOfB()).toBe(2);
-    const made = queries;
-    queries = 0;
+    const made = count();
+    reset();
     expect(await membersOfB()).toBe(2);
     // The organization and a look at the audit log since the last request: not the board's reads again.
-    expect(queries).toBe(2);
-    expect(made).toBeGreaterThan(queries + 5);
+    expect(count()).toBe(2);
+    expect(made).toBeGreaterThan(count() + 5);
     // Signing in is audited but changes no record the board reads.
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: tenants.users.clerkA.email, password: testPassword } })).statusCode).toBe(200);
-    queries = 0;
+    reset();
     expect(await membersOfB()).toBe(2);
-    expect(queries).toBe(2);
+    expect(count()).toBe(2);
     await registerMember(t.ctx, actorFor(tenants.users.orgAdminB), tenants.orgB.id, {
       person: buildPersonFields(), memberNumber: 'B-3', kind: 'worker', firstEvent: 'admit', effectiveDate: '2027-05-01',
     });
-    queries = 0;
+    reset();
     expect(await membersOfB()).toBe(3);
-    expect(queries).toBe(made);
+    expect(count()).toBe(made);
     // Co-op A's records did not change: its board is made from what was kept.
     const boardOfA = () => organizationComplianceBoard(ctx, fed, tenants.orgA.id, today);
     await boardOfA();
-    queries = 0;
+    reset();
     expect((await boardOfA()).counts.members).toBe(10);
-    expect(queries).toBe(2);
+    expect(count()).toBe(2);
     // A change that names no organization (the federation's own, or the system's) counts for every one.
     await t.ctx.db.transaction().execute((trx) => recordAudit(trx, systemActor('test'), {
       organizationId: null, entityType: 'business_line', entityId: 'test', action: 'update', before: null, after: null,
     }, new Date().toISOString()));
-    queries = 0;
+    reset();
     expect((await boardOfA()).counts.members).toBe(10);
-    expect(queries).toBe(made);
+    expect(count()).toBe(made);
   });
 });
 
