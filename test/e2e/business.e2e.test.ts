@@ -68,7 +68,7 @@ describe.runIf(chromiumAvailable)('businesses in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, 'businesses-ja.png'), fullPage: true });
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('the federation administrator adds a business line, which sites can then take', async () => {
     const { server } = demo;
@@ -94,5 +94,5 @@ describe.runIf(chromiumAvailable)('businesses in Chromium', () => {
     const site = page.getByRole('dialog', { name: '事業所を追加' });
     await site.getByRole('combobox', { name: '事業分野' }).selectOption({ label: 'パン製造' });
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -40,5 +40,5 @@ describe.runIf(chromiumAvailable)('advocacy campaigns in Chromium', () => {
     await expect.poll(async () => page.getByTestId('campaign-map').innerHTML()).toContain(share);
     await page.screenshot({ path: path.join(shots, 'campaign-ja.png'), fullPage: true });
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });

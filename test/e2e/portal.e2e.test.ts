@@ -138,5 +138,5 @@ describe.runIf(chromiumAvailable)('the member portal on a phone in Chromium', ()
     await page.getByRole('heading', { name: 'My page', level: 1 }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });

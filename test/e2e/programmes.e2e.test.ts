@@ -99,5 +99,5 @@ describe.runIf(chromiumAvailable)('commissioned programmes in Chromium', () => {
     expect(await seriousViolations(lead.page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(lead.errors).toEqual([]);
-  });
+  }, 120_000);
 });
