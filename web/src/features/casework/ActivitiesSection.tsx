@@ -2,14 +2,13 @@ import { Button, NativeSelect, Table, Text, Textarea, TextInput } from '@mantine
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { formatDate, formatNumber, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
-import { notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
 import { ACTIVITY_KINDS, caseworkApi, type ActivityKind, type Participant } from './casework';
 import { checkDate, parseMinutes } from './casework-values';
+import { CaseDialog, type CaseFormProps } from './CaseDialog';
 import { CaseSection } from './CaseSection';
 
 interface ActivitiesSectionProps {
@@ -69,20 +68,9 @@ export function ActivitiesSection({ participant, onChanged }: ActivitiesSectionP
           </Table>
         </Table.ScrollContainer>
       )}
-      <Dialog opened={adding} onClose={() => setAdding(false)} title={t('casework.activity.add')}>
-        {adding && (
-          <AddActivityForm
-            key={openings}
-            participant={participant}
-            onCancel={() => setAdding(false)}
-            onSaved={(updated) => {
-              setAdding(false);
-              notifySuccess(t('casework.activity.added'));
-              onChanged(updated);
-            }}
-          />
-        )}
-      </Dialog>
+      <CaseDialog open={adding} onClose={() => setAdding(false)} title={t('casework.activity.add')} savedMessage={t('casework.activity.added')} onChanged={onChanged}>
+        {(_, actions) => <AddActivityForm key={openings} participant={participant} {...actions} />}
+      </CaseDialog>
     </CaseSection>
   );
 }
@@ -94,7 +82,7 @@ interface ActivityValues {
   note: string;
 }
 
-function AddActivityForm({ participant, onCancel, onSaved }: { participant: Participant; onCancel: () => void; onSaved: (p: Participant) => void }) {
+function AddActivityForm({ participant, onCancel, onSaved }: CaseFormProps) {
   const { t } = useTranslation();
   const form = useFormSubmit<ActivityValues>({
     initialValues: { kind: 'counselling', on: todayInJapan(), minutes: '', note: '' },

@@ -2,14 +2,13 @@ import { Button, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { formatDate, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
-import { notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
 import { caseworkApi, CONSENT_METHODS, CONSENT_PURPOSES, type Consent, type ConsentMethod, type ConsentPurpose, type Participant } from './casework';
 import { checkDate } from './casework-values';
+import { CaseDialog, type CaseFormProps } from './CaseDialog';
 import { CaseSection } from './CaseSection';
 
 interface ConsentsSectionProps {
@@ -74,44 +73,23 @@ export function ConsentsSection({ participant, onChanged }: ConsentsSectionProps
           </Table>
         </Table.ScrollContainer>
       )}
-      <Dialog opened={adding} onClose={() => setAdding(false)} title={t('casework.consent.add')}>
-        {adding && (
-          <AddConsentForm
-            participant={participant}
-            onCancel={() => setAdding(false)}
-            onSaved={(updated) => {
-              setAdding(false);
-              notifySuccess(t('casework.consent.added'));
-              onChanged(updated);
-            }}
-          />
-        )}
-      </Dialog>
-      <Dialog opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('casework.consent.withdrawTitle')}>
-        {withdrawing && (
-          <WithdrawConsentForm
-            participant={participant}
-            consent={withdrawing}
-            onCancel={() => setWithdrawing(null)}
-            onSaved={(updated) => {
-              setWithdrawing(null);
-              notifySuccess(t('casework.consent.withdrawn'));
-              onChanged(updated);
-            }}
-          />
-        )}
-      </Dialog>
+      <CaseDialog open={adding} onClose={() => setAdding(false)} title={t('casework.consent.add')} savedMessage={t('casework.consent.added')} onChanged={onChanged}>
+        {(_, actions) => <AddConsentForm participant={participant} {...actions} />}
+      </CaseDialog>
+      <CaseDialog
+        open={withdrawing}
+        onClose={() => setWithdrawing(null)}
+        title={t('casework.consent.withdrawTitle')}
+        savedMessage={t('casework.consent.withdrawn')}
+        onChanged={onChanged}
+      >
+        {(consent, actions) => <WithdrawConsentForm participant={participant} consent={consent} {...actions} />}
+      </CaseDialog>
     </CaseSection>
   );
 }
 
-interface FormProps {
-  participant: Participant;
-  onCancel: () => void;
-  onSaved: (participant: Participant) => void;
-}
-
-function AddConsentForm({ participant, onCancel, onSaved }: FormProps) {
+function AddConsentForm({ participant, onCancel, onSaved }: CaseFormProps) {
   const { t } = useTranslation();
   // The purposes not already consented to are offered first.
   const given = new Set(participant.consents.filter((c) => c.withdrawnOn === null).map((c) => c.purpose));
@@ -149,7 +127,7 @@ function AddConsentForm({ participant, onCancel, onSaved }: FormProps) {
   );
 }
 
-function WithdrawConsentForm({ participant, consent, onCancel, onSaved }: FormProps & { consent: Consent }) {
+function WithdrawConsentForm({ participant, consent, onCancel, onSaved }: CaseFormProps & { consent: Consent }) {
   const { t } = useTranslation();
   const form = useFormSubmit<{ withdrawnOn: string }>({
     initialValues: { withdrawnOn: todayInJapan() },

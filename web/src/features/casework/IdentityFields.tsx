@@ -1,18 +1,12 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
-import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPostalCode } from '../../format';
+import type { InputBinding } from '../members/PersonFields';
 import { toKatakana } from '../members/person-values';
 import { postalDigits } from '../organizations/organization-form-values';
 import type { IdentityValues } from './casework-values';
 
 type IdentityField = keyof IdentityValues & string;
-
-interface InputBinding {
-  value: string;
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
-  error: string | undefined;
-}
 
 interface IdentityFieldsProps {
   input: (field: IdentityField) => InputBinding;

@@ -3,14 +3,13 @@ import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
-import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { formatDate, formatPostalCode } from '../../format';
 import { useLocale } from '../../i18n';
-import { notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
 import { AGE_BANDS, caseworkApi, type AgeBand, type Identity, type Participant } from './casework';
 import { checkIdentity, hasConsent, identityValues, intakeField, toIdentity, type IdentityValues } from './casework-values';
+import { CaseDialog, type CaseFormProps } from './CaseDialog';
 import { CaseSection } from './CaseSection';
 import { CircumstancesField } from './CircumstancesField';
 import { IdentityFields } from './IdentityFields';
@@ -77,21 +76,9 @@ export function IdentitySection({ participant, identity, onChanged }: IdentitySe
         </Text>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{participant.circumstances ?? t('casework.circumstances.none')}</Text>
       </Stack>
-      <Dialog opened={editing} onClose={() => setEditing(false)} title={t('casework.identity.edit')}>
-        {editing && (
-          <IdentityEditForm
-            key={openings}
-            participant={participant}
-            identity={identity}
-            onCancel={() => setEditing(false)}
-            onSaved={(updated) => {
-              setEditing(false);
-              notifySuccess(t('casework.identity.saved'));
-              onChanged(updated);
-            }}
-          />
-        )}
-      </Dialog>
+      <CaseDialog open={editing} onClose={() => setEditing(false)} title={t('casework.identity.edit')} savedMessage={t('casework.identity.saved')} onChanged={onChanged}>
+        {(_, actions) => <IdentityEditForm key={openings} participant={participant} identity={identity} {...actions} />}
+      </CaseDialog>
     </CaseSection>
   );
 }
@@ -101,7 +88,7 @@ interface EditValues extends IdentityValues {
   circumstances: string;
 }
 
-function IdentityEditForm({ participant, identity, onCancel, onSaved }: { participant: Participant; identity: Identity; onCancel: () => void; onSaved: (p: Participant) => void }) {
+function IdentityEditForm({ participant, identity, onCancel, onSaved }: CaseFormProps & { identity: Identity }) {
   const { t } = useTranslation();
   const caseFieldError = useCaseFieldError();
   const consented = hasConsent(participant, 'sensitive-data');

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { formatDate } from '../../format';
@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n';
 import { invalidCount, useFormSubmit } from '../../use-form-submit';
 import { AGE_BANDS, caseworkApi, type CaseContract, type Participant } from './casework';
 import { checkIntake, contractCovering, emptyIntake, intakeField, toIntakeInput, type IntakeValues } from './casework-values';
+import { CaseSection } from './CaseSection';
 import { CircumstancesField } from './CircumstancesField';
 import { ConsentChoicesFields } from './ConsentChoicesFields';
 import { IdentityFields } from './IdentityFields';
@@ -41,10 +42,7 @@ export function IntakeForm({ siteId, contracts, today, onCreated, onCancel }: In
     <form onSubmit={form.onSubmit} noValidate>
       <Stack gap="lg">
         <FormAlert failure={form.failure} summary={invalid > 0 ? t('validation.summary', { count: invalid }) : undefined} />
-        <Paper component="section" withBorder p="md" aria-labelledby="intake-programme">
-          <Title order={2} size="h4" id="intake-programme" mb="sm">
-            {t('casework.intake.programmeSection')}
-          </Title>
+        <CaseSection id="intake-programme" title={t('casework.intake.programmeSection')}>
           <Stack gap="md">
             <NativeSelect
               label={t('casework.intake.contract')}
@@ -71,34 +69,25 @@ export function IntakeForm({ siteId, contracts, today, onCreated, onCancel }: In
               />
             </SimpleGrid>
           </Stack>
-        </Paper>
-        <Paper component="section" withBorder p="md" aria-labelledby="intake-consents">
-          <Title order={2} size="h4" id="intake-consents" mb="sm">
-            {t('casework.consent.title')}
-          </Title>
+        </CaseSection>
+        <CaseSection id="intake-consents" title={t('casework.consent.title')}>
           <ConsentChoicesFields
             value={form.values.consents}
             onChange={(purpose, choice) => form.set('consents', { ...form.values.consents, [purpose]: choice })}
             error={caseFieldError('consents', form.errors.consents)}
           />
-        </Paper>
-        <Paper component="section" withBorder p="md" aria-labelledby="intake-identity">
-          <Title order={2} size="h4" id="intake-identity" mb="sm">
-            {t('casework.identity.title')}
-          </Title>
+        </CaseSection>
+        <CaseSection id="intake-identity" title={t('casework.identity.title')}>
           <IdentityFields input={form.input} set={(field, value) => form.set(field, value)} />
-        </Paper>
-        <Paper component="section" withBorder p="md" aria-labelledby="intake-circumstances">
-          <Title order={2} size="h4" id="intake-circumstances" mb="sm">
-            {t('casework.circumstances.title')}
-          </Title>
+        </CaseSection>
+        <CaseSection id="intake-circumstances" title={t('casework.circumstances.title')}>
           <CircumstancesField
             value={form.values.circumstances}
             onChange={(value) => form.set('circumstances', value)}
             consented={sensitiveConsent}
             error={caseFieldError('circumstances', form.errors.circumstances)}
           />
-        </Paper>
+        </CaseSection>
         <Group>
           <Button type="submit" loading={form.submitting}>
             {t('casework.intake.submit')}

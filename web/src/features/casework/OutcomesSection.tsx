@@ -2,14 +2,13 @@ import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Textarea
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { formatDate, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
-import { notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
 import { caseworkApi, FOLLOW_UP_STATUSES, OUTCOME_KINDS, type FollowUp, type FollowUpStatus, type Outcome, type OutcomeKind, type Participant } from './casework';
 import { checkDate, followUpsOf, isPlacement, namesCoop } from './casework-values';
+import { CaseDialog, type CaseFormProps } from './CaseDialog';
 import { CaseSection } from './CaseSection';
 
 /** An organization an outcome may name: a co-op of the federation the participant went to work in or joined. */
@@ -76,34 +75,18 @@ export function OutcomesSection({ participant, coops, onChanged }: OutcomesSecti
           ))}
         </Stack>
       )}
-      <Dialog opened={adding} onClose={() => setAdding(false)} title={t('casework.outcome.add')}>
-        {adding && (
-          <AddOutcomeForm
-            participant={participant}
-            coops={coops}
-            onCancel={() => setAdding(false)}
-            onSaved={(updated) => {
-              setAdding(false);
-              notifySuccess(t('casework.outcome.added'));
-              onChanged(updated);
-            }}
-          />
-        )}
-      </Dialog>
-      <Dialog opened={recording !== null} onClose={() => setRecording(null)} title={t('casework.followUp.record')}>
-        {recording && (
-          <FollowUpForm
-            participant={participant}
-            followUp={recording}
-            onCancel={() => setRecording(null)}
-            onSaved={(updated) => {
-              setRecording(null);
-              notifySuccess(t('casework.followUp.recorded'));
-              onChanged(updated);
-            }}
-          />
-        )}
-      </Dialog>
+      <CaseDialog open={adding} onClose={() => setAdding(false)} title={t('casework.outcome.add')} savedMessage={t('casework.outcome.added')} onChanged={onChanged}>
+        {(_, actions) => <AddOutcomeForm participant={participant} coops={coops} {...actions} />}
+      </CaseDialog>
+      <CaseDialog
+        open={recording}
+        onClose={() => setRecording(null)}
+        title={t('casework.followUp.record')}
+        savedMessage={t('casework.followUp.recorded')}
+        onChanged={onChanged}
+      >
+        {(followUp, actions) => <FollowUpForm participant={participant} followUp={followUp} {...actions} />}
+      </CaseDialog>
     </CaseSection>
   );
 }
@@ -160,7 +143,7 @@ interface OutcomeValues {
   note: string;
 }
 
-function AddOutcomeForm({ participant, coops, onCancel, onSaved }: { participant: Participant; coops: CoopChoice[]; onCancel: () => void; onSaved: (p: Participant) => void }) {
+function AddOutcomeForm({ participant, coops, onCancel, onSaved }: CaseFormProps & { coops: CoopChoice[] }) {
   const { t } = useTranslation();
   const form = useFormSubmit<OutcomeValues>({
     initialValues: { kind: 'employment', on: todayInJapan(), coopOrganizationId: '', note: '' },
@@ -209,7 +192,7 @@ interface FollowUpValues {
   note: string;
 }
 
-function FollowUpForm({ participant, followUp, onCancel, onSaved }: { participant: Participant; followUp: FollowUp; onCancel: () => void; onSaved: (p: Participant) => void }) {
+function FollowUpForm({ participant, followUp, onCancel, onSaved }: CaseFormProps & { followUp: FollowUp }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const form = useFormSubmit<FollowUpValues>({

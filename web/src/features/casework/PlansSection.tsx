@@ -2,14 +2,13 @@ import { Button, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { formatDate, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
-import { notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
 import { caseworkApi, type Participant } from './casework';
 import { checkDate } from './casework-values';
+import { CaseDialog, type CaseFormProps } from './CaseDialog';
 import { CaseSection } from './CaseSection';
 
 interface PlansSectionProps {
@@ -50,24 +49,14 @@ export function PlansSection({ participant, onChanged }: PlansSectionProps) {
           ))}
         </Stack>
       )}
-      <Dialog opened={adding} onClose={() => setAdding(false)} title={t('casework.plan.add')}>
-        {adding && (
-          <AddPlanForm
-            participant={participant}
-            onCancel={() => setAdding(false)}
-            onSaved={(updated) => {
-              setAdding(false);
-              notifySuccess(t('casework.plan.added'));
-              onChanged(updated);
-            }}
-          />
-        )}
-      </Dialog>
+      <CaseDialog open={adding} onClose={() => setAdding(false)} title={t('casework.plan.add')} savedMessage={t('casework.plan.added')} onChanged={onChanged}>
+        {(_, actions) => <AddPlanForm participant={participant} {...actions} />}
+      </CaseDialog>
     </CaseSection>
   );
 }
 
-function AddPlanForm({ participant, onCancel, onSaved }: { participant: Participant; onCancel: () => void; onSaved: (p: Participant) => void }) {
+function AddPlanForm({ participant, onCancel, onSaved }: CaseFormProps) {
   const { t } = useTranslation();
   const form = useFormSubmit({
     initialValues: { startsOn: todayInJapan(), reviewOn: '', goals: '' },

@@ -3,14 +3,13 @@ import { IconDownload, IconFileOff, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiHref } from '../../api';
-import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { formatDate, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
-import { notifySuccess } from '../../notify';
 import { useFormSubmit } from '../../use-form-submit';
 import { caseworkApi, caseworkPaths, type Participant } from './casework';
 import { checkDate, erasureConfirmed } from './casework-values';
+import { CaseDialog, type CaseFormProps } from './CaseDialog';
 import { CaseSection } from './CaseSection';
 
 interface RecordActionsProps {
@@ -26,11 +25,6 @@ export function RecordActions({ participant, onChanged }: RecordActionsProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [dialog, setDialog] = useState<'close' | 'erase' | null>(null);
-  const done = (message: string) => (updated: Participant) => {
-    setDialog(null);
-    notifySuccess(message);
-    onChanged(updated);
-  };
   return (
     <CaseSection id="participant-actions" title={t('casework.record.title')}>
       <Stack gap="xs">
@@ -60,23 +54,23 @@ export function RecordActions({ participant, onChanged }: RecordActionsProps) {
           {t('casework.record.exportHint')}
         </Text>
       </Stack>
-      <Dialog opened={dialog === 'close'} onClose={() => setDialog(null)} title={t('casework.record.close')}>
-        {dialog === 'close' && <CloseForm participant={participant} onCancel={() => setDialog(null)} onSaved={done(t('casework.record.closed'))} />}
-      </Dialog>
-      <Dialog opened={dialog === 'erase'} onClose={() => setDialog(null)} title={t('casework.record.eraseTitle', { reference: participant.reference })}>
-        {dialog === 'erase' && <EraseForm participant={participant} onCancel={() => setDialog(null)} onSaved={done(t('casework.record.erased'))} />}
-      </Dialog>
+      <CaseDialog open={dialog === 'close'} onClose={() => setDialog(null)} title={t('casework.record.close')} savedMessage={t('casework.record.closed')} onChanged={onChanged}>
+        {(_, actions) => <CloseForm participant={participant} {...actions} />}
+      </CaseDialog>
+      <CaseDialog
+        open={dialog === 'erase'}
+        onClose={() => setDialog(null)}
+        title={t('casework.record.eraseTitle', { reference: participant.reference })}
+        savedMessage={t('casework.record.erased')}
+        onChanged={onChanged}
+      >
+        {(_, actions) => <EraseForm participant={participant} {...actions} />}
+      </CaseDialog>
     </CaseSection>
   );
 }
 
-interface FormProps {
-  participant: Participant;
-  onCancel: () => void;
-  onSaved: (participant: Participant) => void;
-}
-
-function CloseForm({ participant, onCancel, onSaved }: FormProps) {
+function CloseForm({ participant, onCancel, onSaved }: CaseFormProps) {
   const { t } = useTranslation();
   const form = useFormSubmit({
     initialValues: { closedOn: todayInJapan() },
@@ -94,7 +88,7 @@ function CloseForm({ participant, onCancel, onSaved }: FormProps) {
 }
 
 /** Like ConfirmDialog, but the reference must be typed: an erasure cannot be undone. */
-function EraseForm({ participant, onCancel, onSaved }: FormProps) {
+function EraseForm({ participant, onCancel, onSaved }: CaseFormProps) {
   const { t } = useTranslation();
   const form = useFormSubmit({
     initialValues: { confirm: '' },
