@@ -1,31 +1,20 @@
 import { canKeepCapital, isOwnRecord, type Actor } from '../../domain/access/policy.js';
-import { addLineTo, applyLines, emptyPosition, type CapitalPosition, type JournalLine } from '../../domain/capital/ledger.js';
-import { rulesOn, type CapitalRules } from '../../domain/capital/share-rules.js';
+import { addLineTo, applyLines, emptyPosition, type JournalLine } from '../../domain/capital/ledger.js';
+import { rulesOn } from '../../domain/capital/share-rules.js';
+import type { CapitalRegister, MemberCapital, RegisterRow } from '../../domain/capital/views.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { today, type AppContext } from '../shared/context.js';
 import { capitalRulesHistory } from './capital-rules.js';
 
-export interface CapitalEntryView {
-  id: string;
-  date: string;
-  type: string;
-  description: string | null;
-  reason: string | null;
-  reversesEntryId: string | null;
-  reversedByEntryId: string | null;
-  recordedAt: string;
-  recordedBy: string | null;
-  lines: JournalLine[];
-}
+// The capital as the API shows it: one definition shared with the web app.
+export type { CapitalEntryView, CapitalRegister, MemberCapital, MemberCapitalEntry, RegisterRow } from '../../domain/capital/views.js';
 
 const toLine = (l: { account: string; membership_id: string | null; amount: number | string; shares: number | string }): JournalLine => ({
   account: l.account as JournalLine['account'], membershipId: l.membership_id, amount: Number(l.amount), shares: Number(l.shares),
 });
 
 /** A member's capital: the position now and on each entry, with every entry that names them, oldest first. */
-export async function memberCapital(ctx: AppContext, actor: Actor, membershipId: string): Promise<{
-  position: CapitalPosition; rules: CapitalRules | null; entries: (CapitalEntryView & { positionAfter: CapitalPosition })[];
-}> {
+export async function memberCapital(ctx: AppContext, actor: Actor, membershipId: string): Promise<MemberCapital> {
   const membership = await ctx.db.selectFrom('memberships').select(['organization_id', 'person_id']).where('id', '=', membershipId).executeTakeFirst();
   if (!membership) throw notFound('membership');
   // A member reads their own capital (and downloads their own certificate), nobody else's.
@@ -55,23 +44,6 @@ export async function memberCapital(ctx: AppContext, actor: Actor, membershipId:
     };
   });
   return { position, rules: rulesOn(history, today(ctx)), entries: views };
-}
-
-export interface RegisterRow extends CapitalPosition {
-  membershipId: string;
-  memberNumber: string;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-}
-
-export interface CapitalRegister {
-  organizationId: string;
-  date: string;
-  rules: CapitalRules | null;
-  rows: RegisterRow[];
-  totals: CapitalPosition & { members: number };
 }
 
 /**

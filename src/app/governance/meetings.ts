@@ -2,6 +2,7 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import { canRunMeetings, type Actor } from '../../domain/access/policy.js';
 import type { SettingInForce, SettingName } from '../../domain/governance/bylaws.js';
 import { noticeCheck } from '../../domain/governance/meetings.js';
+import type { Candidate, Meeting, Motion } from '../../domain/governance/views.js';
 import type { BodyKind, ElectionMethod, MeetingStatus, MotionKind, Office, VotingMode } from '../../domain/governance/vocabulary.js';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
 import { storedFileName } from '../../domain/shared/file-name.js';
@@ -12,62 +13,8 @@ import { bodyOf } from './bodies.js';
 import { bylawSettingsOn } from './bylaws.js';
 import { checkCandidacy } from './seat-rules.js';
 
-/**
- * Meetings of a body: convened with an agenda of motions (amendments and elections among them), a record date
- * that fixes the electorate, the voting methods the bylaws allow, and the notice.
- */
-export interface Meeting {
-  id: string;
-  organizationId: string;
-  bodyId: string;
-  bodyKind: BodyKind;
-  title: string;
-  startsAt: string;
-  endsAt: string | null;
-  place: string | null;
-  onlineUrl: string | null;
-  recordDate: string;
-  votingDeadline: string | null;
-  writtenVoting: boolean;
-  electronicVoting: boolean;
-  proxyAllowed: boolean;
-  status: MeetingStatus;
-  noticeDate: string | null;
-  chairPersonId: string | null;
-  minutesSigners: string[];
-  openedAt: string | null;
-  closedAt: string | null;
-  version: number;
-}
-
-export interface Candidate {
-  id: string;
-  personId: string;
-  name: string;
-  statement: string | null;
-  position: number;
-}
-
-export interface Motion {
-  id: string;
-  meetingId: string;
-  position: number;
-  amendsMotionId: string | null;
-  kind: MotionKind;
-  title: string;
-  body: string | null;
-  voting: VotingMode;
-  electionMethod: ElectionMethod | null;
-  office: Office | null;
-  seats: number | null;
-  bylawVersionId: string | null;
-  status: 'draft' | 'open' | 'closed';
-  result: unknown;
-  chairDecision: 'adopted' | 'rejected' | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  candidates: Candidate[];
-}
+// Meetings of a body, their motions and candidates as the API shows them: one definition shared with the web app.
+export type { Candidate, Meeting, Motion } from '../../domain/governance/views.js';
 
 export const toMeeting = (r: Selectable<MeetingTable>, bodyKind: BodyKind): Meeting => ({
   id: r.id, organizationId: r.organization_id, bodyId: r.body_id, bodyKind, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place,

@@ -5,6 +5,7 @@ import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js'
 import { fiscalYearPeriod, monthsBetween } from '../../domain/shared/fiscal-year.js';
 import { actReserveTargetShareOfCapital, allocationMinimums, ceilShare, checkAllocation, proposeAllocation, type AllocationParts, type AllocationProposal, type SurplusFacts } from '../../domain/surplus/allocation.js';
 import { splitDividends } from '../../domain/surplus/dividends.js';
+import type { ClosingFacts, ClosingInput, ClosingStatus, ClosingView } from '../../domain/surplus/views.js';
 import type { WorkMeasure, WorkMeasureBasis } from '../../domain/surplus/work-measure.js';
 import type { Fraction } from '../../domain/governance/resolutions.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
@@ -24,63 +25,8 @@ import { workInYear } from './member-work.js';
  * ledger (see settle-closing.ts).
  */
 
-export type ClosingStatus = 'draft' | 'submitted' | 'posted' | 'rejected' | 'withdrawn';
-
-export interface OpeningBalances {
-  /** The legal reserve before the co-op kept its books in Kyodo. */
-  legalReserve: number;
-  lossesCarriedForward: number;
-}
-
-export interface ClosingInput {
-  fiscalYear: number;
-  /** The year's surplus (当期剰余金) in whole yen; negative for a loss. */
-  surplus: number;
-  /** The board's allocation where it puts more than a minimum into a reserve, or retains part of the rest. */
-  legalReserve?: number;
-  jobCreationFund?: number;
-  educationCarryForward?: number;
-  retained?: number;
-  /** Only at the first close kept in Kyodo: the reserve and losses the co-op already had. */
-  opening?: OpeningBalances;
-}
-
-export interface ClosingFacts extends SurplusFacts {
-  /** Where the reserve target came from: the bylaws, or (when they are silent) the law's least, half of capital. */
-  legalReserveTargetSource: 'bylaws' | 'law';
-  opening: OpeningBalances | null;
-}
-
-export interface ClosingView {
-  id: string;
-  organizationId: string;
-  fiscalYear: number;
-  periodFrom: string;
-  periodUntil: string;
-  status: ClosingStatus;
-  surplus: number;
-  facts: ClosingFacts;
-  measure: WorkMeasure;
-  allocation: AllocationProposal;
-  withholdAgainstUnpaid: boolean;
-  totalWork: number;
-  members: number;
-  /** Work by people who were not members on the day: counted, never divided. */
-  nonMemberWork: { people: number; minutes: number };
-  dividendsWithheld: number;
-  dividendsPaid: number;
-  motionId: string | null;
-  /** The meeting whose agenda holds the motion, for the link to it. */
-  meetingId: string | null;
-  journalEntryId: string | null;
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  postedAt: string | null;
-  postedBy: string | null;
-  /** The statements' last e-mailing, once it has finished; null before. */
-  statementsMailed: { at: string; sent: number; withoutEmail: number; failures: { email: string; reason: string }[] } | null;
-}
+// The close as the API takes and shows it: one definition shared with the web app.
+export type { ClosingFacts, ClosingInput, ClosingStatus, ClosingView, OpeningBalances } from '../../domain/surplus/views.js';
 
 interface StoredAllocation {
   proposal: AllocationProposal;

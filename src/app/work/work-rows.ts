@@ -2,36 +2,13 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Schema, WorkRecordTable } from '../../db/schema.js';
 import { DomainError, notFound } from '../../domain/shared/errors.js';
 import { monthOf } from '../../domain/work/period.js';
+import type { WorkRecordView } from '../../domain/work/views.js';
 import type { WorkRecordSource, WorkRecordStatus, WorkRules } from '../../domain/work/work-record.js';
 import { businessLinesOf, findOrganization } from '../organizations/organization-rows.js';
 import { today, type AppContext, type Tx } from '../shared/context.js';
 
-/** A record of work as the API shows it: with the person's name and member number, and whether its month is closed. */
-export interface WorkRecordView {
-  id: string;
-  organizationId: string;
-  personId: string;
-  familyName: string;
-  givenName: string;
-  /** The person's member number here; null for a worker who is not a member. */
-  memberNumber: string | null;
-  date: string;
-  site: string;
-  businessLine: string;
-  role: string;
-  minutes: number;
-  status: WorkRecordStatus;
-  source: WorkRecordSource;
-  importBatchId: string | null;
-  note: string | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  periodClosed: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  recordedBy: string | null;
-}
+// A record of work as the API shows it: one definition shared with the web app.
+export type { WorkRecordView } from '../../domain/work/views.js';
 
 /** The columns of a record and its person, as the views read them. */
 export function workRecordQuery(db: Tx) {

@@ -1,55 +1,15 @@
 import { api, withQuery } from '../../api';
 import type { Locale } from '../../i18n';
 
-// The capital ledger (出資) as the server describes it. The vocabularies are the server's own domain modules, so
-// the page and the server can never disagree.
+// The capital ledger (出資) as the server describes it. The vocabularies and the views are the server's own domain
+// modules, so the page and the server can never disagree.
 
 export { entryTypes as ENTRY_TYPES, paymentMethods as PAYMENT_METHODS, type EntryType, type PaymentMethod } from '../../../../src/domain/capital/ledger';
 export type { CapitalPosition, JournalLine } from '../../../../src/domain/capital/ledger';
 export type { CapitalRules } from '../../../../src/domain/capital/share-rules';
-import type { CapitalPosition, JournalLine, PaymentMethod } from '../../../../src/domain/capital/ledger';
+export type { CapitalRegister, MemberCapital, MemberCapitalEntry as CapitalEntry, RegisterRow } from '../../../../src/domain/capital/views';
+import type { PaymentMethod } from '../../../../src/domain/capital/ledger';
 import type { CapitalRules } from '../../../../src/domain/capital/share-rules';
-
-/** One journal entry that names the member, with their position after it. */
-export interface CapitalEntry {
-  id: string;
-  date: string;
-  type: string;
-  description: string | null;
-  /** Why: the approval of a transfer, the resolution of a write-down, the reason of a reversal. */
-  reason: string | null;
-  reversesEntryId: string | null;
-  reversedByEntryId: string | null;
-  recordedAt: string;
-  recordedBy: string | null;
-  lines: JournalLine[];
-  positionAfter: CapitalPosition;
-}
-
-export interface MemberCapital {
-  position: CapitalPosition;
-  /** The rules in force today; null before the organization recorded any. */
-  rules: CapitalRules | null;
-  entries: CapitalEntry[];
-}
-
-export interface RegisterRow extends CapitalPosition {
-  membershipId: string;
-  memberNumber: string;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-}
-
-/** 出資者名簿: every member holding capital (or owed a refund) at a date. */
-export interface CapitalRegister {
-  organizationId: string;
-  date: string;
-  rules: CapitalRules | null;
-  rows: RegisterRow[];
-  totals: CapitalPosition & { members: number };
-}
 
 /** An organization's capital at the end of one fiscal year (or today, for the year still running). */
 export interface CapitalByYear {

@@ -28,11 +28,11 @@ export {
 } from '../../../../src/domain/governance/vocabulary';
 export { bylawSettingNames as BYLAW_SETTING_NAMES, type BylawSettings, type SettingName, type SettingSource } from '../../../../src/domain/governance/bylaws';
 export type { Fraction, ResolutionRules, VoteCount } from '../../../../src/domain/governance/resolutions';
+export type { Meeting } from '../../../../src/domain/governance/views';
 import type {
   AttendanceMode,
   BodyKind,
   ElectionMethod,
-  MeetingStatus,
   MotionChoice,
   MotionKind,
   Office,
@@ -43,6 +43,7 @@ import type {
 import type { BylawSettings, SettingName, SettingSource } from '../../../../src/domain/governance/bylaws';
 import type { ApprovalResult } from '../../../../src/domain/governance/elections';
 import type { ResolutionRules, VoteCount } from '../../../../src/domain/governance/resolutions';
+import type { Candidate as MotionCandidate, Meeting, Motion as ServerMotion } from '../../../../src/domain/governance/views';
 
 /** 総会 · 総代会 · 理事会 · 連合会総会, with the number of seats held today. */
 export interface Body {
@@ -117,54 +118,17 @@ export interface SettingsInForce {
   settings: Record<SettingName, SettingInForce>;
 }
 
-export interface Meeting {
-  id: string;
-  organizationId: string;
-  bodyId: string;
-  bodyKind: BodyKind;
-  title: string;
-  /** UTC; shown and entered in Japan time. */
-  startsAt: string;
-  endsAt: string | null;
-  place: string | null;
-  onlineUrl: string | null;
-  recordDate: string;
-  votingDeadline: string | null;
-  writtenVoting: boolean;
-  electronicVoting: boolean;
-  proxyAllowed: boolean;
-  status: MeetingStatus;
-  noticeDate: string | null;
-  chairPersonId: string | null;
-  minutesSigners: string[];
-  openedAt: string | null;
-  closedAt: string | null;
-  version: number;
-}
-
-export interface NewMeeting {
-  bodyKind: BodyKind;
-  title: string;
-  startsAt: string;
-  endsAt: string | null;
-  place: string | null;
-  onlineUrl: string | null;
-  recordDate: string;
-  votingDeadline: string | null;
-  writtenVoting: boolean;
-  electronicVoting: boolean;
-  proxyAllowed: boolean;
-}
+/** What drafting a meeting sends: the meeting's own fields, every one stated. */
+export type NewMeeting = Pick<
+  Meeting,
+  'bodyKind' | 'title' | 'startsAt' | 'endsAt' | 'place' | 'onlineUrl' | 'recordDate' | 'votingDeadline' | 'writtenVoting' | 'electronicVoting' | 'proxyAllowed'
+>;
 
 /** What a change of a meeting may carry: any field but its body before the notice; afterwards the chair, the minutes' signers and the online address. */
 export type MeetingChanges = Partial<Omit<NewMeeting, 'bodyKind'>> & { chairPersonId?: string | null; minutesSigners?: string[] };
 
-export interface Candidate {
-  id: string;
-  personId: string;
-  name: string;
-  statement?: string | null;
-}
+/** A candidate as the pages read them: without their place on the ballot. */
+export type Candidate = Pick<MotionCandidate, 'id' | 'personId' | 'name' | 'statement'>;
 
 /** The tie at the last seat of an approval election, settled by a lot anyone can replay. */
 export type ApprovalTie = NonNullable<ApprovalResult['tie']>;
@@ -199,21 +163,9 @@ export interface MotionResult {
   elected: string[] | null;
 }
 
-export interface Motion {
-  id: string;
-  position: number;
-  amendsMotionId: string | null;
-  kind: MotionKind;
-  title: string;
-  body: string | null;
-  voting: VotingMode;
-  electionMethod: ElectionMethod | null;
-  office: Office | null;
-  seats: number | null;
-  bylawVersionId: string | null;
-  status: 'draft' | 'open' | 'closed';
+/** A motion as the pages read them: its result typed, without its meeting and times. */
+export interface Motion extends Omit<ServerMotion, 'meetingId' | 'result' | 'openedAt' | 'closedAt' | 'candidates'> {
   result: MotionResult | null;
-  chairDecision: 'adopted' | 'rejected' | null;
   candidates: Candidate[];
 }
 

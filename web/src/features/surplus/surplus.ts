@@ -2,77 +2,28 @@ import { api, ApiError, withQuery } from '../../api';
 import type { Locale } from '../../i18n';
 
 // The fiscal-year close and the dividends by amount of work (決算・剰余金処分) as the server describes them. The
-// allocation's shapes are the server's own domain modules, so the pages and the server can never disagree.
+// close's and the allocation's shapes are the server's own domain modules, so the pages and the server can never
+// disagree.
 
 export { reserveFields as RESERVE_FIELDS, type ReserveField } from '../../../../src/domain/surplus/allocation';
 export type { AllocationMinimums, AllocationProposal, MinimumBasis, ReserveMinimum, SurplusFacts } from '../../../../src/domain/surplus/allocation';
 export { workMeasureBases as WORK_MEASURE_BASES, type WorkMeasure, type WorkMeasureBasis } from '../../../../src/domain/surplus/work-measure';
-import type { AllocationProposal, SurplusFacts } from '../../../../src/domain/surplus/allocation';
+export {
+  closingStatuses as CLOSING_STATUSES,
+  type ClosingFacts,
+  type ClosingInput,
+  type ClosingStatus,
+  type ClosingView as Closing,
+  type OpeningBalances,
+} from '../../../../src/domain/surplus/views';
+import type { ClosingInput, ClosingStatus, ClosingView as Closing } from '../../../../src/domain/surplus/views';
 import type { WorkMeasure } from '../../../../src/domain/surplus/work-measure';
-
-export const CLOSING_STATUSES = ['draft', 'submitted', 'posted', 'rejected', 'withdrawn'] as const;
-export type ClosingStatus = (typeof CLOSING_STATUSES)[number];
-
-/** The reserve and losses a co-op had before it kept its books in Kyodo (stated once, at the first close). */
-export interface OpeningBalances {
-  legalReserve: number;
-  lossesCarriedForward: number;
-}
-
-export interface ClosingFacts extends SurplusFacts {
-  /** Where the reserve target came from: the bylaws, or (when they are silent) the law's least, half of capital. */
-  legalReserveTargetSource: 'bylaws' | 'law';
-  opening: OpeningBalances | null;
-}
-
-/** One fiscal-year close: the facts it read, the allocation in the legal order, the work divided, and where it stands. */
-export interface Closing {
-  id: string;
-  organizationId: string;
-  fiscalYear: number;
-  periodFrom: string;
-  periodUntil: string;
-  status: ClosingStatus;
-  surplus: number;
-  facts: ClosingFacts;
-  measure: WorkMeasure;
-  allocation: AllocationProposal;
-  withholdAgainstUnpaid: boolean;
-  totalWork: number;
-  members: number;
-  /** Work by people who were not members on the day: counted, never divided. */
-  nonMemberWork: { people: number; minutes: number };
-  dividendsWithheld: number;
-  dividendsPaid: number;
-  motionId: string | null;
-  meetingId: string | null;
-  journalEntryId: string | null;
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  postedAt: string | null;
-  postedBy: string | null;
-  /** The statements' last e-mailing, once it has finished. */
-  statementsMailed: { at: string; sent: number; withoutEmail: number; failures: { email: string; reason: string }[] } | null;
-}
 
 /** What e-mailing the statements started with: the members with an address, and those without. */
 export interface StatementsSending {
   recipients: number;
   withoutEmail: number;
   sending: boolean;
-}
-
-/** What the board proposes; the reserves and the retained amount only where it departs from the minimums. */
-export interface ClosingInput {
-  fiscalYear: number;
-  /** Negative for a loss. */
-  surplus: number;
-  legalReserve?: number;
-  jobCreationFund?: number;
-  educationCarryForward?: number;
-  retained?: number;
-  opening?: OpeningBalances;
 }
 
 /** The exact share of the dividends: yen + remainder / denominator. */

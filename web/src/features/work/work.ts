@@ -1,35 +1,11 @@
 import { api, withQuery } from '../../api';
-import type { WorkRecordSource, WorkRecordStatus } from '../../../../src/domain/work/work-record';
+import type { WorkRecordView as WorkRecord } from '../../../../src/domain/work/views';
+import type { WorkRecordStatus } from '../../../../src/domain/work/work-record';
 
 // Work records (就労記録): what the server sends and takes, and its addresses.
 
 export { minutesPerDay as MINUTES_PER_DAY, workTextLimits as WORK_TEXT_LIMITS } from '../../../../src/domain/work/work-record';
-
-export interface WorkRecord {
-  id: string;
-  organizationId: string;
-  personId: string;
-  familyName: string;
-  givenName: string;
-  /** Null for a worker who is not a member. */
-  memberNumber: string | null;
-  date: string;
-  site: string;
-  businessLine: string;
-  role: string;
-  minutes: number;
-  status: WorkRecordStatus;
-  source: WorkRecordSource;
-  importBatchId: string | null;
-  note: string | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  periodClosed: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  recordedBy: string | null;
-}
+export type { WorkRecordView as WorkRecord } from '../../../../src/domain/work/views';
 
 export interface WorkTotals {
   records: number;

@@ -1,0 +1,51 @@
+import type { CapitalPosition, JournalLine } from './ledger.js';
+import type { CapitalRules } from './share-rules.js';
+
+// The capital ledger (出資) as the API shows it: one definition for the server and the web app. Types only (no
+// Node, no database), so the web bundle can read it.
+
+/** A journal entry with its lines. */
+export interface CapitalEntryView {
+  id: string;
+  date: string;
+  type: string;
+  description: string | null;
+  /** Why: the approval of a transfer, the resolution of a write-down, the reason of a reversal. */
+  reason: string | null;
+  reversesEntryId: string | null;
+  reversedByEntryId: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+  lines: JournalLine[];
+}
+
+/** One journal entry that names the member, with their position after it. */
+export interface MemberCapitalEntry extends CapitalEntryView {
+  positionAfter: CapitalPosition;
+}
+
+/** A member's capital: the position now, the rules in force, and every entry that names them, oldest first. */
+export interface MemberCapital {
+  position: CapitalPosition;
+  /** The rules in force today; null before the organization recorded any. */
+  rules: CapitalRules | null;
+  entries: MemberCapitalEntry[];
+}
+
+export interface RegisterRow extends CapitalPosition {
+  membershipId: string;
+  memberNumber: string;
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+}
+
+/** 出資者名簿: every member holding capital (or owed a refund) at a date. */
+export interface CapitalRegister {
+  organizationId: string;
+  date: string;
+  rules: CapitalRules | null;
+  rows: RegisterRow[];
+  totals: CapitalPosition & { members: number };
+}
