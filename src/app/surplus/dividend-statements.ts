@@ -3,52 +3,16 @@ import { notFound } from '../../domain/shared/errors.js';
 import type { CsvEncoding } from '../../domain/members/csv/decode.js';
 import { searchQueryKey } from '../../domain/members/search-key.js';
 import { dividendsCsv } from '../../domain/surplus/dividends-csv.js';
-import { unitOf, type WorkMeasure } from '../../domain/surplus/work-measure.js';
+import type { DividendLine, DividendStatement } from '../../domain/surplus/views.js';
+import { unitOf } from '../../domain/surplus/work-measure.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { today, type AppContext, type Tx } from '../shared/context.js';
 import type { DocumentLocale } from '../documents/pdf-kit.js';
-import { closingRow, toClosingView, type ClosingRow, type ClosingStatus } from './close-year.js';
+import { closingRow, toClosingView, type ClosingRow } from './close-year.js';
 import { renderStatementPdf } from './documents/statement-pdf.js';
 
-/** One member's line of a close, with who they are: the staff's list and the member's own statement. */
-export interface DividendLine {
-  membershipId: string;
-  memberNumber: string;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-  minutes: number;
-  days: number;
-  work: number;
-  exact: { yen: number; remainder: number; denominator: number };
-  roundedUp: boolean;
-  remainderRank: number | null;
-  amount: number;
-  unpaidCapital: number;
-  withheld: number;
-  payment: number;
-}
-
-/** A member's statement (従事分量配当金計算書): their line and everything needed to recompute it by hand. */
-export interface DividendStatement extends DividendLine {
-  closingId: string;
-  status: ClosingStatus;
-  fiscalYear: number;
-  periodFrom: string;
-  periodUntil: string;
-  organization: { id: string; code: string; nameJa: string; nameEn: string | null };
-  measure: WorkMeasure;
-  unit: 'minutes' | 'days' | 'weighted_minutes';
-  totalWork: number;
-  members: number;
-  /** The year's dividend by amount of work, divided among the members. */
-  dividends: number;
-  /** Yen left after every member's whole-yen part, given one each to the largest remainders. */
-  yenRoundedUp: number;
-  withholdAgainstUnpaid: boolean;
-  postedAt: string | null;
-}
+// A close's dividend lines and statements as the API shows them: one definition shared with the web app.
+export type { DividendLine, DividendStatement } from '../../domain/surplus/views.js';
 
 const lineColumns = [
   'd.membership_id', 'm.member_number', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana', 'd.minutes', 'd.days', 'd.work',

@@ -1,5 +1,6 @@
 import type { CapitalPosition, JournalLine } from './ledger.js';
 import type { CapitalRules } from './share-rules.js';
+import type { MemberLine } from '../members/views.js';
 
 // The capital ledger (出資) as the API shows it: one definition for the server and the web app. Types only (no
 // Node, no database), so the web bundle can read it.
@@ -32,14 +33,7 @@ export interface MemberCapital {
   entries: MemberCapitalEntry[];
 }
 
-export interface RegisterRow extends CapitalPosition {
-  membershipId: string;
-  memberNumber: string;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-}
+export interface RegisterRow extends CapitalPosition, MemberLine {}
 
 /** 出資者名簿: every member holding capital (or owed a refund) at a date. */
 export interface CapitalRegister {

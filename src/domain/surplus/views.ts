@@ -1,4 +1,5 @@
 import type { AllocationProposal, SurplusFacts } from './allocation.js';
+import type { MemberLine } from '../members/views.js';
 import type { WorkMeasure } from './work-measure.js';
 
 // The fiscal-year close (決算・剰余金処分) as the API takes and shows it: one definition for the server and the web
@@ -64,4 +65,49 @@ export interface ClosingView {
   postedBy: string | null;
   /** The statements' last e-mailing, once it has finished; null before. */
   statementsMailed: { at: string; sent: number; withoutEmail: number; failures: { email: string; reason: string }[] } | null;
+}
+
+/** The exact share of the dividends: yen + remainder / denominator. */
+export interface ExactShare {
+  yen: number;
+  remainder: number;
+  denominator: number;
+}
+
+/** How a close measures work: minutes, days, or minutes weighted by role. */
+export type WorkUnit = 'minutes' | 'days' | 'weighted_minutes';
+
+/** One member's line of a close, with who they are: the staff's list and the member's own statement. */
+export interface DividendLine extends MemberLine {
+  minutes: number;
+  days: number;
+  work: number;
+  exact: ExactShare;
+  roundedUp: boolean;
+  /** Place in the remainder order (1 = largest), among members with a remainder; null without one. */
+  remainderRank: number | null;
+  amount: number;
+  unpaidCapital: number;
+  withheld: number;
+  payment: number;
+}
+
+/** A member's statement (従事分量配当金計算書): their line and everything needed to recompute it by hand. */
+export interface DividendStatement extends DividendLine {
+  closingId: string;
+  status: ClosingStatus;
+  fiscalYear: number;
+  periodFrom: string;
+  periodUntil: string;
+  organization: { id: string; code: string; nameJa: string; nameEn: string | null };
+  measure: WorkMeasure;
+  unit: WorkUnit;
+  totalWork: number;
+  members: number;
+  /** The year's dividend by amount of work, divided among the members. */
+  dividends: number;
+  /** Yen left after every member's whole-yen part, given one each to the largest remainders. */
+  yenRoundedUp: number;
+  withholdAgainstUnpaid: boolean;
+  postedAt: string | null;
 }

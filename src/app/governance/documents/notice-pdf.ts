@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
+import type { Meeting } from '../../../domain/governance/views.js';
 import { baseDefinition, creationDate, parseDate, renderPdf, type DocumentLocale } from '../../documents/pdf-kit.js';
 import {
   alternatives,
@@ -24,21 +25,8 @@ import {
 export interface NoticeData {
   locale: 'ja' | 'en';
   organization: { nameJa: string; nameEn: string | null; address: string | null; representative: string | null };
-  meeting: {
-    title: string;
-    bodyKind: 'general_assembly' | 'delegate_assembly' | 'board' | 'federation_assembly';
-    /** UTC ISO date-time; shown in Japan time. */
-    startsAt: string;
-    endsAt: string | null;
-    place: string | null;
-    onlineUrl: string | null;
-    /** YYYY-MM-DD: who is on the register that day may vote (基準日). */
-    recordDate: string;
-    /** UTC ISO: when written and electronic votes must be in; null means when the meeting opens. */
-    votingDeadline: string | null;
-    electronicVoting: boolean;
-    writtenVoting: boolean;
-    proxyAllowed: boolean;
+  /** The meeting as the API shows it (startsAt in UTC, shown in Japan time; recordDate fixes who may vote). */
+  meeting: Pick<Meeting, 'title' | 'bodyKind' | 'startsAt' | 'endsAt' | 'place' | 'onlineUrl' | 'recordDate' | 'votingDeadline' | 'electronicVoting' | 'writtenVoting' | 'proxyAllowed'> & {
     /** How many others one proxy may vote for. */
     proxyCap: number;
   };

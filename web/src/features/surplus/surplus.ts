@@ -14,10 +14,13 @@ export {
   type ClosingInput,
   type ClosingStatus,
   type ClosingView as Closing,
+  type DividendLine,
+  type DividendStatement,
+  type ExactShare,
   type OpeningBalances,
+  type WorkUnit,
 } from '../../../../src/domain/surplus/views';
-import type { ClosingInput, ClosingStatus, ClosingView as Closing } from '../../../../src/domain/surplus/views';
-import type { WorkMeasure } from '../../../../src/domain/surplus/work-measure';
+import type { ClosingInput, ClosingView as Closing, DividendLine } from '../../../../src/domain/surplus/views';
 
 /** What e-mailing the statements started with: the members with an address, and those without. */
 export interface StatementsSending {
@@ -26,60 +29,12 @@ export interface StatementsSending {
   sending: boolean;
 }
 
-/** The exact share of the dividends: yen + remainder / denominator. */
-export interface ExactShare {
-  yen: number;
-  remainder: number;
-  denominator: number;
-}
-
-/** One member's line of a close. */
-export interface DividendLine {
-  membershipId: string;
-  memberNumber: string;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-  minutes: number;
-  days: number;
-  work: number;
-  exact: ExactShare;
-  roundedUp: boolean;
-  /** Place in the remainder order (1 = largest), among members with a remainder; null without one. */
-  remainderRank: number | null;
-  amount: number;
-  unpaidCapital: number;
-  withheld: number;
-  payment: number;
-}
-
 export interface DividendPage {
   total: number;
   offset: number;
   lines: DividendLine[];
 }
 
-export type WorkUnit = 'minutes' | 'days' | 'weighted_minutes';
-
-/** A member's statement (従事分量配当金計算書): their line and everything needed to recompute it by hand. */
-export interface DividendStatement extends DividendLine {
-  closingId: string;
-  status: ClosingStatus;
-  fiscalYear: number;
-  periodFrom: string;
-  periodUntil: string;
-  organization: { id: string; code: string; nameJa: string; nameEn: string | null };
-  measure: WorkMeasure;
-  unit: WorkUnit;
-  totalWork: number;
-  members: number;
-  dividends: number;
-  /** Yen left after every member's whole-yen part, given one each to the largest remainders. */
-  yenRoundedUp: number;
-  withholdAgainstUnpaid: boolean;
-  postedAt: string | null;
-}
 
 /** A member's own statement in their list: closes the assembly has resolved. */
 export interface MyDividend {
