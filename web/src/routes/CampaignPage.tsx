@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { BackLink } from '../components/BackLink';
 import { Dialog } from '../components/Dialog';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
@@ -75,12 +76,7 @@ function CampaignView({ campaign, onReload }: { campaign: CampaignDetail; onRelo
         }
       />
       <Stack gap="lg">
-        <Anchor component={Link} to={listPath} size="sm">
-          <Group gap={4} component="span">
-            <IconArrowLeft size={14} aria-hidden />
-            {t('campaigns.backToList')}
-          </Group>
-        </Anchor>
+        <BackLink to={listPath}>{t('campaigns.backToList')}</BackLink>
         {goalIn(campaign, locale) && <Text style={{ whiteSpace: 'pre-wrap' }}>{goalIn(campaign, locale)}</Text>}
         <CampaignHeadline progress={campaign.progress} />
         <AdoptionMap

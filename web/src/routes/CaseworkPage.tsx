@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconUsersGroup } from '@tabler/icons-react';
+import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Items } from '../api';
+import { BackLink } from '../components/BackLink';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { caseworkPaths, type CaseSite, type ParticipantRead } from '../features/casework/casework';
@@ -98,10 +99,7 @@ function FederationAssignments() {
 export function BackToCasework() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/casework" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
-      <IconArrowLeft size={14} aria-hidden />
-      {t('casework.back')}
-    </Anchor>
+    <BackLink to="/casework" mb="xs">{t('casework.back')}</BackLink>
   );
 }
 

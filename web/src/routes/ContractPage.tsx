@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Stack } from '@mantine/core';
-import { IconArrowLeft, IconPencil, IconReportAnalytics } from '@tabler/icons-react';
+import { Button, Group, Stack } from '@mantine/core';
+import { IconPencil, IconReportAnalytics } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Items } from '../api';
+import { BackLink } from '../components/BackLink';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
@@ -87,12 +88,7 @@ function ContractView({ contract, commissioners, sites, onReload, onCommissioner
         }
       />
       <Stack gap="lg">
-        <Anchor component={Link} to={listPath} size="sm">
-          <Group gap={4} component="span">
-            <IconArrowLeft size={14} aria-hidden />
-            {t('programmes.backToList')}
-          </Group>
-        </Anchor>
+        <BackLink to={listPath}>{t('programmes.backToList')}</BackLink>
         <ContractSummary contract={contract} commissioners={commissioners} sites={sites} headingOrder={2} />
       </Stack>
       <ContractDialog

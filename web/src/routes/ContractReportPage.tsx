@@ -1,7 +1,7 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { BackLink } from '../components/BackLink';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
@@ -43,12 +43,7 @@ function ReportView({ contract }: { contract: Contract }) {
         subtitle={t('programmes.report.periodText', { from: formatDate(report.data?.from ?? period.from, locale), until: formatDate(report.data?.until ?? period.until, locale) })}
       />
       <Stack gap="lg">
-        <Anchor component={Link} to={`/programmes/contracts/${contract.id}`} size="sm">
-          <Group gap={4} component="span">
-            <IconArrowLeft size={14} aria-hidden />
-            {t('programmes.report.backToContract')}
-          </Group>
-        </Anchor>
+        <BackLink to={`/programmes/contracts/${contract.id}`}>{t('programmes.report.backToContract')}</BackLink>
         <PeriodPicker
           key={`${period.from}/${period.until}`}
           period={period}

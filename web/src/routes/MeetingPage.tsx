@@ -1,8 +1,9 @@
-import { Anchor, Group, Tabs, Text } from '@mantine/core';
-import { IconArrowLeft, IconDoor, IconFileText, IconListCheck, IconUsers } from '@tabler/icons-react';
+import { Group, Tabs, Text } from '@mantine/core';
+import { IconDoor, IconFileText, IconListCheck, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { BackLink } from '../components/BackLink';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
@@ -60,12 +61,7 @@ function MeetingView({ detail, live, onChanged }: { detail: MeetingDetail; live:
   const back = isFederationAdmin(me) ? `/assemblies?organization=${encodeURIComponent(meeting.organizationId)}` : '/assemblies';
   return (
     <>
-      <Anchor component={Link} to={back} size="sm" mb="xs" display="inline-block">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('governance.backToMeetings')}
-        </Group>
-      </Anchor>
+      <BackLink to={back} mb="xs">{t('governance.backToMeetings')}</BackLink>
       <PageHeader
         title={meeting.title}
         subtitle={

@@ -1,9 +1,10 @@
-import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconBuildingPlus } from '@tabler/icons-react';
+import { Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconBuildingPlus } from '@tabler/icons-react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Items } from '../api';
+import { BackLink } from '../components/BackLink';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { CorrectPerson } from '../features/members/CorrectPerson';
@@ -31,7 +32,7 @@ export function MemberPage() {
   const record = useResource<MemberRecord>(memberPaths.one(membershipId));
   return (
     <>
-      <BackLink />
+      <BackToWhereFrom />
       <Loaded resource={record}>{(data) => <MemberView record={data} reload={record.reload} />}</Loaded>
     </>
   );
@@ -42,7 +43,7 @@ export function MemberPage() {
  * and page. Coming from a list, a plain click steps back in the history, which holds the list exactly as it was even
  * if it changed a moment before the member was opened.
  */
-function BackLink() {
+function BackToWhereFrom() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
@@ -53,18 +54,9 @@ function BackLink() {
     navigate(-1);
   };
   return (
-    <Anchor
-      component={Link}
-      to={back.to}
-      onClick={onClick}
-      size="sm"
-      display="inline-flex"
-      mb="xs"
-      style={{ alignItems: 'center', gap: 4 }}
-    >
-      <IconArrowLeft size={14} aria-hidden />
+    <BackLink to={back.to} onClick={onClick} mb="xs">
       {t(back.label)}
-    </Anchor>
+    </BackLink>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Anchor, Tabs } from '@mantine/core';
-import { IconArrowLeft, IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
+import { Tabs } from '@mantine/core';
+import { IconHistory, IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { BackLink } from '../components/BackLink';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
 import { organizationPaths, type Organization } from '../features/organizations/organization';
@@ -36,10 +37,7 @@ function OrganizationView({ organization, reload }: { organization: Organization
   return (
     <>
       {isFederationAdmin(me) && organization.parentId && (
-        <Anchor component={Link} to="/" size="sm" display="inline-flex" mb="xs" style={{ alignItems: 'center', gap: 4 }}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('organization.backToFederation')}
-        </Anchor>
+        <BackLink to="/" mb="xs">{t('organization.backToFederation')}</BackLink>
       )}
       <PageHeader title={name} subtitle={otherName ?? undefined} />
       <Tabs

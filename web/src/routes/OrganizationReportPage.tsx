@@ -1,8 +1,8 @@
-import { Alert, Anchor, Stack } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { withQuery } from '../api';
+import { BackLink } from '../components/BackLink';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
@@ -48,10 +48,7 @@ function OrganizationReport({ id }: { id: string }) {
   return (
     <>
       {federationAdmin && (
-        <Anchor component={Link} to={back} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('reports.backToFederation')}
-        </Anchor>
+        <BackLink to={back} mb="xs">{t('reports.backToFederation')}</BackLink>
       )}
       <PageHeader title={t('reports.organizationTitle')} subtitle={dashboard.data ? labels.organizationName(dashboard.data.scope) : undefined} />
       <Loaded resource={dashboard}>

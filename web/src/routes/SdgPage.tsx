@@ -1,8 +1,8 @@
 import { Alert, Anchor, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { withQuery } from '../api';
+import { BackLink } from '../components/BackLink';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
@@ -65,10 +65,7 @@ function SdgReport({ organizationId }: { organizationId: string | null }) {
 
   return (
     <>
-      <Anchor component={Link} to={back} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('sdg.backToReports')}
-      </Anchor>
+      <BackLink to={back} mb="xs">{t('sdg.backToReports')}</BackLink>
       <PageHeader title={t('sdg.title')} subtitle={view.data ? labels.organizationName(view.data.scope) : undefined} />
       <Loaded resource={catalogue}>
         {({ goals }) => (

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Box, Button, Paper, Skeleton, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { Alert, Box, Button, Paper, Skeleton, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { withQuery } from '../api';
+import { BackLink } from '../components/BackLink';
 import { CardList } from '../components/CardList';
 import { FigureList } from '../components/FigureList';
 import { Forbidden } from '../components/Forbidden';
@@ -96,10 +97,7 @@ function SiteReportView({ history, organization, rates }: SiteReportViewProps) {
 
   return (
     <>
-      <Anchor component={Link} to={back} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('reports.site.back')}
-      </Anchor>
+      <BackLink to={back} mb="xs">{t('reports.site.back')}</BackLink>
       <PageHeader
         title={name}
         subtitle={organization ? t('reports.site.subtitle', { organization: labels.organizationName(organization) }) : t('reports.site.title')}

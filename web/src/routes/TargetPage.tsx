@@ -1,8 +1,8 @@
-import { Anchor, Group, Stack } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { Items } from '../api';
+import { BackLink } from '../components/BackLink';
 import { Forbidden } from '../components/Forbidden';
 import { Loaded } from '../components/Loaded';
 import { PageHeader } from '../components/PageHeader';
@@ -30,12 +30,7 @@ export function TargetPage() {
         <>
           <PageHeader title={nameIn(data, locale)} subtitle={data.kana ?? undefined} />
           <Stack gap="lg">
-            <Anchor component={Link} to={`/campaigns/${data.campaignId}`} size="sm">
-              <Group gap={4} component="span">
-                <IconArrowLeft size={14} aria-hidden />
-                {t('campaigns.target.backToCampaign')}
-              </Group>
-            </Anchor>
+            <BackLink to={`/campaigns/${data.campaignId}`}>{t('campaigns.target.backToCampaign')}</BackLink>
             <Loaded resource={organizations}>{({ items }) => <TargetView target={data} organizations={items} onChanged={target.reload} />}</Loaded>
           </Stack>
         </>

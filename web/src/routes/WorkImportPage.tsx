@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, List, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconFileImport } from '@tabler/icons-react';
+import { Button, Group, List, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { withQuery } from '../api';
+import { BackLink } from '../components/BackLink';
 import { Figure } from '../components/Figure';
 import { PageHeader } from '../components/PageHeader';
 import { refusalProblems } from '../features/imports/csv-import';
@@ -41,10 +42,7 @@ export function WorkImportPage() {
   const { t } = useTranslation();
   return (
     <>
-      <Anchor component={Link} to="/work" size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('work.import.back')}
-      </Anchor>
+      <BackLink to="/work" mb="xs">{t('work.import.back')}</BackLink>
       <PageHeader title={t('work.import.title')} subtitle={t('work.import.intro')} />
       <ImportOrganizations allowed={canRecordWork}>{(organizations, admin) => <ImportFlow organizations={organizations} admin={admin} />}</ImportOrganizations>
     </>
