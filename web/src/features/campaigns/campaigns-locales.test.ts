@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { targetCsvFields } from '../../../../src/domain/advocacy/target-csv';
 import en from '../../locales/en.json';
+import { hasText as has } from '../../locales/has-text';
 import ja from '../../locales/ja.json';
 import { MILESTONE_KINDS, STAGES, TARGET_KINDS } from './campaigns';
-
-/** The text at a dotted key, or at its plural form (`_other`), in one language. */
-function has(translations: unknown, key: string): boolean {
-  const parts = key.split('.');
-  const last = parts.pop()!;
-  let node: unknown = translations;
-  for (const part of parts) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  if (typeof node !== 'object' || node === null) return false;
-  const record = node as Record<string, unknown>;
-  return typeof record[last] === 'string' || typeof record[`${last}_other`] === 'string';
-}
 
 describe('the texts of campaigns', () => {
   it('name every stage, kind of target and milestone, import column and encoding, download and page control', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
+import { hasText as has } from '../../locales/has-text';
 import ja from '../../locales/ja.json';
 import {
   ACTIVITY_KINDS,
@@ -11,17 +12,6 @@ import {
   OUTCOME_KINDS,
   PARTICIPANT_STATUSES,
 } from './casework';
-
-/** The text at a dotted key, or at its plural form (`_other`), in one language. */
-function has(translations: unknown, key: string): boolean {
-  const parts = key.split('.');
-  const last = parts.pop()!;
-  let node: unknown = translations;
-  for (const part of parts) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  if (typeof node !== 'object' || node === null) return false;
-  const record = node as Record<string, unknown>;
-  return typeof record[last] === 'string' || typeof record[`${last}_other`] === 'string';
-}
 
 describe('the texts of casework', () => {
   it('name every case role, status, age band, consent, activity, outcome and follow-up, and say every problem of a record', () => {

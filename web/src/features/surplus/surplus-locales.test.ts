@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
+import { hasText as has } from '../../locales/has-text';
 import ja from '../../locales/ja.json';
 import { CLOSING_STATUSES, RESERVE_FIELDS, WORK_MEASURE_BASES } from './surplus';
-
-/** The text at a dotted key, or at its plural forms (`_other`), in one language. */
-function has(translations: unknown, key: string): boolean {
-  const parts = key.split('.');
-  const last = parts.pop()!;
-  let node: unknown = translations;
-  for (const part of parts) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  if (typeof node !== 'object' || node === null) return false;
-  const record = node as Record<string, unknown>;
-  return typeof record[last] === 'string' || typeof record[`${last}_other`] === 'string';
-}
 
 describe('the texts of the fiscal-year close', () => {
   it('name every status, allocation line, minimum basis and measure of work, and say every problem of the close', () => {
