@@ -107,6 +107,19 @@ export const api = {
 };
 
 /** Builds `path?key=value…`, leaving out empty values. */
+/**
+ * A write made at the version the page read: when someone else changed the record first (`version_conflict`),
+ * `onStale` lets the page read it again; the error still goes to the form, which says why.
+ */
+export async function unlessStale<T>(write: Promise<T>, onStale?: () => void): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'version_conflict') onStale?.();
+    throw error;
+  }
+}
+
 export function withQuery(path: string, query: Record<string, string | null | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

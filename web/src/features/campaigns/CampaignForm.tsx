@@ -1,6 +1,6 @@
 import { Checkbox, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
+import { unlessStale } from '../../api';
 import { FormActions } from '../../components/FormActions';
 import { formatNumber, todayInJapan } from '../../format';
 import { useLocale } from '../../i18n';
@@ -32,12 +32,7 @@ export function CampaignForm({ organizationId, campaign, onSaved, onCancel, onSt
     check: checkCampaignValues,
     send: async (values) => {
       const input = toCampaignInput(values);
-      try {
-        onSaved(await (campaign ? campaignApi.update(campaign, input) : campaignApi.create(organizationId, { ...input, includeLocalGovernments: values.includeLocalGovernments })));
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'version_conflict') onStale?.();
-        throw error;
-      }
+      onSaved(await unlessStale(campaign ? campaignApi.update(campaign, input) : campaignApi.create(organizationId, { ...input, includeLocalGovernments: values.includeLocalGovernments }), onStale));
     },
     report: 'alert',
     focusInvalid: true,

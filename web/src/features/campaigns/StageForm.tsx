@@ -1,6 +1,6 @@
 import { Checkbox, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
+import { unlessStale } from '../../api';
 import { FormActions } from '../../components/FormActions';
 import type { FieldErrors } from '../../errors';
 import { formatDateWithEra, todayInJapan } from '../../format';
@@ -45,12 +45,7 @@ export function StageForm({ target, onRecorded, onCancel, onStale }: StageFormPr
       return errors;
     },
     send: async (values) => {
-      try {
-        onRecorded(await campaignApi.recordStage(target, { stage: values.stage, on: values.on, note: optionalText(values.note), correction: values.correction }));
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'version_conflict') onStale();
-        throw error;
-      }
+      onRecorded(await unlessStale(campaignApi.recordStage(target, { stage: values.stage, on: values.on, note: optionalText(values.note), correction: values.correction }), onStale));
     },
     report: 'alert',
     focusInvalid: true,

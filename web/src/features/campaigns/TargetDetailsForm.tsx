@@ -1,6 +1,6 @@
 import { NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
+import { unlessStale } from '../../api';
 import { FormActions } from '../../components/FormActions';
 import type { FieldErrors } from '../../errors';
 import { useFormSubmit } from '../../use-form-submit';
@@ -39,16 +39,11 @@ export function TargetDetailsForm({ target, organizations, onSaved, onCancel, on
       return errors;
     },
     send: async (values) => {
-      try {
-        onSaved(await campaignApi.updateTarget(target, {
-          responsibleOrganizationId: values.responsibleOrganizationId || null,
-          responsiblePerson: optionalText(values.responsiblePerson),
-          notes: optionalText(values.notes),
-        }));
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'version_conflict') onStale();
-        throw error;
-      }
+      onSaved(await unlessStale(campaignApi.updateTarget(target, {
+        responsibleOrganizationId: values.responsibleOrganizationId || null,
+        responsiblePerson: optionalText(values.responsiblePerson),
+        notes: optionalText(values.notes),
+      }), onStale));
     },
     report: 'alert',
     focusInvalid: true,

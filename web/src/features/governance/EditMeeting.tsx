@@ -2,7 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
+import { unlessStale } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { firstSegment, type FieldOf } from '../../errors';
@@ -61,12 +61,7 @@ function EditMeetingForm({ meeting, onSaved, onCancel, onStale }: EditMeetingFor
       // Compared with the meeting as the page has it now, which a reload after a conflict may have renewed.
       const changes = meetingChanges(meetingValuesOf(meeting), values, fields);
       if (Object.keys(changes).length > 0) {
-        try {
-          await governanceApi.updateMeeting(meeting.id, meeting.version, changes);
-        } catch (error) {
-          if (error instanceof ApiError && error.code === 'version_conflict') onStale();
-          throw error;
-        }
+        await unlessStale(governanceApi.updateMeeting(meeting.id, meeting.version, changes), onStale);
         notifySuccess(t('governance.meeting.saved'));
       }
       onSaved();
