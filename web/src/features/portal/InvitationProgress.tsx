@@ -39,7 +39,8 @@ export function InvitationProgress({ batchId }: { batchId: string }) {
       <Text>{t('portal.invitations.channels', counts)}</Text>
       {batch.status === 'failed' && (
         <Alert color="red" role="alert">
-          {t('portal.invitations.failed', { error: batch.error ?? '' })}
+          {/* A batch the housekeeping found cut off (src/app/portal/invitations.ts, failInterruptedBatches). */}
+          {batch.error?.startsWith('interrupted:') ? t('portal.invitations.interrupted') : t('portal.invitations.failed', { error: batch.error ?? '' })}
         </Alert>
       )}
       {batch.lettersReady && (
