@@ -19,6 +19,7 @@ import * as m0015 from './migrations/0015_member_portal.js';
 import * as m0016 from './migrations/0016_portal_indexes.js';
 import * as m0017 from './migrations/0017_letter_parts.js';
 import * as m0018 from './migrations/0018_batch_progress.js';
+import * as m0019 from './migrations/0019_search_in_memory.js';
 
 /** Migrations in order; append-only. Each receives the dialect for the rare statement Kysely cannot build. */
 const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, { up(db: Kysely<unknown>, dialect: DialectName)
   '0016_portal_indexes': m0016,
   '0017_letter_parts': m0017,
   '0018_batch_progress': m0018,
+  '0019_search_in_memory': m0019,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -167,12 +167,6 @@ export interface EngagementTable {
   updated_at: string;
 }
 
-export interface MemberSearchTokenTable {
-  organization_id: string;
-  token: string;
-  membership_id: string;
-}
-
 export interface MemberKindTable {
   organization_id: string;
   code: string;
@@ -495,7 +489,6 @@ export interface Schema {
   journal_lines: JournalLineTable;
   membership_events: MembershipEventTable;
   engagements: EngagementTable;
-  member_search_tokens: MemberSearchTokenTable;
   member_kinds: MemberKindTable;
   bodies: BodyTable;
   body_seats: BodySeatTable;

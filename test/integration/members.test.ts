@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberSearchIndexes } from '../../src/app/members/member-search.js';
 import { buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -165,6 +166,62 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
     expect(linked.json()).toMatchObject({ person: { id: person.person_id, familyName: '山田' }, membership: { organizationId: tenants.orgB.id } });
     const again = await t.app.inject({ method: 'POST', url: orgB, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: { ...payload, memberNumber: 'U-2' } });
     expect(again.json()).toMatchObject({ code: 'already_member' });
+  });
+
+  it('finds a person by a new name in every organization they belong to, whichever registry renamed them', async () => {
+    // 0001 (山田 in A) was linked to B above as U-1. Renamed through A, B's search and the federation's follow.
+    const admin = await t.signIn(tenants.users.federationAdmin.email);
+    const adminHeaders = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const inB = async (q: string) => (await t.app.inject({ url: `/api/v1/organizations/${tenants.orgB.id}/members?q=${encodeURIComponent(q)}`, headers: adminHeaders })).json<Listed>();
+    expect((await inB('やまだ')).items.map((i) => i.memberNumber)).toEqual(['U-1']);
+    const { membershipId } = (await list('q=0001')).items[0] as unknown as { membershipId: string };
+    const version = (await t.app.inject({ url: `/api/v1/memberships/${membershipId}`, headers })).json<{ person: { version: number } }>().person.version;
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/memberships/${membershipId}/person`, headers, payload: { version, familyName: '森田', familyKana: 'モリタ' } });
+    expect(renamed.statusCode).toBe(200);
+    expect((await inB('やまだ')).total).toBe(0);
+    expect((await inB('morita')).items.map((i) => [i.memberNumber, i.familyName])).toEqual([['U-1', '森田']]);
+    const everywhere = (await t.app.inject({ url: '/api/v1/members?q=%E6%A3%AE%E7%94%B0', headers: adminHeaders })).json<Listed>(); // 森田
+    expect(everywhere.items.map((i) => i.memberNumber).sort()).toEqual(['0001', 'U-1']);
+  });
+
+  it("keeps an organization's search index, and lays each change over it: a new member in B is not read into A", async () => {
+    const [keptA, keptB] = await memberSearchIndexes(t.ctx, [tenants.orgA.id, tenants.orgB.id]);
+    const sizeOfA = keptA!.size;
+    // Signing in is audited and changes no member: both are kept as they are.
+    await t.signIn(tenants.users.clerkA.email);
+    const [a1, b1] = await memberSearchIndexes(t.ctx, [tenants.orgA.id, tenants.orgB.id]);
+    expect(a1).toBe(keptA);
+    expect(b1).toBe(keptB);
+    const admin = await t.signIn(tenants.users.federationAdmin.email);
+    const added = await t.app.inject({
+      method: 'POST', url: `/api/v1/organizations/${tenants.orgB.id}/members`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { person: { familyName: '林', givenName: '一', familyKana: 'ハヤシ', givenKana: 'ハジメ' }, memberNumber: 'U-9', kind: 'user', firstEvent: 'admit', effectiveDate: '2025-01-01' },
+    });
+    expect(added.statusCode).toBe(201);
+    const [a2, b2] = await memberSearchIndexes(t.ctx, [tenants.orgA.id, tenants.orgB.id]);
+    expect(a2).toBe(keptA);
+    expect(a2!.size).toBe(sizeOfA);
+    expect(b2).toBe(keptB);
+    expect(b2!.select({ key: 'はやし' }).map((m) => m.memberNumber)).toEqual(['U-9']);
+    // A withdrawal is laid over the index too: the status filter sees it at once.
+    const membershipId = (added.json() as { membership: { id: string } }).membership.id;
+    const event = await t.app.inject({
+      method: 'POST', url: `/api/v1/memberships/${membershipId}/events`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { type: 'expel', effectiveDate: '2025-02-01', reason: 'test' },
+    });
+    expect(event.statusCode).toBe(201);
+    const expelled = await t.app.inject({ url: `/api/v1/organizations/${tenants.orgB.id}/members?status=expelled`, headers: { cookie: admin.cookie } });
+    expect(expelled.json<Listed>().items.map((i) => [i.memberNumber, i.status])).toEqual([['U-9', 'expelled']]);
+  });
+
+  it('reads an imported organization again as a whole', async () => {
+    const [before] = await memberSearchIndexes(t.ctx, [tenants.orgA.id]);
+    const csv = Buffer.from('組合員番号,姓,名,セイ,メイ,組合員の種類,加入日\r\n0100,小林,一,コバヤシ,ハジメ,worker,2024-04-01\r\n');
+    const imported = await t.app.inject({ method: 'POST', url: `${orgUrl}/member-imports`, headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
+    expect(imported.statusCode).toBe(200);
+    const [after] = await memberSearchIndexes(t.ctx, [tenants.orgA.id]);
+    expect(after).not.toBe(before);
+    expect((await list('q=kobayashi')).items.map((i) => i.memberNumber)).toEqual(['0100']);
   });
 
   it('filters by the site where members work', async () => {

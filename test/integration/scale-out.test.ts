@@ -48,6 +48,33 @@ describe.each(dialects)('stateless instances sharing one database (%s)', (dialec
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
   });
 
+  it('finds on one instance a member registered, renamed or imported on the other (each keeps its own search index)', async () => {
+    const [a, b] = apps as [FastifyInstance, FastifyInstance];
+    const signedIn = await a.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: tenants.users.orgAdminA.email, password: testPassword } });
+    const cookie = `kyodo_session=${signedIn.cookies.find((c) => c.name === 'kyodo_session')!.value}`;
+    const headers = { cookie, 'x-csrf-token': signedIn.json<{ csrfToken: string }>().csrfToken };
+    const members = `/api/v1/organizations/${tenants.orgA.id}/members`;
+    const search = async (app: FastifyInstance, q: string) =>
+      (await app.inject({ url: `${members}?q=${encodeURIComponent(q)}`, headers: { cookie } })).json<{ items: { memberNumber: string }[] }>().items.map((i) => i.memberNumber);
+    // Both instances have made their index before the changes.
+    expect(await search(a, 'はやかわ')).toEqual([]);
+    expect(await search(b, 'はやかわ')).toEqual([]);
+    const registered = await a.inject({
+      method: 'POST', url: members, headers,
+      payload: { person: { familyName: '早川', givenName: '一', familyKana: 'ハヤカワ', givenKana: 'ハジメ' }, memberNumber: 'SO-1', kind: 'worker', firstEvent: 'admit', effectiveDate: '2025-04-01' },
+    });
+    expect(registered.statusCode).toBe(201);
+    expect(await search(b, 'hayakawa')).toEqual(['SO-1']);
+    const { membership, person } = registered.json<{ membership: { id: string }; person: { version: number } }>();
+    const renamed = await b.inject({ method: 'PATCH', url: `/api/v1/memberships/${membership.id}/person`, headers, payload: { version: person.version, familyName: '早瀬', familyKana: 'ハヤセ' } });
+    expect(renamed.statusCode).toBe(200);
+    expect(await search(a, 'hayakawa')).toEqual([]);
+    expect(await search(a, 'hayase')).toEqual(['SO-1']);
+    const csv = Buffer.from('組合員番号,姓,名,セイ,メイ,組合員の種類,加入日\r\nSO-2,早田,一,ハヤタ,ハジメ,worker,2024-04-01\r\n');
+    expect((await b.inject({ method: 'POST', url: `/api/v1/organizations/${tenants.orgA.id}/member-imports`, headers: { ...headers, 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(200);
+    expect(await search(a, 'はや')).toEqual(['SO-1', 'SO-2']);
+  });
+
   it('keeps one audit chain when both instances write at once', async () => {
     const [a, b] = apps as [FastifyInstance, FastifyInstance];
     const tokenA = await a.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: tenants.users.federationAdmin.email, password: testPassword } });

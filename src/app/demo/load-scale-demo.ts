@@ -14,7 +14,6 @@ import { loadDemo, type DemoAccounts } from './load-demo.js';
 import { loadDemoCampaigns } from './demo-campaigns.js';
 import { loadDemoGovernance } from './demo-governance.js';
 import { loadDemoProgrammes } from './demo-programmes.js';
-import { SearchTokenBatch } from '../members/member-rows.js';
 import { DemoCapital } from './demo-capital.js';
 import { jwcuYears, loadJwcuBusinesses, type Workforce } from './demo-jwcu-businesses.js';
 import { apportion, demoRandom, type DemoRandom } from './demo-random.js';
@@ -238,7 +237,6 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
       const people: Insertable<PersonTable>[] = [];
       const memberships: Insertable<MembershipTable>[] = [];
       const events: Insertable<MembershipEventTable>[] = [];
-      const tokens = new SearchTokenBatch(o.id);
       const engagements: Insertable<EngagementTable>[] = [];
       const capital = new DemoCapital(trx, ctx.dialect, o.id, kind, at, today(ctx));
       if (!capitalRulesWritten.has(o.id)) {
@@ -262,7 +260,6 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
           events.push({ id: newId(), membership_id: m.membershipId, seq: 3, type: 'withdraw', effective_date: w.on, reason: w.reason, recorded_at: at, recorded_by: 'system:demo' });
           withdrawn += 1;
         }
-        tokens.add({ familyName: p.family_name!, givenName: p.given_name!, familyKana: p.family_kana!, givenKana: p.given_kana! }, m.memberNumber, m.membershipId);
         if (m.engaged) {
           // Leaving the co-op, these members also left its work.
           engagements.push({
@@ -283,7 +280,6 @@ export async function loadScaleDemo(ctx: AppContext, password: string, progress:
       await bulkInsert(trx, ctx.dialect, 'people', people);
       await bulkInsert(trx, ctx.dialect, 'memberships', memberships);
       await bulkInsert(trx, ctx.dialect, 'membership_events', events);
-      await tokens.insert(trx, ctx.dialect);
       await bulkInsert(trx, ctx.dialect, 'engagements', engagements);
       for (const m of g.members) {
         await capital.member(m.membershipId, m.admittedOn, m.shares);

@@ -16,7 +16,6 @@ import {
   type ValidatedMemberRow,
 } from '../../domain/members/csv/index.js';
 import { memberNumberSortKey } from '../../domain/members/member-number.js';
-import { searchTokens } from '../../domain/members/search-key.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { BulkWriter } from '../../db/bulk-insert.js';
 import type { MembershipTable, PersonTable } from '../../db/schema.js';
@@ -25,7 +24,6 @@ import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { kindCodesOf } from './member-kinds.js';
-import { SearchTokenBatch } from './member-rows.js';
 
 export interface ImportFile {
   bytes: Uint8Array;
@@ -170,7 +168,6 @@ export async function importMembers(
     // First the plan: who is new (with new ids), who changed, and every search token; then the writes.
     const additions: { row: MemberImportRow; personId: string; membershipId: string }[] = [];
     const changes: { row: MemberImportRow; current: ExistingMember }[] = [];
-    const tokens = new SearchTokenBatch(organizationId);
     let unchanged = 0;
     let engaged = 0;
     for (const row of rows) {
@@ -178,26 +175,21 @@ export async function importMembers(
       if (!current) {
         const membershipId = newId();
         additions.push({ row, personId: newId(), membershipId });
-        tokens.add(row, row.memberNumber, membershipId);
         if (isEngaged(row)) engaged += 1;
       } else if (personChanged(row, current)) {
         changes.push({ row, current });
-        tokens.add(row, row.memberNumber, current.id);
       } else {
         unchanged += 1;
       }
     }
 
-    // Progress counts rows written, whatever their table: a changed member is four writes, a new one three or four.
-    const progress = new WriteProgress(changes.length * 4 + additions.length * 3 + engaged + tokens.size, options.onProgress);
+    // Progress counts rows written, whatever their table: a changed member is two writes, a new one three or four.
+    const progress = new WriteProgress(changes.length * 2 + additions.length * 3 + engaged, options.onProgress);
     await progress.report(0);
     for (const { row, current } of changes) {
       await trx.updateTable('people').set({ ...personColumns(row), updated_at: at }).where('id', '=', current.person_id).execute();
       await trx.updateTable('memberships').set({ kind: row.kind, updated_at: at }).where('id', '=', current.id).execute();
-      const previous = { familyName: current.family_name, givenName: current.given_name, familyKana: current.family_kana, givenKana: current.given_kana };
-      await trx.deleteFrom('member_search_tokens').where('organization_id', '=', organizationId)
-        .where('token', 'in', searchTokens(previous, row.memberNumber)).where('membership_id', '=', current.id).execute();
-      await progress.report(4);
+      await progress.report(2);
     }
     // Rows go out a batch at a time as they are made, each table after the one its foreign keys point to. What is the
     // same in every row (the organization, the time, who imported) is given once per writer, not bound per row.
@@ -236,7 +228,6 @@ export async function importMembers(
     }
     await events.flush();
     await engagements.flush();
-    await tokens.insert(trx, ctx.dialect, progress.report);
     const updated = changes.length;
     const result = { created: additions.length, updated, unchanged, rejected: rejectedLines.size, errors: analysis.errors };
     // One entry for the whole import: the file's hash identifies exactly what was read.
@@ -263,7 +254,7 @@ function refreshStatisticsSoon(ctx: AppContext): void {
 }
 
 /** The tables a bulk load grows, whose planner statistics are refreshed after it. */
-export const registryTables = ['people', 'memberships', 'membership_events', 'member_search_tokens', 'engagements'] as const;
+export const registryTables = ['people', 'memberships', 'membership_events', 'engagements'] as const;
 
 /**
  * A CSV to download about a file: its problems (`errors`: row, column, reason, value) or its refused rows under

@@ -6,9 +6,11 @@ import { searchQueryKey } from '../../domain/members/search-key.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { today, type AppContext } from '../shared/context.js';
 import { executeRead } from '../../db/compiled-query.js';
+import { memberSorts, selectMembers, type IndexedMember, type MemberSort } from '../../domain/members/search-index.js';
+import { allOrganizationIds, idIn, memberSearchIndexes } from './member-search.js';
 import { toMembership, toPerson } from './member-rows.js';
 
-export const memberSorts = ['memberNumber', 'kana', 'admittedOn'] as const;
+export { memberSorts };
 
 export interface MemberQuery {
   /** An organization, or all organizations the actor may see (the federation administrator's search). */
@@ -24,7 +26,7 @@ export interface MemberQuery {
   labourContract?: boolean;
   /** Engaged at this site (事業所) on `memberOn` (or today). */
   site?: string;
-  sort: (typeof memberSorts)[number];
+  sort: MemberSort;
   descending: boolean;
   page: number;
   pageSize: number;
@@ -53,22 +55,38 @@ const sortColumns = {
   admittedOn: ['m.admitted_on'],
 } as const;
 
-/** Search, filter, sort and page the registry; the search uses the prefix-indexed tokens, never a table scan. */
+/**
+ * Search, filter, sort and page the registry. The search, the filters on the membership and the order are answered
+ * from the search index kept in memory (`member-search.ts`); filters on engagement in the work (which depend on the
+ * date asked) go to the database, with the search's matches as a list of ids.
+ */
 export async function listMembers(ctx: AppContext, actor: Actor, query: MemberQuery): Promise<{ items: MemberListItem[]; total: number }> {
   const scope = query.organizationId ?? (actor.role === 'federation-admin' ? null : actor.organizationId);
   if (scope === null ? actor.role !== 'federation-admin' : !canKeepRegistry(actor, scope)) throw forbidden();
-  const onDate = query.memberOn ?? today(ctx);
+  const key = query.q?.trim() ? searchQueryKey(query.q) : undefined;
+  const indexes = await memberSearchIndexes(ctx, scope === null ? await allOrganizationIds(ctx) : [scope]);
+  const order = { sort: query.sort, descending: query.descending, nullsSmallest: ctx.dialect === 'sqlite' };
+  const byEngagement = query.engaged !== undefined || query.labourContract !== undefined || query.site !== undefined;
+  if (!byEngagement) {
+    const members = selectMembers(indexes, { key, kind: query.kind, status: query.status, memberOn: query.memberOn }, order);
+    const start = (query.page - 1) * query.pageSize;
+    return { items: members.slice(start, start + query.pageSize).map(listItem), total: members.length };
+  }
+  const matches = key === undefined ? null : selectMembers(indexes, { key }, order).map((m) => m.membershipId);
+  return listByEngagement(ctx, scope, matches, query);
+}
 
+const listItem = (m: IndexedMember): MemberListItem => ({
+  membershipId: m.membershipId, organizationId: m.organizationId, personId: m.personId, memberNumber: m.memberNumber, kind: m.kind, status: m.status,
+  admittedOn: m.admittedOn, endedOn: m.endedOn, familyName: m.familyName, givenName: m.givenName, familyKana: m.familyKana, givenKana: m.givenKana,
+});
+
+/** The list filtered by engagement in the work on a date, in SQL; `matches` are the search's members, if any. */
+async function listByEngagement(ctx: AppContext, scope: string | null, matches: string[] | null, query: MemberQuery): Promise<{ items: MemberListItem[]; total: number }> {
+  const onDate = query.memberOn ?? today(ctx);
   let base = ctx.db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id');
   if (scope !== null) base = base.where('m.organization_id', '=', scope);
-  if (query.q?.trim()) {
-    const key = searchQueryKey(query.q);
-    base = base.where('m.id', 'in', (eb) => {
-      let tokens = eb.selectFrom('member_search_tokens as t').select('t.membership_id').where('t.token', '>=', key).where('t.token', '<', `${key}\uffff`);
-      if (scope !== null) tokens = tokens.where('t.organization_id', '=', scope);
-      return tokens;
-    });
-  }
+  if (matches !== null) base = base.where(idIn(ctx.dialect, 'm.id', matches));
   if (query.kind) base = base.where('m.kind', '=', query.kind);
   if (query.status) base = base.where('m.status', '=', query.status);
   if (query.memberOn) {

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, type AppContext } from '../shared/context.js';
 import { kindCodesOf, unknownKind } from './member-kinds.js';
-import { indexMembership, insertPerson, toPerson } from './member-rows.js';
+import { insertPerson, toPerson } from './member-rows.js';
 import type { Tx } from '../shared/context.js';
 
 /** A person the actor may link: one with a membership or engagement in an organization the actor keeps. */
@@ -57,7 +57,6 @@ export async function registerMember(ctx: AppContext, actor: Actor, organization
         id: newId(), membership_id: membership.id, seq: 1, type: input.firstEvent, effective_date: input.effectiveDate, reason: null,
         recorded_at: at, recorded_by: actor.email,
       }).execute();
-      await indexMembership(trx, membership, person, null);
       await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
         organizationId, entityType: 'membership', entityId: membership.id, action: 'register',
         before: null, after: { memberNumber, kind: membership.kind, status, effectiveDate: input.effectiveDate, personId: person.id },

@@ -3,11 +3,11 @@ import type { Person, PersonFields } from '../../domain/members/member.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, type AppContext } from '../shared/context.js';
-import { indexMembership, normalizePerson, toMembership, toPerson } from './member-rows.js';
+import { normalizePerson, toPerson } from './member-rows.js';
 
 /**
  * Corrects a person's name, kana or contact details through one of their memberships (which says where the
- * actor may see them). Optimistic locking on the person; search tokens follow the new names.
+ * actor may see them). Optimistic locking on the person; the search follows the new names (the audit entry tells it, `member-search.ts`).
  */
 export async function updatePerson(ctx: AppContext, actor: Actor, membershipId: string, version: number, patch: Partial<PersonFields>): Promise<Person> {
   return inTransaction(ctx, async (trx) => {
@@ -27,10 +27,6 @@ export async function updatePerson(ctx: AppContext, actor: Actor, membershipId: 
       version: version + 1, updated_at: at,
     }).where('id', '=', id).execute();
     const updated: Person = { ...after, id, version: version + 1 };
-    if (changed.some((k) => ['familyName', 'givenName', 'familyKana', 'givenKana'].includes(k))) {
-      const memberships = await trx.selectFrom('memberships').selectAll().where('person_id', '=', id).execute();
-      for (const m of memberships) await indexMembership(trx, toMembership(m), updated, before);
-    }
     await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
       organizationId: membership.organization_id, entityType: 'person', entityId: id, action: 'update',
       before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])),

@@ -7,7 +7,7 @@ import {
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import type { ContactChangeRequestTable, Schema } from '../../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { indexMembership, normalizePerson, toMembership, toPerson } from '../members/member-rows.js';
+import { normalizePerson, toPerson } from '../members/member-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 
 export interface ChangeRequest {
@@ -48,10 +48,6 @@ async function applyToPerson(trx: Transaction<Schema>, actor: Actor, organizatio
     family_name: after.familyName, given_name: after.givenName, family_kana: after.familyKana, given_kana: after.givenKana, email: after.email, phone: after.phone,
     postal_code: after.postalCode, prefecture_code: after.prefectureCode, address: after.address, version: version + 1, updated_at: at,
   }).where('id', '=', id).execute();
-  if (changed.some((k) => ['familyName', 'givenName', 'familyKana', 'givenKana'].includes(k))) {
-    const memberships = await trx.selectFrom('memberships').selectAll().where('person_id', '=', id).execute();
-    for (const m of memberships) await indexMembership(trx, toMembership(m), after, before);
-  }
   await recordAudit(trx, { userId: actor.userId, email: actor.email }, {
     organizationId, entityType: 'person', entityId: id, action: 'update',
     before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])),

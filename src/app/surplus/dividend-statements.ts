@@ -1,3 +1,4 @@
+import { idIn, memberSearchIndexes } from '../members/member-search.js';
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { CsvEncoding } from '../../domain/members/csv/decode.js';
@@ -69,11 +70,10 @@ export async function listClosingDividends(ctx: AppContext, actor: Actor, closin
   if (!canKeepCapital(actor, row.organization_id)) throw notFound('closing');
   const denominator = Math.max(1, Number(row.total_work));
   let base = linesOf(ctx.db, closingId);
-  // The registry's search: a member number, or the start of a name in kanji, kana or romaji (its search tokens).
+  // The registry's search: a member number, or the start of a name in kanji, kana or romaji (its search index).
   if (options.query?.trim()) {
-    const key = searchQueryKey(options.query);
-    base = base.where('d.membership_id', 'in', (eb) => eb.selectFrom('member_search_tokens as t').select('t.membership_id')
-      .where('t.organization_id', '=', row.organization_id).where('t.token', '>=', key).where('t.token', '<', `${key}\uffff`));
+    const [index] = await memberSearchIndexes(ctx, [row.organization_id]);
+    base = base.where(idIn(ctx.dialect, 'd.membership_id', index!.select({ key: searchQueryKey(options.query) }).map((m) => m.membershipId)));
   }
   const [rows, count] = await Promise.all([
     base.select([...lineColumns]).orderBy('m.member_number_key').orderBy('d.membership_id').offset(options.offset).limit(options.limit).execute(),
