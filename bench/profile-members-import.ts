@@ -3,7 +3,7 @@
  * with only the registry's code loaded (no demo), imports the bench's 64,626-row CP932 file in-process with
  * `importMembers` into a new organization per round after a 2,000-row warm-up, and times the bench's bare insert
  * of the same rows next to it (wall and CPU time). Then it inserts every row the last import wrote (people,
- * memberships, events, engagements, search tokens) bare into a fresh file with the same schema: the cost of
+ * memberships, events, engagements) bare into a fresh file with the same schema: the cost of
  * the writes alone. The refresh of planner statistics that follows an import may warn that the database closed.
  *
  *   node --import tsx bench/profile-members-import.ts
@@ -34,7 +34,7 @@ const database = openDatabase({ databaseUrl: scratch?.url ?? null, sqlitePath, p
 await migrateToLatest(database.db, database.dialect);
 // Experiments: PRAGMAS='cache_size = -262144;mmap_size = 268435456' sets pragmas on the writing connection.
 for (const pragma of (process.env.PRAGMAS ?? '').split(';').filter(Boolean)) database.sqlite!.pragma(pragma);
-const runtime = { ctx: { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date() } satisfies AppContext, close: () => database.close() };
+const runtime = { ctx: { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, rowWriter: database.rowWriter, now: () => new Date() } satisfies AppContext, close: () => database.close() };
 const federation = await createOrganization(runtime.ctx, null, systemActor('prof'), {
   code: 'prof-federation', kind: 'federation', parentId: null, nameJa: '労働者協同組合プロファイル連合会', nameEn: null,
   legalForm: 'worker-cooperative', lawProfile: 'jp-worker-coop-2022', registrationDate: '2022-10-01', fiscalYearStartMonth: 4,
@@ -100,7 +100,6 @@ if (!scratch) {
     memberships: 'select * from memberships where organization_id = ?',
     membership_events: 'select e.* from membership_events e join memberships m on m.id = e.membership_id where m.organization_id = ?',
     engagements: 'select * from engagements where organization_id = ?',
-    member_search_tokens: 'select * from member_search_tokens where organization_id = ?',
   };
   const data = Object.entries(tables).map(([table, query]) => ({ table, rows: source.prepare(query).raw().all(lastOrganization) as unknown[][] }));
   const schema = source.prepare(`select sql from sqlite_master where sql is not null and tbl_name in (${Object.keys(tables).map((t) => `'${t}'`).join(', ')}) order by type desc`).pluck().all() as string[];
@@ -126,7 +125,7 @@ if (process.env.STATS && !scratch) {
   const pages = database.sqlite!.prepare(`select name, count(*) pages, sum(pgsize) bytes from dbstat group by name order by bytes desc`).all() as { name: string; pages: number; bytes: number }[];
   for (const { name, pages: count, bytes } of pages.slice(0, 20)) console.log(`  ${name.padEnd(40)} ${String(count).padStart(7)} pages ${(bytes / 2 ** 20).toFixed(1).padStart(7)} MiB`);
 }
-const counts = await Promise.all(['people', 'memberships', 'membership_events', 'member_search_tokens', 'engagements'].map(async (t) =>
+const counts = await Promise.all(['people', 'memberships', 'membership_events', 'engagements'].map(async (t) =>
   `${t}=${(await runtime.ctx.db.selectFrom(t as 'people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n}`));
 console.log(counts.join(' '));
 await bare.close();

@@ -21,7 +21,7 @@ export const sqliteFile = (config: Config): string => path.join(config.dataDir, 
 export async function openRuntime(config: Config, options: { poolSize?: number } = {}): Promise<Runtime> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqliteFile(config), poolSize: options.poolSize });
   await migrateToLatest(database.db, database.dialect);
-  const ctx: AppContext = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date() };
+  const ctx: AppContext = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, rowWriter: database.rowWriter, now: () => new Date() };
   // The data keys: KYODO_DATA_KEYS, or the key file, made on the first start (see openKeyring).
   ctx.keyring = await openKeyring(ctx, config);
   return { database, ctx, close: () => database.close() };

@@ -1,4 +1,5 @@
 import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { RowWriter } from './database.js';
 import type { DialectName } from './dialect-name.js';
 import type { Schema } from './schema.js';
 
@@ -79,6 +80,29 @@ function sharedInsertSql(table: string, columns: readonly string[], shared: read
   return text;
 }
 
+const rowWriters = new WeakMap<object, RowWriter>();
+
+/**
+ * Marks a transaction on SQLite's writing connection: its bulk inserts run `rowWriter`, a prepared statement per row,
+ * instead of multi-row statements. Only for a transaction, which holds the connection until it ends (see `RowWriter`).
+ */
+export function insertingRowByRow<T extends Transaction<Schema>>(trx: T, rowWriter: RowWriter): T {
+  rowWriters.set(trx, rowWriter);
+  return trx;
+}
+
+/** SQLite: the INSERT of one row, its columns then the shared ones. */
+function rowInsertSql(table: string, columns: readonly string[], shared: readonly string[]): string {
+  const key = `row|${table}|${columns.join(',')}|${shared.join(',')}`;
+  let text = compiled.get(key);
+  if (!text) {
+    const names = [...columns, ...shared];
+    text = `insert into "${table}" (${names.map((c) => `"${c}"`).join(', ')}) values (${names.map(() => '?').join(', ')})`;
+    compiled.set(key, text);
+  }
+  return text;
+}
+
 /** Told how many rows each statement wrote, after it ran (progress reports). */
 export type BatchListener = (rows: number) => Promise<void> | void;
 
@@ -147,6 +171,14 @@ export class BulkWriter<T extends keyof Schema & string> {
       });
       const sql = await unnestSql(this.db, this.table, this.columns, this.sharedColumns);
       await this.db.executeQuery(CompiledQuery.raw(sql, [...arrays, ...this.sharedValues]));
+    } else if (rowWriters.has(this.db)) {
+      const run = rowWriters.get(this.db)!(rowInsertSql(this.table, this.columns, this.sharedColumns));
+      const parameters = new Array<unknown>(width + this.sharedValues.length);
+      for (let s = 0; s < this.sharedValues.length; s++) parameters[width + s] = this.sharedValues[s];
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < width; c++) parameters[c] = batch[r * width + c];
+        run(parameters);
+      }
     } else if (this.sharedColumns.length > 0) {
       // The select list's placeholders come first in the text, so the shared values are bound first.
       const parameters = [...this.sharedValues, ...batch];

@@ -40,8 +40,19 @@ export interface Database {
   sqlitePath: string | null;
   /** The raw better-sqlite3 handle, for consistent online backups. */
   sqlite: SQLite.Database | null;
+  /** SQLite: bulk inserts one prepared statement per row (see `RowWriter`); null on PostgreSQL. */
+  rowWriter: RowWriter | null;
   close(): Promise<void>;
 }
+
+/**
+ * SQLite: a prepared statement on the writing connection, run once per row with that row's parameters. On SQLite one
+ * prepared INSERT per row is about a third cheaper than multi-row statements (a 500-row VALUES list is compiled into a
+ * program as long as its rows, and every value is bound anyway). better-sqlite3 runs it synchronously on the
+ * connection, so it belongs to whatever transaction is open there: use it only inside a Kysely transaction, which
+ * holds the connection until it ends (`BulkWriter` checks).
+ */
+export type RowWriter = (sqlText: string) => (parameters: readonly unknown[]) => void;
 
 export interface DatabaseOptions {
   databaseUrl: string | null;
@@ -73,6 +84,12 @@ function openSqlite(file: string): Database {
     sqlite,
     runPrepared: reader,
     runWrites: sqliteWrites(db, sqlite, statements),
+    rowWriter: (sqlText) => {
+      const statement = statements.prepare(sqlText);
+      return (parameters) => {
+        statement.run(parameters as unknown[]);
+      };
+    },
     close: async () => {
       reader?.close();
       await db.destroy();
@@ -181,5 +198,5 @@ function openPostgres(connectionString: string, max: number): Database {
       client.release(broken);
     }
   };
-  return { db, dialect: 'postgresql', runPrepared, runWrites, sqlitePath: null, sqlite: null, close: () => db.destroy() };
+  return { db, dialect: 'postgresql', runPrepared, runWrites, sqlitePath: null, sqlite: null, rowWriter: null, close: () => db.destroy() };
 }

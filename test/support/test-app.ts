@@ -20,7 +20,7 @@ export interface TestApp {
 
 export async function createTestApp(dialect: DialectName, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const ctx: AppContext = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, now: () => new Date(), keyring: generateKeyring() };
+  const ctx: AppContext = { db: database.db, dialect: database.dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, rowWriter: database.rowWriter, now: () => new Date(), keyring: generateKeyring() };
   const config = loadConfig({ DATA_DIR: '/nonexistent-test-data', SIGN_IN_RATE_LIMIT: '1000', ...env });
   const app = await buildApp({ ctx, config, webRoot: null });
   await app.ready();

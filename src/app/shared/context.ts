@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { DialectName, PreparedRunner, WriteRunner } from '../../db/database.js';
+import type { DialectName, PreparedRunner, RowWriter, WriteRunner } from '../../db/database.js';
+import { insertingRowByRow } from '../../db/bulk-insert.js';
 import type { Schema } from '../../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
 
@@ -12,6 +13,8 @@ export interface AppContext {
   runPrepared: PreparedRunner | null;
   /** Prepared writes in one transaction, for the hottest write paths (a ballot). */
   runWrites: WriteRunner;
+  /** SQLite: bulk inserts a prepared statement per row inside a transaction (`RowWriter`); absent, multi-row statements. */
+  rowWriter?: RowWriter | null;
   now(): Date;
   /**
    * The keys that seal participants' personal data (kept outside the database: a key file or the environment).
@@ -54,7 +57,10 @@ export const today = (ctx: Pick<AppContext, 'now'>): string => localDate(ctx.now
 
 /** Runs `work` in one transaction: a multi-row write is all-or-nothing. */
 export function inTransaction<T>(ctx: AppContext, work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(work);
+  const { rowWriter } = ctx;
+  if (!rowWriter) return ctx.db.transaction().execute(work);
+  // SQLite: the transaction's bulk inserts (an import, the demo) run a prepared statement per row on its connection.
+  return ctx.db.transaction().execute((trx) => work(insertingRowByRow(trx, rowWriter)));
 }
 
 /** True when an error is a unique-constraint violation in either dialect. */
