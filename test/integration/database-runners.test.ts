@@ -1,7 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUniqueViolation } from '../../src/app/shared/context.js';
+import { inTransaction, isUniqueViolation, type AppContext } from '../../src/app/shared/context.js';
+import { BulkWriter } from '../../src/db/bulk-insert.js';
 import type { Database, WriteStep } from '../../src/db/database.js';
+import type { Schema } from '../../src/db/schema.js';
 import { dialects, openTestDatabase } from '../support/databases.js';
 
 /**
@@ -43,6 +45,29 @@ describe.each(dialects)('database runners (%s)', (dialect) => {
     expect(await keys()).toEqual(['a1', 'a2']);
     for (let i = 0; i < 12; i++) expect(await database.runWrites([insert(`d${String(i).padStart(2, '0')}`)])).toBe(-1);
     expect((await keys()).length).toBe(14);
+  });
+
+  it('bulk-inserts in a transaction all or nothing (on SQLite a prepared statement per row), shared values once', async () => {
+    expect(database.rowWriter === null).toBe(dialect === 'postgresql');
+    const ctx: AppContext = { db: database.db, dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, rowWriter: database.rowWriter, now: () => new Date() };
+    // A table outside the schema's types: the writer only needs its name and columns.
+    const writer = (trx: Transaction<Schema>) => new BulkWriter(trx, dialect, 'runner_test' as keyof Schema, ['k'] as never[], { shared: { v: 'bulk' } as never });
+    const write = (keysToWrite: string[]) => inTransaction(ctx, async (trx) => {
+      const bulk = writer(trx);
+      for (const k of keysToWrite) {
+        const written = bulk.add(k);
+        if (written) await written;
+      }
+      await bulk.flush();
+    });
+    await write(Array.from({ length: 1_200 }, (_, i) => `e${String(i).padStart(4, '0')}`));
+    const bulkRows = async () => (await sql<{ k: string; v: string }>`select k, v from runner_test where v = ${'bulk'} order by k`.execute(db)).rows;
+    expect((await bulkRows()).length).toBe(1_200);
+    // A duplicate after a thousand good rows: none of them stays.
+    const failed = await write([...Array.from({ length: 1_000 }, (_, i) => `f${String(i).padStart(4, '0')}`), 'e0007']).catch((error: unknown) => error);
+    expect(isUniqueViolation(failed)).toBe(true);
+    expect((await bulkRows()).length).toBe(1_200);
+    expect((await keys()).some((k) => k.startsWith('f'))).toBe(false);
   });
 
   it.runIf(dialect === 'sqlite')('waits for an open Kysely transaction instead of joining it, and reads committed data meanwhile', async () => {
