@@ -6,7 +6,8 @@ import { searchQueryKey } from '../../domain/members/search-key.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { today, type AppContext } from '../shared/context.js';
 import { executeRead } from '../../db/compiled-query.js';
-import { memberSorts, selectMembers, type IndexedMember, type MemberSort } from '../../domain/members/search-index.js';
+import { selectMembers, type IndexedMember } from '../../domain/members/search-index.js';
+import { memberSorts, type MemberListItem, type MemberSort } from '../../domain/members/views.js';
 import { allOrganizationIds, idIn, memberSearchIndexes } from './member-search.js';
 import { toMembership, toPerson } from './member-rows.js';
 
@@ -32,20 +33,7 @@ export interface MemberQuery {
   pageSize: number;
 }
 
-export interface MemberListItem {
-  membershipId: string;
-  organizationId: string;
-  personId: string;
-  memberNumber: string;
-  kind: string;
-  status: MembershipStatus;
-  admittedOn: string | null;
-  endedOn: string | null;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-}
+export type { MemberListItem };
 
 type MemberScope = ExpressionBuilder<Schema & { m: MembershipTable; p: PersonTable }, 'm' | 'p'>;
 

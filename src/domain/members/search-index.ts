@@ -1,25 +1,11 @@
 import type { MembershipStatus } from './lifecycle.js';
 import { searchTokens } from './search-key.js';
+import type { MemberListItem, MemberSort } from './views.js';
 
 /** A member as the registry's list shows them, with the key their number sorts by. */
-export interface IndexedMember {
-  membershipId: string;
-  organizationId: string;
-  personId: string;
-  memberNumber: string;
+export interface IndexedMember extends MemberListItem {
   memberNumberKey: string;
-  kind: string;
-  status: MembershipStatus;
-  admittedOn: string | null;
-  endedOn: string | null;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
 }
-
-export const memberSorts = ['memberNumber', 'kana', 'admittedOn'] as const;
-export type MemberSort = (typeof memberSorts)[number];
 
 /** What the list narrows to: a search key (`searchQueryKey` of what was typed), a kind, a status, members on a date. */
 export interface MemberFilter {

@@ -4,8 +4,9 @@ import { MEMBERSHIP_STATUSES, type MembershipStatus } from './member';
 // What the registry page shows — search, filters, order and page — kept in the address so that back, reload and
 // a shared link show the same list. The server pages; the page never loads the whole registry.
 
-export const MEMBER_SORTS = ['memberNumber', 'kana', 'admittedOn'] as const;
-export type MemberSort = (typeof MEMBER_SORTS)[number];
+import { memberSorts as MEMBER_SORTS, type MemberSort } from '../../../../src/domain/members/views';
+
+export { MEMBER_SORTS, type MemberSort };
 export type SortOrder = 'asc' | 'desc';
 /** A yes/no filter: '' is either. */
 export type YesNo = '' | 'true' | 'false';

@@ -17,23 +17,11 @@ export {
   type Person,
   type PersonFields as PersonInput,
 } from '../../../../src/domain/members/member';
-import type { MembershipEventType, MembershipStatus } from '../../../../src/domain/members/lifecycle';
+import type { MembershipEventType } from '../../../../src/domain/members/lifecycle';
+import type { MemberListItem } from '../../../../src/domain/members/views';
 import type { LabourContractExemption as Exemption, Membership, Person, PersonFields as PersonInput } from '../../../../src/domain/members/member';
 
-export interface MemberListItem {
-  membershipId: string;
-  organizationId: string;
-  personId: string;
-  memberNumber: string;
-  kind: string;
-  status: MembershipStatus;
-  admittedOn: string | null;
-  endedOn: string | null;
-  familyName: string;
-  givenName: string;
-  familyKana: string;
-  givenKana: string;
-}
+export type { MemberListItem };
 
 export interface MemberPage {
   items: MemberListItem[];
