@@ -1,20 +1,10 @@
 import { sql } from 'kysely';
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
+import type { CapitalByYear } from '../../domain/capital/views.js';
 import { fiscalYearEnd } from '../../domain/members/lifecycle.js';
 import { today, type AppContext } from '../shared/context.js';
 
-export interface CapitalByYear {
-  organizationId: string;
-  /** The fiscal year named by the year it starts in (2026年度: April 2026 to March 2027 for an April start). */
-  fiscalYear: number;
-  /** Its last day: the totals are as of then (or today, for the year still running). */
-  asOf: string;
-  members: number;
-  shares: number;
-  capital: number;
-  paid: number;
-  unpaid: number;
-}
+export type { CapitalByYear };
 
 /** The fiscal year a line falls in, by its organization's start month: 2027-02-10 is in 2026 for an April start. */
 const fiscalYearOf = sql<number>`cast(substr(l.entry_date, 1, 4) as integer) - case when cast(substr(l.entry_date, 6, 2) as integer) < o.fiscal_year_start_month then 1 else 0 end`;

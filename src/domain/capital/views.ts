@@ -5,6 +5,20 @@ import type { MemberLine } from '../members/views.js';
 // The capital ledger (出資) as the API shows it: one definition for the server and the web app. Types only (no
 // Node, no database), so the web bundle can read it.
 
+/** An organization's capital at the end of one fiscal year (or today, for the year still running). */
+export interface CapitalByYear {
+  organizationId: string;
+  /** The fiscal year named by the year it starts in (2026年度: April 2026 to March 2027 for an April start). */
+  fiscalYear: number;
+  /** Its last day: the totals are as of then (or today, for the year still running). */
+  asOf: string;
+  members: number;
+  shares: number;
+  capital: number;
+  paid: number;
+  unpaid: number;
+}
+
 /** A journal entry with its lines. */
 export interface CapitalEntryView {
   id: string;

@@ -7,21 +7,10 @@ import type { Locale } from '../../i18n';
 export { entryTypes as ENTRY_TYPES, paymentMethods as PAYMENT_METHODS, type EntryType, type PaymentMethod } from '../../../../src/domain/capital/ledger';
 export type { CapitalPosition, JournalLine } from '../../../../src/domain/capital/ledger';
 export type { CapitalRules } from '../../../../src/domain/capital/share-rules';
-export type { CapitalRegister, MemberCapital, MemberCapitalEntry as CapitalEntry, RegisterRow } from '../../../../src/domain/capital/views';
+export type { CapitalByYear, CapitalRegister, MemberCapital, MemberCapitalEntry as CapitalEntry, RegisterRow } from '../../../../src/domain/capital/views';
 import type { PaymentMethod } from '../../../../src/domain/capital/ledger';
 import type { CapitalRules } from '../../../../src/domain/capital/share-rules';
 
-/** An organization's capital at the end of one fiscal year (or today, for the year still running). */
-export interface CapitalByYear {
-  organizationId: string;
-  fiscalYear: number;
-  asOf: string;
-  members: number;
-  shares: number;
-  capital: number;
-  paid: number;
-  unpaid: number;
-}
 
 export interface PayrollBatchResult {
   batchId: string;
