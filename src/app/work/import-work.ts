@@ -3,6 +3,7 @@ import { canRecordWork, type Actor } from '../../domain/access/policy.js';
 import { decodeCsv, parseCsv, type CsvEncoding, type CsvLocale, type EncodedCsv } from '../../domain/members/csv/index.js';
 import { DomainError, forbidden } from '../../domain/shared/errors.js';
 import { checkWorkImport, type CheckedWorkRow, type ExistingWork, type WorkImportFacts } from '../../domain/work/import-check.js';
+import type { WorkImportResult } from '../../domain/work/views.js';
 import { workErrorReportCsv } from '../../domain/work/work-csv-report.js';
 import { readWorkCsv, workCsvFields, type WorkCsvError, type WorkCsvField } from '../../domain/work/work-csv.js';
 import { workKey } from '../../domain/work/work-record.js';
@@ -12,6 +13,8 @@ import { listBusinessLines } from '../business/business-lines.js';
 import type { ImportProgressListener } from '../members/import-members.js';
 import { inTransaction, isoNow, newId, type AppContext, type Tx } from '../shared/context.js';
 import { lockWork, workRulesOf } from './work-rows.js';
+
+export type { WorkImportResult } from '../../domain/work/views.js';
 
 /** A time-clock file as uploaded, and what its rows do to work recorded already (see ExistingWork). */
 export interface WorkImportFile {
@@ -153,17 +156,6 @@ export async function previewWorkImport(ctx: AppContext, actor: Actor, organizat
     sample: analysis.rows.slice(0, 5).map(({ replaces, ...row }) => ({ ...row, replaces: replaces !== null })),
     errors: analysis.errors,
   };
-}
-
-export interface WorkImportResult {
-  batchId: string;
-  created: number;
-  replaced: number;
-  minutes: number;
-  people: number;
-  days: number;
-  from: string | null;
-  until: string | null;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { canApproveWork, canRecordWork, type Actor } from '../../domain/access/policy.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import { checkWorkDay, type WorkEntry } from '../../domain/work/work-record.js';
+import type { WorkRecordChange } from '../../domain/work/views.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { inTransaction, isoNow, isUniqueViolation, newId, type AppContext, type Tx } from '../shared/context.js';
 import { inClosedPeriod, knownPerson, lockWork, minutesOnDay, periodClosed, readWorkRecords, workRulesOf, worksOn, type WorkRecordView } from './work-rows.js';
+
+export type { WorkRecordChange } from '../../domain/work/views.js';
 
 /** One line of a person's day: where, in which business line and role, for how many minutes. */
 export interface WorkDayEntry {
@@ -65,16 +68,6 @@ export async function recordWork(ctx: AppContext, actor: Actor, organizationId: 
     }, at);
     return readWorkRecords(trx, ids);
   });
-}
-
-export interface WorkRecordChange {
-  version: number;
-  date?: string;
-  site?: string;
-  businessLine?: string;
-  role?: string;
-  minutes?: number;
-  note?: string | null;
 }
 
 /** A record to change: in the actor's reach, at the version they saw, not approved, its month open. */

@@ -1,11 +1,13 @@
 import { postFileForFile, uploadFile, withQuery, type UploadOptions } from '../../api';
 import { CSV_TYPE, type ImportEncoding } from '../imports/csv-import';
 import type { WorkCsvError, WorkCsvField } from '../../../../src/domain/work/work-csv';
+import type { WorkImportResult } from '../../../../src/domain/work/views';
 import { workPaths } from './work';
 
 // Importing a time clock's CSV (タイムカード・勤怠データの取り込み): preview, import, and the error report.
 
 export { workCsvFields as WORK_CSV_FIELDS, type WorkCsvField } from '../../../../src/domain/work/work-csv';
+export type { WorkImportResult } from '../../../../src/domain/work/views';
 
 /** What a row already recorded does: refused (the default), or it replaces the entered record. */
 export type ExistingWork = 'refuse' | 'replace';
@@ -21,17 +23,6 @@ export interface WorkImportPreview {
   totals: { minutes: number; people: number; days: number; from: string | null; until: string | null };
   sample: { line: number; memberNumber: string; personId: string; date: string; minutes: number; site: string; businessLine: string; role: string; replaces: boolean }[];
   errors: WorkCsvError[];
-}
-
-export interface WorkImportResult {
-  batchId: string;
-  created: number;
-  replaced: number;
-  minutes: number;
-  people: number;
-  days: number;
-  from: string | null;
-  until: string | null;
 }
 
 export interface WorkImportFile {

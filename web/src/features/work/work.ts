@@ -1,11 +1,11 @@
 import { api, withQuery } from '../../api';
-import type { WorkRecordView as WorkRecord } from '../../../../src/domain/work/views';
+import type { WorkRecordChange, WorkRecordView as WorkRecord } from '../../../../src/domain/work/views';
 import type { WorkRecordStatus } from '../../../../src/domain/work/work-record';
 
 // Work records (就労記録): what the server sends and takes, and its addresses.
 
 export { minutesPerDay as MINUTES_PER_DAY, workTextLimits as WORK_TEXT_LIMITS } from '../../../../src/domain/work/work-record';
-export type { WorkRecordView as WorkRecord } from '../../../../src/domain/work/views';
+export type { WorkRecordChange, WorkRecordView as WorkRecord } from '../../../../src/domain/work/views';
 
 export interface WorkTotals {
   records: number;
@@ -41,16 +41,6 @@ export interface WorkDayInput {
   personId: string;
   date: string;
   entries: WorkEntryInput[];
-}
-
-export interface WorkRecordChange {
-  version: number;
-  date?: string;
-  site?: string;
-  businessLine?: string;
-  role?: string;
-  minutes?: number;
-  note?: string | null;
 }
 
 export interface WorkRecordFilters {
