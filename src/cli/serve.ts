@@ -1,6 +1,7 @@
 import { watchKeyFile } from '../app/crypto/key-watch.js';
 import { jobHandlers, recurringJobs } from '../app/jobs/housekeeping.js';
 import { runDueJobs, scheduleRecurring } from '../app/jobs/job-queue.js';
+import { warmMemberSearch } from '../app/members/member-search.js';
 import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { webRoot } from '../paths.js';
@@ -30,6 +31,9 @@ export async function runServe(): Promise<void> {
   process.once('SIGTERM', shutdown);
 
   await app.listen({ host: config.host, port: config.port });
+  // The registry's search index is made on the first search of an organization: made now, in the background, the
+  // first search (a federation-wide one reads every organization) does not wait for it.
+  warmMemberSearch(runtime.ctx).catch((error: unknown) => app.log.warn({ err: error }, 'making the member search index failed; searches will make it'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;

@@ -139,6 +139,11 @@ export async function memberSearchIndexes(ctx: AppContext, organizationIds: read
   return organizationIds.map((id) => state.indexes.get(id)!);
 }
 
+/** Makes every organization's index ahead of the first search (a server does at start). */
+export async function warmMemberSearch(ctx: AppContext): Promise<void> {
+  await memberSearchIndexes(ctx, await allOrganizationIds(ctx));
+}
+
 /** Every organization in the registry (the federation administrator's search runs over all of them). */
 export async function allOrganizationIds(ctx: AppContext): Promise<string[]> {
   return (await ctx.db.selectFrom('organizations').select('id').execute()).map((r) => r.id);
