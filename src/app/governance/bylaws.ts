@@ -4,6 +4,7 @@ import { checkBylawSettings, settingsInForce, type BylawSettings, type BylawVers
 import { lawProfiles, type LawProfile } from '../../domain/law-profiles/profiles.js';
 import { DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import type { BylawVersionTable, Schema } from '../../db/schema.js';
+import type { BylawVersion } from '../../domain/governance/views.js';
 import { defaultCapitalRules, rulesOn } from '../../domain/capital/share-rules.js';
 import { capitalRulesHistory } from '../capital/capital-rules.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -15,20 +16,7 @@ import { inTransaction, isoNow, isUniqueViolation, newId, today, type AppContext
  * effect only through the special resolution that adopted it (closing that motion puts it in force); the founding
  * bylaws, adopted before the co-op was in Kyodo, are recorded once as version 1.
  */
-export interface BylawVersion {
-  id: string;
-  organizationId: string;
-  versionNo: number;
-  title: string;
-  text: string;
-  settings: BylawSettings;
-  status: 'proposed' | 'in_force' | 'rejected';
-  founding: boolean;
-  effectiveFrom: string | null;
-  adoptedByMotionId: string | null;
-  createdAt: string;
-  recordedBy: string | null;
-}
+export type { BylawVersion };
 
 export const toBylawVersion = (r: Selectable<BylawVersionTable>): BylawVersion => ({
   id: r.id,

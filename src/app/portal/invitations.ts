@@ -7,6 +7,7 @@ import type { Schema } from '../../db/schema.js';
 import { canKeepRegistry, type Actor } from '../../domain/access/policy.js';
 import { groupCode, loginIdOf, type InvitationChannel } from '../../domain/portal/one-time-code.js';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
+import type { InvitationBatch } from '../../domain/portal/views.js';
 import type { DocumentLocale } from '../documents/pdf-kit.js';
 import { recordAudit, type AuditActor } from '../audit/record-audit.js';
 import { requireKeyring, seal, unseal } from '../crypto/keyring.js';
@@ -46,20 +47,7 @@ export interface InvitationDeps {
   signInUrl: string;
 }
 
-export interface InvitationBatch {
-  id: string;
-  organizationId: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  emailed: number;
-  lettered: number;
-  lettersReady: boolean;
-  lettersExpireAt: string | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type { InvitationBatch };
 
 /** How long the sealed letters wait to be downloaded. */
 const lettersKeptMs = 24 * 3_600_000;

@@ -1,3 +1,4 @@
+import type { BylawSettings } from './bylaws.js';
 import type { BodyKind, ElectionMethod, MeetingStatus, MotionKind, Office, VotingMode } from './vocabulary.js';
 
 // Meetings and their motions as the API shows them: one definition for the server and the web app. Types only
@@ -60,4 +61,21 @@ export interface Motion {
   openedAt: string | null;
   closedAt: string | null;
   candidates: Candidate[];
+}
+
+/** One version of the bylaws (定款): proposed, then in force through the special resolution that adopted it (the founding
+ * bylaws are recorded once as version 1), or rejected. */
+export interface BylawVersion {
+  id: string;
+  organizationId: string;
+  versionNo: number;
+  title: string;
+  text: string;
+  settings: BylawSettings;
+  status: 'proposed' | 'in_force' | 'rejected';
+  founding: boolean;
+  effectiveFrom: string | null;
+  adoptedByMotionId: string | null;
+  createdAt: string;
+  recordedBy: string | null;
 }

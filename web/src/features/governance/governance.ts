@@ -43,7 +43,7 @@ import type {
 import type { BylawSettings, SettingName, SettingSource } from '../../../../src/domain/governance/bylaws';
 import type { ApprovalResult } from '../../../../src/domain/governance/elections';
 import type { ResolutionRules, VoteCount } from '../../../../src/domain/governance/resolutions';
-import type { Candidate as MotionCandidate, Meeting, Motion as ServerMotion } from '../../../../src/domain/governance/views';
+import type { BylawVersion, Candidate as MotionCandidate, Meeting, Motion as ServerMotion } from '../../../../src/domain/governance/views';
 
 /** 総会 · 総代会 · 理事会 · 連合会総会, with the number of seats held today. */
 export interface Body {
@@ -85,20 +85,7 @@ export interface NewSeat {
   termUntil: string | null;
 }
 
-/** One version of the bylaws (定款). */
-export interface BylawVersion {
-  id: string;
-  versionNo: number;
-  title: string;
-  text: string;
-  settings: BylawSettings;
-  status: 'proposed' | 'in_force' | 'rejected';
-  founding: boolean;
-  effectiveFrom: string | null;
-  adoptedByMotionId: string | null;
-  createdAt: string;
-  recordedBy: string | null;
-}
+export type { BylawVersion };
 
 export interface NewBylawVersion {
   title: string;

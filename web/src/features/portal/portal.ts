@@ -151,17 +151,7 @@ export interface InvitationRequest {
   language: InvitationLanguage;
 }
 
-export interface InvitationBatch {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  emailed: number;
-  lettered: number;
-  lettersReady: boolean;
-  lettersExpireAt: string | null;
-  error: string | null;
-}
+export type { InvitationBatch } from '../../../../src/domain/portal/views';
 
 /** A change request as the clerk sees it. */
 export interface ChangeRequest {
