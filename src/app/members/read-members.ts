@@ -6,7 +6,7 @@ import { searchQueryKey } from '../../domain/members/search-key.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { today, type AppContext } from '../shared/context.js';
 import { executeRead } from '../../db/compiled-query.js';
-import { selectMembers, type IndexedMember } from '../../domain/members/search-index.js';
+import { pageOfMembers, type IndexedMember } from '../../domain/members/search-index.js';
 import { memberSorts, type MemberListItem, type MemberSort } from '../../domain/members/views.js';
 import { allOrganizationIds, idIn, memberSearchIndexes } from './member-search.js';
 import { toMembership, toPerson } from './member-rows.js';
@@ -56,11 +56,12 @@ export async function listMembers(ctx: AppContext, actor: Actor, query: MemberQu
   const order = { sort: query.sort, descending: query.descending, nullsSmallest: ctx.dialect === 'sqlite' };
   const byEngagement = query.engaged !== undefined || query.labourContract !== undefined || query.site !== undefined;
   if (!byEngagement) {
-    const members = selectMembers(indexes, { key, kind: query.kind, status: query.status, memberOn: query.memberOn }, order);
-    const start = (query.page - 1) * query.pageSize;
-    return { items: members.slice(start, start + query.pageSize).map(listItem), total: members.length };
+    const filter = { key, kind: query.kind, status: query.status, memberOn: query.memberOn };
+    const { items, total } = pageOfMembers(indexes, filter, order, (query.page - 1) * query.pageSize, query.pageSize);
+    return { items: items.map(listItem), total };
   }
-  const matches = key === undefined ? null : selectMembers(indexes, { key }, order).map((m) => m.membershipId);
+  // The database sorts and pages these: the matches need no order.
+  const matches = key === undefined ? null : indexes.flatMap((index) => index.select({ key }).map((m) => m.membershipId));
   return listByEngagement(ctx, scope, matches, query);
 }
 

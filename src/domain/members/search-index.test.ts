@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memberNumberSortKey } from './member-number.js';
-import { MemberSearchIndex, selectMembers, type IndexedMember, type MemberFilter, type MemberOrder } from './search-index.js';
+import { MemberSearchIndex, pageOfMembers, selectMembers, type IndexedMember, type MemberFilter, type MemberOrder } from './search-index.js';
 import { searchQueryKey, searchTokens } from './search-key.js';
 
 const member = (over: Partial<IndexedMember> & { membershipId: string; memberNumber: string }): IndexedMember => ({
@@ -111,6 +111,12 @@ describe('member search index', () => {
           return a.membershipId < b.membershipId ? -1 : 1;
         });
         expect(selectMembers(byOrganization, filter, order).map((m) => m.membershipId)).toEqual(expected.map((m) => m.membershipId));
+        // A page of it, merged from each organization's part, and the count of all.
+        for (const [offset, limit] of [[0, 3], [2, 5], [members.length, 4]] as const) {
+          const page = pageOfMembers(byOrganization, filter, order, offset, limit);
+          expect(page.total).toBe(expected.length);
+          expect(page.items.map((m) => m.membershipId)).toEqual(expected.slice(offset, offset + limit).map((m) => m.membershipId));
+        }
         // One organization alone, as its own registry page shows it.
         const alone = expected.filter((m) => m.organizationId === 'org-a').map((m) => m.membershipId);
         expect(selectMembers([byOrganization[0]!], filter, order).map((m) => m.membershipId)).toEqual(alone);

@@ -225,3 +225,26 @@ export function selectMembers(indexes: readonly MemberSearchIndex[], filter: Mem
   // Each organization's part is sorted already: the sort merges those runs.
   return indexes.flatMap((index) => index.select(filter, order)).sort(memberComparator(order));
 }
+
+/**
+ * One page of that list and how many are on it in all. Across organizations (the federation's search), each one's
+ * part is already in order and only the members up to the page's end are merged, not the whole federation sorted.
+ */
+export function pageOfMembers(indexes: readonly MemberSearchIndex[], filter: MemberFilter, order: MemberOrder, offset: number, limit: number): { items: IndexedMember[]; total: number } {
+  const parts = indexes.map((index) => index.select(filter, order)).filter((part) => part.length > 0);
+  const total = parts.reduce((sum, part) => sum + part.length, 0);
+  if (parts.length <= 1) return { items: (parts[0] ?? []).slice(offset, offset + limit), total };
+  const comparator = memberComparator(order);
+  const next = parts.map(() => 0);
+  const items: IndexedMember[] = [];
+  for (let taken = 0; taken < offset + limit; taken++) {
+    let best = -1;
+    for (let p = 0; p < parts.length; p++) {
+      if (next[p]! < parts[p]!.length && (best === -1 || comparator(parts[p]![next[p]!]!, parts[best]![next[best]!]!) < 0)) best = p;
+    }
+    if (best === -1) break;
+    const member = parts[best]![next[best]!++]!;
+    if (taken >= offset) items.push(member);
+  }
+  return { items, total };
+}
