@@ -242,8 +242,9 @@ export async function importMembers(
 }
 
 /**
- * After a large import the planner's statistics are refreshed, so that searches keep using the token index. That is
- * upkeep, not part of the import: it runs once the answer is on its way (ANALYZE takes longer as the registry grows).
+ * After a large import the planner's statistics are refreshed, so that the reads that join the registry (counts,
+ * capital, ballots) keep their plans as it grows. That is upkeep, not part of the import: it runs once the answer is
+ * on its way (ANALYZE takes longer as the registry grows).
  */
 function refreshStatisticsSoon(ctx: AppContext): void {
   setImmediate(() => {
