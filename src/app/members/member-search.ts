@@ -67,7 +67,8 @@ const registryEntries = compileOnce((target, params: { after: string; upTo: stri
   .where('entity_type', 'in', ['membership', 'person'])
   .orderBy('seq'));
 
-const memberColumns = [
+/** A registry line's columns, as `IndexedMember` names them (memberships `m` joined to people `p`). */
+export const memberColumns = [
   'm.id as membershipId', 'm.organization_id as organizationId', 'm.person_id as personId', 'm.member_number as memberNumber',
   'm.member_number_key as memberNumberKey', 'm.kind', 'm.status', 'm.admitted_on as admittedOn', 'm.ended_on as endedOn',
   'p.family_name as familyName', 'p.given_name as givenName', 'p.family_kana as familyKana', 'p.given_kana as givenKana',
@@ -116,7 +117,7 @@ async function look(ctx: AppContext, state: State): Promise<void> {
   state.cursor = head;
 }
 
-const asMember = <R extends { status: string }>(row: R): R & { status: MembershipStatus } => ({ ...row, status: row.status as MembershipStatus });
+export const asMember = <R extends { status: string }>(row: R): R & { status: MembershipStatus } => ({ ...row, status: row.status as MembershipStatus });
 
 /** Makes the indexes of organizations that have none, with one read of their members. */
 async function build(ctx: AppContext, state: State, organizationIds: readonly string[]): Promise<void> {

@@ -8,7 +8,7 @@ import { today, type AppContext } from '../shared/context.js';
 import { executeRead } from '../../db/compiled-query.js';
 import { pageOfMembers, type IndexedMember } from '../../domain/members/search-index.js';
 import { memberSorts, type MemberListItem, type MemberSort } from '../../domain/members/views.js';
-import { allOrganizationIds, idIn, memberSearchIndexes } from './member-search.js';
+import { allOrganizationIds, asMember, idIn, memberColumns, memberSearchIndexes } from './member-search.js';
 import { toMembership, toPerson } from './member-rows.js';
 
 export { memberSorts };
@@ -98,11 +98,7 @@ async function listByEngagement(ctx: AppContext, scope: string | null, matches: 
   if (query.site) base = base.where((eb) => engagedOn(eb, { site: query.site }));
 
   const direction = query.descending ? 'desc' : 'asc';
-  let rows = base.select([
-    'm.id as membershipId', 'm.organization_id as organizationId', 'm.person_id as personId', 'm.member_number as memberNumber', 'm.kind',
-    'm.status', 'm.admitted_on as admittedOn', 'm.ended_on as endedOn', 'p.family_name as familyName', 'p.given_name as givenName',
-    'p.family_kana as familyKana', 'p.given_kana as givenKana',
-  ]);
+  let rows = base.select(memberColumns);
   for (const column of sortColumns[query.sort]) rows = rows.orderBy(column, direction);
   rows = rows.orderBy('m.id');
   // The total rides along with the page (a window count): one query, not two. Past the last page there is no row
@@ -112,7 +108,7 @@ async function listByEngagement(ctx: AppContext, scope: string | null, matches: 
   const total = page.length > 0
     ? Number(page[0]!.total)
     : Number((await executeRead(ctx, base.select((eb) => eb.fn.countAll<number>().as('n'))))[0]?.n ?? 0);
-  return { items: page.map(({ total: _total, ...r }) => ({ ...r, status: r.status as MembershipStatus })), total };
+  return { items: page.map((row) => listItem(asMember(row))), total };
 }
 
 /** One membership with the person, its full event history and the person's engagement in this organization. */

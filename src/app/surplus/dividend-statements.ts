@@ -1,4 +1,3 @@
-import { idIn, memberSearchIndexes } from '../members/member-search.js';
 import { canKeepCapital, type Actor } from '../../domain/access/policy.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { CsvEncoding } from '../../domain/members/csv/decode.js';
@@ -6,6 +5,7 @@ import { searchQueryKey } from '../../domain/members/search-key.js';
 import { dividendsCsv } from '../../domain/surplus/dividends-csv.js';
 import type { DividendLine, DividendStatement } from '../../domain/surplus/views.js';
 import { unitOf } from '../../domain/surplus/work-measure.js';
+import { idIn, memberSearchIndexes } from '../members/member-search.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { today, type AppContext, type Tx } from '../shared/context.js';
 import type { DocumentLocale } from '../documents/pdf-kit.js';
