@@ -1,16 +1,13 @@
 import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
-import type { Organization } from '../../domain/organizations/organization.js';
+import type { OrganizationView } from '../../domain/organizations/views.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { compileOnce } from '../../db/compiled-query.js';
 import type { DialectName } from '../../db/database.js';
 import type { AppContext, Tx } from '../shared/context.js';
 import { toOrganization } from './organization-rows.js';
 
-/** An organization as presented: with the number of organizations that are its members. */
-export interface OrganizationView extends Organization {
-  memberOrganizationCount: number;
-}
+export type { OrganizationView };
 
 /**
  * Organizations with their business lines and member count in one query: a read is one round trip, whatever the

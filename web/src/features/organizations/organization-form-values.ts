@@ -1,3 +1,4 @@
+import type { LegalForm, OrganizationStatus } from '../../../../src/domain/organizations/reference';
 import type { FieldErrors } from '../../errors';
 import { formatPostalCode } from '../../format';
 import type { Organization, OrganizationInput } from './organization';
@@ -63,7 +64,8 @@ export function toOrganizationInput(values: OrganizationFormValues): Organizatio
   return {
     nameJa: values.nameJa.trim(),
     nameEn: orNull(values.nameEn),
-    legalForm: values.legalForm,
+    // Both come from selects that offer only the server's codes; the server checks them again (400 with the field).
+    legalForm: values.legalForm as LegalForm,
     lawProfile: values.lawProfile,
     registrationDate: orNull(values.registrationDate),
     fiscalYearStartMonth: Number(values.fiscalYearStartMonth),
@@ -71,7 +73,7 @@ export function toOrganizationInput(values: OrganizationFormValues): Organizatio
     postalCode: orNull(postalDigits(values.postalCode)),
     address: orNull(values.address),
     businessLines: values.businessLines,
-    status: values.status,
+    status: values.status as OrganizationStatus,
   };
 }
 

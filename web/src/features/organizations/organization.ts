@@ -1,41 +1,11 @@
+import type { EditableOrganizationFields, OrganizationView } from '../../../../src/domain/organizations/views';
 import { api } from '../../api';
 
-export interface Organization {
-  id: string;
-  code: string;
-  kind: 'federation' | 'organization';
-  parentId: string | null;
-  nameJa: string;
-  nameEn: string | null;
-  legalForm: string;
-  lawProfile: string;
-  registrationDate: string | null;
-  fiscalYearStartMonth: number;
-  prefectureCode: string | null;
-  postalCode: string | null;
-  address: string | null;
-  businessLines: string[];
-  status: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  memberOrganizationCount: number;
-}
+/** An organization as the API sends it (the server's own definition). */
+export type Organization = OrganizationView;
 
 /** The fields a person edits; `code` and `parentId` are set only when creating. */
-export interface OrganizationInput {
-  nameJa: string;
-  nameEn: string | null;
-  legalForm: string;
-  lawProfile: string;
-  registrationDate: string | null;
-  fiscalYearStartMonth: number;
-  prefectureCode: string | null;
-  postalCode: string | null;
-  address: string | null;
-  businessLines: string[];
-  status: string;
-}
+export type OrganizationInput = EditableOrganizationFields;
 
 export interface NewOrganizationInput extends OrganizationInput {
   code: string;
