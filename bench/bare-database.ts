@@ -7,8 +7,8 @@ export type PreparedRead = (params: unknown[]) => Promise<Record<string, unknown
 /** The same, returning every row. */
 export type PreparedReadAll = (params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-/** Rows per multi-row INSERT on PostgreSQL: 1,000 rows of 16 columns stay far below its 65,535 parameters. */
-const pgInsertBatch = 1000;
+/** Rows per INSERT on PostgreSQL, as the app's bulk writes send them (`src/db/bulk-insert.ts`). */
+const pgInsertBatch = 5000;
 
 /**
  * Direct access to the app's database without Kysely or any app code: what a baseline may use. It opens its
@@ -26,8 +26,25 @@ export interface BareDatabase {
   execute(sql: string): Promise<void>;
   /** Inserts `rows` (values in `columns` order) into `table` in one transaction, as fast as this driver plainly can. */
   insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /** The same for several tables, in the order given, all in one transaction. */
+  insertTables(parts: readonly TableRows[]): Promise<void>;
+  /**
+   * Makes the scratch table `target` with the columns, defaults, keys and indexes of the app's table `source`, but
+   * no foreign keys (its rows' parents are not copied). Dropping `target` drops its indexes.
+   */
+  copyTableShape(source: string, target: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One table's rows for `insertTables`: values in `columns` order. */
+export interface TableRows {
+  table: string;
+  columns: readonly string[];
+  rows: readonly (readonly unknown[])[];
+}
+
+/** SQLite: a foreign-key clause of a column (`references "t" ("id")`), with its actions if any. */
+const referencesClause = /\s+references\s+"?\w+"?\s*\(\s*"?\w+"?\s*\)(\s+on\s+(delete|update)\s+(cascade|restrict|set\s+null|set\s+default|no\s+action))*/gi;
 
 const placeholders = (count: number): string => `(${Array.from({ length: count }, () => '?').join(', ')})`;
 
@@ -43,6 +60,13 @@ export function openBareSqlite(file: string): BareDatabase {
     writer.pragma('busy_timeout = 5000');
     return writer;
   };
+  const insertTables = async (parts: readonly TableRows[]): Promise<void> => {
+    const db = write();
+    const inserts = parts.map(({ table, columns, rows }) => ({ insert: db.prepare(`insert into ${table} (${columns.join(', ')}) values ${placeholders(columns.length)}`), rows }));
+    db.transaction(() => {
+      for (const { insert, rows } of inserts) for (const row of rows) insert.run(...row);
+    })();
+  };
   return {
     description: 'one prepared better-sqlite3 statement',
     insertDescription: 'one prepared better-sqlite3 INSERT per row, all in one transaction',
@@ -57,12 +81,18 @@ export function openBareSqlite(file: string): BareDatabase {
     async execute(sql) {
       write().exec(sql);
     },
-    async insertRows(table, columns, rows) {
-      const db = write();
-      const insert = db.prepare(`insert into ${table} (${columns.join(', ')}) values ${placeholders(columns.length)}`);
-      db.transaction(() => {
-        for (const row of rows) insert.run(...row);
-      })();
+    insertRows: async (table, columns, rows) => insertTables([{ table, columns, rows }]),
+    insertTables,
+    async copyTableShape(source, target) {
+      const objects = sqlite.prepare<[string], { type: string; name: string; sql: string }>(
+        `select type, name, sql from sqlite_master where tbl_name = ? and sql is not null order by type desc`).all(source);
+      if (!objects.some((o) => o.type === 'table')) throw new Error(`copyTableShape: no table ${source}`);
+      const quoted = (name: string) => new RegExp(`"${name}"|\\b${name}\\b`);
+      for (const { type, name, sql } of objects) {
+        write().exec(type === 'table'
+          ? sql.replace(quoted(source), `"${target}"`).replace(referencesClause, '')
+          : sql.replace(quoted(name), `"${target}_${name}"`).replace(new RegExp(`(\\bon\\s+)("${source}"|${source}\\b)`, 'i'), `$1"${target}"`));
+      }
     },
     close: async () => {
       sqlite.close();
@@ -81,9 +111,32 @@ export function openBarePostgres(connectionString: string, poolSize: number, log
     return sql.replace(/\?/g, () => `$${(placeholder += 1)}`);
   };
   const named = (sql: string) => ({ name: `bench_${(statements += 1)}`, text: numbered(sql) });
+  const insertTables = async (parts: readonly TableRows[]): Promise<void> => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      for (const { table, columns, rows } of parts) {
+        // One array per column, cast to the column's type: the fastest plain INSERT with node-postgres (a VALUES
+        // list binds every value as its own parameter).
+        const types = new Map((await client.query<{ name: string; type: string }>(
+          'select column_name as name, udt_name as type from information_schema.columns where table_name = $1', [table])).rows.map((r) => [r.name, r.type]));
+        const text = `insert into ${table} (${columns.join(', ')}) select * from unnest(${columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text'}[]`).join(', ')})`;
+        for (let start = 0; start < rows.length; start += pgInsertBatch) {
+          const batch = rows.slice(start, start + pgInsertBatch);
+          await client.query(text, columns.map((_, c) => batch.map((row) => row[c])));
+        }
+      }
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   return {
     description: 'one prepared pg query',
-    insertDescription: `multi-row pg INSERTs of ${pgInsertBatch.toLocaleString('en')} rows, all in one transaction`,
+    insertDescription: `pg INSERTs from unnest of one array per column, ${pgInsertBatch.toLocaleString('en')} rows each, all in one transaction`,
     prepare(sql) {
       // A named query is parsed once per connection and then executed as a prepared statement.
       const query = named(sql);
@@ -96,24 +149,11 @@ export function openBarePostgres(connectionString: string, poolSize: number, log
     async execute(sql) {
       await pool.query(sql);
     },
-    async insertRows(table, columns, rows) {
-      const statementFor = (count: number) =>
-        numbered(`insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: count }, () => placeholders(columns.length)).join(', ')}`);
-      const full = statementFor(pgInsertBatch);
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        for (let start = 0; start < rows.length; start += pgInsertBatch) {
-          const batch = rows.slice(start, start + pgInsertBatch);
-          await client.query(batch.length === pgInsertBatch ? full : statementFor(batch.length), batch.flat());
-        }
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+    insertRows: async (table, columns, rows) => insertTables([{ table, columns, rows }]),
+    insertTables,
+    async copyTableShape(source, target) {
+      // LIKE copies no foreign keys; INCLUDING ALL brings the defaults, checks, keys and indexes.
+      await pool.query(`create table ${target} (like ${source} including all)`);
     },
     close: () => pool.end(),
   };
