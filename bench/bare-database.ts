@@ -101,6 +101,21 @@ export function openBareSqlite(file: string): BareDatabase {
   };
 }
 
+/** Runs `work` on one client of `pool` in a transaction: committed when it returns, rolled back when it throws. */
+export async function inPgTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await work(client);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export function openBarePostgres(connectionString: string, poolSize: number, log: (message: string) => void): BareDatabase {
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle connection the server ends would otherwise crash the bench as an unhandled 'error' event.
@@ -111,29 +126,19 @@ export function openBarePostgres(connectionString: string, poolSize: number, log
     return sql.replace(/\?/g, () => `$${(placeholder += 1)}`);
   };
   const named = (sql: string) => ({ name: `bench_${(statements += 1)}`, text: numbered(sql) });
-  const insertTables = async (parts: readonly TableRows[]): Promise<void> => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      for (const { table, columns, rows } of parts) {
-        // One array per column, cast to the column's type: the fastest plain INSERT with node-postgres (a VALUES
-        // list binds every value as its own parameter).
-        const types = new Map((await client.query<{ name: string; type: string }>(
-          'select column_name as name, udt_name as type from information_schema.columns where table_name = $1', [table])).rows.map((r) => [r.name, r.type]));
-        const text = `insert into ${table} (${columns.join(', ')}) select * from unnest(${columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text'}[]`).join(', ')})`;
-        for (let start = 0; start < rows.length; start += pgInsertBatch) {
-          const batch = rows.slice(start, start + pgInsertBatch);
-          await client.query(text, columns.map((_, c) => batch.map((row) => row[c])));
-        }
+  const insertTables = (parts: readonly TableRows[]): Promise<void> => inPgTransaction(pool, async (client) => {
+    for (const { table, columns, rows } of parts) {
+      // One array per column, cast to the column's type: the fastest plain INSERT with node-postgres (a VALUES
+      // list binds every value as its own parameter).
+      const types = new Map((await client.query<{ name: string; type: string }>(
+        'select column_name as name, udt_name as type from information_schema.columns where table_name = $1', [table])).rows.map((r) => [r.name, r.type]));
+      const text = `insert into ${table} (${columns.join(', ')}) select * from unnest(${columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text'}[]`).join(', ')})`;
+      for (let start = 0; start < rows.length; start += pgInsertBatch) {
+        const batch = rows.slice(start, start + pgInsertBatch);
+        await client.query(text, columns.map((_, c) => batch.map((row) => row[c])));
       }
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
     }
-  };
+  });
   return {
     description: 'one prepared pg query',
     insertDescription: `pg INSERTs from unnest of one array per column, ${pgInsertBatch.toLocaleString('en')} rows each, all in one transaction`,

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { apiPrefix } from '../../src/http/app.js';
 import { sqliteFile } from '../../src/runtime.js';
+import { inPgTransaction } from '../bare-database.js';
 import type { BenchEnv } from '../env.js';
 import type { Metric } from '../metric.js';
 import { throughputResult } from '../results.js';
@@ -104,20 +105,10 @@ function barePostgresLedger(connectionString: string, log: (message: string) => 
   const insertLines = { name: 'bench_capital_lines', text: numbered(insertLinesSql) };
   return {
     description: 'one pg transaction of two named prepared INSERTs (the entry, its two lines), pool of the app\'s size',
-    async pay(p) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query({ ...insertEntry, values: entryValues(p) });
-        await client.query({ ...insertLines, values: lineValues(p) });
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    pay: (p) => inPgTransaction(pool, async (client) => {
+      await client.query({ ...insertEntry, values: entryValues(p) });
+      await client.query({ ...insertLines, values: lineValues(p) });
+    }),
     close: () => pool.end(),
   };
 }
