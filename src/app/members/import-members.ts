@@ -24,7 +24,6 @@ import { recordAudit } from '../audit/record-audit.js';
 import { findOrganization } from '../organizations/organization-rows.js';
 import { inTransaction, isoNow, newId, type AppContext } from '../shared/context.js';
 import { kindCodesOf } from './member-kinds.js';
-import { refreshMemberSearchSoon } from './member-search.js';
 
 export interface ImportFile {
   bytes: Uint8Array;
@@ -239,7 +238,6 @@ export async function importMembers(
     return result;
   });
   if (result.created > 1000) refreshStatisticsSoon(ctx);
-  if (result.created + result.updated > 0) refreshMemberSearchSoon(ctx, organizationId);
   return result;
 }
 

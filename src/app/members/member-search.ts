@@ -140,26 +140,6 @@ export async function memberSearchIndexes(ctx: AppContext, organizationIds: read
   return organizationIds.map((id) => state.indexes.get(id)!);
 }
 
-/**
- * After a write that names a whole organization (an import), makes its index again in the background, so that the
- * next search does not wait for it. Only where this process keeps indexes already (a server): a command that
- * imports and exits has none to keep.
- */
-export function refreshMemberSearchSoon(ctx: AppContext, organizationId: string): void {
-  const state = states.get(ctx.db);
-  if (!state || state.indexes.size === 0) return;
-  setImmediate(() => {
-    memberSearchIndexes(ctx, [organizationId]).catch((error: unknown) => {
-      console.warn(`kyodo: making the member search index again after an import failed (the next search makes it): ${error instanceof Error ? error.message : String(error)}`);
-    });
-  });
-}
-
-/** The index this process keeps for an organization, as it is (none is made, nothing is read). */
-export function keptMemberSearchIndex(ctx: AppContext, organizationId: string): MemberSearchIndex | undefined {
-  return states.get(ctx.db)?.indexes.get(organizationId);
-}
-
 /** Makes every organization's index ahead of the first search (a server does at start). */
 export async function warmMemberSearch(ctx: AppContext): Promise<void> {
   await memberSearchIndexes(ctx, await allOrganizationIds(ctx));
