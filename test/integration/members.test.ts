@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberSearchIndexes } from '../../src/app/members/member-search.js';
+import { allOrganizationIds, keptMemberSearchIndex, memberSearchIndexes, warmMemberSearch } from '../../src/app/members/member-search.js';
 import { buildTenants } from '../factories.js';
 import { dialects } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -222,6 +222,14 @@ describe.each(dialects)('membership registry (%s)', (dialect) => {
     const [after] = await memberSearchIndexes(t.ctx, [tenants.orgA.id]);
     expect(after).not.toBe(before);
     expect((await list('q=kobayashi')).items.map((i) => i.memberNumber)).toEqual(['0100']);
+  });
+
+  it('makes every organization\'s index ahead of the first search, with all its members', async () => {
+    await warmMemberSearch(t.ctx);
+    const counts = await t.ctx.db.selectFrom('memberships').select(['organization_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('organization_id').execute();
+    const ids = await allOrganizationIds(t.ctx);
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) expect(keptMemberSearchIndex(t.ctx, id)?.size, id).toBe(Number(counts.find((c) => c.organization_id === id)?.n ?? 0));
   });
 
   it('filters by the site where members work', async () => {

@@ -140,9 +140,21 @@ export async function memberSearchIndexes(ctx: AppContext, organizationIds: read
   return organizationIds.map((id) => state.indexes.get(id)!);
 }
 
-/** Makes every organization's index ahead of the first search (a server does at start). */
+/** The index this process keeps for an organization, as it is: none is made and nothing is read. */
+export function keptMemberSearchIndex(ctx: AppContext, organizationId: string): MemberSearchIndex | undefined {
+  return states.get(ctx.db)?.indexes.get(organizationId);
+}
+
+/**
+ * Makes every organization's index ahead of the first search (a server does at start). One organization at a time,
+ * giving way between them: making an index holds the event loop (on SQLite the read too), so requests that come
+ * meanwhile wait for one organization's index at most, not for the federation's.
+ */
 export async function warmMemberSearch(ctx: AppContext): Promise<void> {
-  await memberSearchIndexes(ctx, await allOrganizationIds(ctx));
+  for (const id of await allOrganizationIds(ctx)) {
+    await memberSearchIndexes(ctx, [id]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Every organization in the registry (the federation administrator's search runs over all of them). */
