@@ -1,3 +1,4 @@
+import { setImmediate as giveWay } from 'node:timers/promises';
 import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { RowWriter } from './database.js';
 import type { DialectName } from './dialect-name.js';
@@ -179,6 +180,9 @@ export class BulkWriter<T extends keyof Schema & string> {
         for (let c = 0; c < width; c++) parameters[c] = batch[r * width + c];
         run(parameters);
       }
+      // These rows went in synchronously: after a full batch, the event loop gets a turn (other requests are answered,
+      // their reads from the second connection), as Kysely's statements give it in a long transaction.
+      if (rows === batchSizes.sqlite) await giveWay();
     } else if (this.sharedColumns.length > 0) {
       // The select list's placeholders come first in the text, so the shared values are bound first.
       const parameters = [...this.sharedValues, ...batch];

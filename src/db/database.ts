@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect-name.js';
 import type { Schema } from './schema.js';
+import { KyodoSqliteDialect, KyodoSqliteDriver, type Statements } from './sqlite-driver.js';
 
 export type { DialectName } from './dialect-name.js';
 
@@ -75,15 +76,16 @@ function openSqlite(file: string): Database {
   // Keeps the planner's statistics fresh (SQLite's advice for every new connection); cheap when nothing changed.
   sqlite.pragma('optimize = 0x10002');
   const statements = withStatementCache(sqlite);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   const reader = file === ':memory:' ? null : openReader(file, sqlite, statements);
+  const driver = new KyodoSqliteDriver(sqlite, statements, reader?.statements ?? null);
+  const db = new Kysely<Schema>({ dialect: new KyodoSqliteDialect(driver) });
   return {
     db,
     dialect: 'sqlite',
     sqlitePath: file,
     sqlite,
     runPrepared: reader,
-    runWrites: sqliteWrites(db, sqlite, statements),
+    runWrites: sqliteWrites(driver, sqlite, statements),
     rowWriter: (sqlText) => {
       const statement = statements.prepare(sqlText);
       return (parameters) => {
@@ -103,16 +105,16 @@ class NoChange {
 }
 
 /**
- * SQLite's write runner: it takes Kysely's connection (so that no Kysely transaction is open on the handle, and none
- * starts until it is done), then runs the writes as one better-sqlite3 transaction, synchronously.
+ * SQLite's write runner: it takes the writing connection (so that no Kysely transaction is open on it, and none starts
+ * until it is done), then runs the writes as one better-sqlite3 transaction, synchronously.
  */
-function sqliteWrites(db: Kysely<Schema>, sqlite: SQLite.Database, statements: ReturnType<typeof withStatementCache>): WriteRunner {
+function sqliteWrites(driver: KyodoSqliteDriver, sqlite: SQLite.Database, statements: Statements): WriteRunner {
   const transaction = sqlite.transaction((steps: readonly WriteStep[]) => {
     steps.forEach((step, index) => {
       if (statements.prepare(step.sql).run(...step.parameters).changes === 0) throw new NoChange(index);
     });
   });
-  return (steps) => db.connection().execute(async () => {
+  return (steps) => driver.withWriter(() => {
     try {
       transaction(steps);
       return -1;
@@ -139,13 +141,13 @@ function configure(sqlite: SQLite.Database): void {
  * second, read-only connection, which in WAL mode reads the last committed state meanwhile, so that a long import
  * does not hold up every request.
  */
-function openReader(file: string, writer: SQLite.Database, writerStatements: ReturnType<typeof withStatementCache>): PreparedRunner & { close(): void } {
+function openReader(file: string, writer: SQLite.Database, writerStatements: Statements): PreparedRunner & { close(): void; statements: Statements } {
   const reader = new SQLite(file, { readonly: true });
   configure(reader);
   const statements = withStatementCache(reader);
   const run = async (_name: string | null, sqlText: string, parameters: readonly unknown[]) =>
     (writer.inTransaction ? statements : writerStatements).prepare(sqlText).all(...parameters) as unknown[];
-  return Object.assign(run, { close: () => reader.close() });
+  return Object.assign(run, { close: () => reader.close(), statements });
 }
 
 /**

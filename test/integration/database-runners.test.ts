@@ -70,6 +70,50 @@ describe.each(dialects)('database runners (%s)', (dialect) => {
     expect((await keys()).some((k) => k.startsWith('f'))).toBe(false);
   });
 
+  it.runIf(dialect === 'sqlite')('answers reads outside an open transaction at once, from committed data; writes outside it wait', async () => {
+    const before = await keys();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await sql`insert into runner_test (k, v) values (${'tx2'}, ${'committed later'})`.execute(trx);
+      entered();
+      await gate;
+    });
+    await inside;
+    // Both a written-out and a built select are answered while the transaction holds the writing connection (they
+    // would wait for it to end otherwise: this test would never get past them), without its uncommitted row.
+    expect(await keys()).toEqual(before);
+    const built = await (db as Kysely<{ runner_test: { k: string } }>).selectFrom('runner_test').select('k').orderBy('k').execute();
+    expect(built.map((r) => r.k)).toEqual(before);
+    const write = sql`insert into runner_test (k, v) values (${'o1'}, ${'outside'})`.execute(db);
+    let written = false;
+    void write.then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(written).toBe(false);
+    release();
+    await transaction;
+    await write;
+    expect(await keys()).toEqual([...before, 'o1', 'tx2'].sort());
+  });
+
+  it.runIf(dialect === 'sqlite')('gives the event loop a turn between full batches of a bulk write, inside the transaction', async () => {
+    const ctx: AppContext = { db: database.db, dialect, runPrepared: database.runPrepared, runWrites: database.runWrites, rowWriter: database.rowWriter, now: () => new Date() };
+    let turned = false;
+    await inTransaction(ctx, async (trx) => {
+      const bulk = new BulkWriter(trx, dialect, 'runner_test' as keyof Schema, ['k'] as never[], { shared: { v: 'turn' } as never });
+      setImmediate(() => (turned = true));
+      for (let i = 0; i < 1_000; i++) {
+        const written = bulk.add(`g${String(i).padStart(4, '0')}`);
+        if (written) await written;
+      }
+      // Two batches went in synchronously; a callback queued before them has run since.
+      expect(turned).toBe(true);
+      await bulk.flush();
+    });
+  });
+
   it.runIf(dialect === 'sqlite')('waits for an open Kysely transaction instead of joining it, and reads committed data meanwhile', async () => {
     const before = await keys();
     let release!: () => void;
