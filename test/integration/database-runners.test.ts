@@ -28,6 +28,24 @@ describe.each(dialects)('database runners (%s)', (dialect) => {
     return { sql: text, parameters };
   };
   const keys = async () => (await sql<{ k: string }>`select k from runner_test order by k`.execute(db)).rows.map((r) => r.k);
+  /**
+   * A Kysely transaction that has inserted `k` and holds the writing connection until `release` is called; then it
+   * commits, or throws and rolls back (its promise then answers the error's message).
+   */
+  const heldTransaction = async (k: string, outcome: 'commit' | 'roll back') => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await sql`insert into runner_test (k, v) values (${k}, ${'uncommitted'})`.execute(trx);
+      entered();
+      await gate;
+      if (outcome === 'roll back') throw new Error('rolled back on purpose');
+    }).then(() => 'committed', (error: Error) => error.message);
+    await inside;
+    return { transaction, release };
+  };
 
   it('commits every write, in order, and answers -1', async () => {
     expect(await database.runWrites([insert('a1'), insert('a2')])).toBe(-1);
@@ -72,16 +90,7 @@ describe.each(dialects)('database runners (%s)', (dialect) => {
 
   it.runIf(dialect === 'sqlite')('answers reads outside an open transaction at once, from committed data; writes outside it wait', async () => {
     const before = await keys();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const inside = new Promise<void>((resolve) => (entered = resolve));
-    const transaction = db.transaction().execute(async (trx) => {
-      await sql`insert into runner_test (k, v) values (${'tx2'}, ${'committed later'})`.execute(trx);
-      entered();
-      await gate;
-    });
-    await inside;
+    const { transaction, release } = await heldTransaction('tx2', 'commit');
     // Both a written-out and a built select are answered while the transaction holds the writing connection (they
     // would wait for it to end otherwise: this test would never get past them), without its uncommitted row.
     expect(await keys()).toEqual(before);
@@ -93,7 +102,7 @@ describe.each(dialects)('database runners (%s)', (dialect) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(written).toBe(false);
     release();
-    await transaction;
+    expect(await transaction).toBe('committed');
     await write;
     expect(await keys()).toEqual([...before, 'o1', 'tx2'].sort());
   });
@@ -116,17 +125,7 @@ describe.each(dialects)('database runners (%s)', (dialect) => {
 
   it.runIf(dialect === 'sqlite')('waits for an open Kysely transaction instead of joining it, and reads committed data meanwhile', async () => {
     const before = await keys();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const inside = new Promise<void>((resolve) => (entered = resolve));
-    const transaction = db.transaction().execute(async (trx) => {
-      await sql`insert into runner_test (k, v) values (${'tx1'}, ${'uncommitted'})`.execute(trx);
-      entered();
-      await gate;
-      throw new Error('rolled back on purpose');
-    }).catch((error: Error) => error.message);
-    await inside;
+    const { transaction, release } = await heldTransaction('tx1', 'roll back');
     // A read outside the transaction goes to the read-only connection: it does not see the uncommitted row.
     const read = await database.runPrepared!(null, 'select k from runner_test order by k', []);
     expect(read.map((r) => (r as { k: string }).k)).toEqual(before);
