@@ -171,13 +171,17 @@ describe.each(dialects)('accounts and sessions (%s)', (dialect) => {
     await t.signIn(me.email, 'a new long password');
   });
 
-  it('ends every session of an account when it is disabled', async () => {
+  it('ends every session of an account when it is disabled, and refuses its API tokens', async () => {
     const victim = tenants.users.orgAdminB;
-    const { cookie } = await t.signIn(victim.email);
+    const { cookie, csrf } = await t.signIn(victim.email);
+    const { token } = (await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: 'nightly export' } })).json<{ token: string }>();
+    const byToken = () => t.app.inject({ url: `/api/v1/organizations/${tenants.orgB.id}`, headers: { authorization: `Bearer ${token}` } });
+    expect((await byToken()).statusCode).toBe(200);
     const admin = await t.signIn(tenants.users.federationAdmin.email);
     const disabled = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${victim.id}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: { disabled: true } });
     expect(disabled.json()).toMatchObject({ disabled: true });
     expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    expect((await byToken()).json()).toMatchObject({ code: 'invalid_token' });
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: victim.email, password: testPassword } });
     expect(again.statusCode).toBe(401);
   });

@@ -89,20 +89,21 @@ export async function authenticateSession(ctx: AppContext, sessionToken: string,
   return { actor: actorOf(user), user, csrfToken: row.csrf_token };
 }
 
+// Two lookups by unique key rather than a join: with the planner's statistics of a table of a few tokens, SQLite scans
+// api_tokens for the join (measured: 57 µs a request in a server, against 8 µs for these two together).
 const tokenByHash = compileOnce(({ db }, p: { tokenHash: string }) =>
-  db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(userColumns.map((c) => `users.${c}` as const))
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
-    .where('api_tokens.token_hash', '=', p.tokenHash),
+  db.selectFrom('api_tokens').select(['id', 'user_id', 'last_used_at', 'revoked_at']).where('token_hash', '=', p.tokenHash),
 );
 
+const userById = compileOnce(({ db }, p: { id: string }) => db.selectFrom('users').select(userColumns).where('id', '=', p.id));
+
 export async function authenticateToken(ctx: AppContext, token: string): Promise<Authenticated | null> {
-  const [row] = await tokenByHash(ctx, { tokenHash: hashSecret(token) });
-  if (!row || row.revoked_at !== null || row.disabled_at !== null) return null;
+  const [found] = await tokenByHash(ctx, { tokenHash: hashSecret(token) });
+  if (!found || found.revoked_at !== null) return null;
+  const [row] = await userById(ctx, { id: found.user_id });
+  if (!row || row.disabled_at !== null) return null;
   const now = ctx.now();
-  if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) > touchIntervalMs) noteTokenUse(ctx, row.token_id, now.toISOString());
+  if (found.last_used_at === null || now.getTime() - Date.parse(found.last_used_at) > touchIntervalMs) noteTokenUse(ctx, found.id, now.toISOString());
   const user = toUser(row);
   return { actor: actorOf(user), user, csrfToken: null };
 }
