@@ -17,6 +17,7 @@ export { prefectureCodeOf } from './prefecture-lookup.js';
 export { describeError, errorReportCsv, rejectedRowsCsv, type RejectedRowsInput, type ReportOptions } from './report.js';
 export {
   validateRows,
+  validateRowsInSteps,
   type MemberCsvError,
   type MemberCsvErrorCode,
   type MemberCsvValidation,

@@ -7,7 +7,7 @@ import type { MemberImportRow } from './member-row.js';
 import { parseCsv } from './parse.js';
 import { prefectureCodeOf } from './prefecture-lookup.js';
 import { buildMemberRow, cp932Bytes, csvLines, enHeader, jaHeader, utf8Bytes } from './test-fixtures.js';
-import { validateRows } from './validate.js';
+import { validateRows, validateRowsInSteps } from './validate.js';
 
 /** decode → parse → suggested mapping → validate, as an import does. */
 const importBytes = (bytes: Uint8Array, defaultKind?: string) => {
@@ -162,6 +162,28 @@ describe('validateRows', () => {
     ['いいえ', false], ['no', false], ['False', false], ['0', false], ['×', false], ['', null],
   ])('reads 従事 %s as %s', (cell, expected) => {
     expect(importText(csvLines(jaHeader, jaLine({ engagedInWork: cell }))).rows[0]?.row.engagedInWork).toBe(expected);
+  });
+});
+
+describe('validateRowsInSteps', () => {
+  it('pauses after every step of records and ends with what validateRows finds, duplicates across steps included', () => {
+    // 10 records with a bad date in the 3rd and the 1st member number again in the 9th: both span the steps of 4.
+    const text = [jaHeader, ...Array.from({ length: 10 }, (_, i) => jaLine({
+      memberNumber: i === 8 ? '0001' : String(i + 1).padStart(4, '0'), admittedOn: i === 2 ? '2024-13-01' : '2024-04-01',
+    }))].join('\r\n');
+    const { headers, records } = parseCsv(decodeCsv(utf8Bytes(text)).text);
+    const options = { headers, firstDataRow: 2 };
+    const steps = validateRowsInSteps(records, suggestMapping(headers), options, 4);
+    const paused: number[] = [];
+    let next = steps.next();
+    while (!next.done) {
+      paused.push(next.value);
+      next = steps.next();
+    }
+    expect(paused).toEqual([4, 8]);
+    expect(next.value).toEqual(validateRows(records, suggestMapping(headers), options));
+    expect(next.value.errors.map((e) => [e.line, e.code])).toEqual([[4, 'invalid_date'], [10, 'duplicate_in_file']]);
+    expect(next.value.rows).toHaveLength(8);
   });
 });
 

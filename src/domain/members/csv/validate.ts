@@ -217,6 +217,23 @@ export const validateRows = (
   mapping: ColumnMapping,
   options: ValidateOptions,
 ): MemberCsvValidation => {
+  const steps = validateRowsInSteps(records, mapping, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+};
+
+/**
+ * `validateRows` a slice at a time: it pauses after every `step` records, giving how many it has checked, and returns
+ * the same validation at the end. A server checks a large file this way, letting other requests run between slices.
+ */
+export function* validateRowsInSteps(
+  records: readonly (readonly string[])[],
+  mapping: ColumnMapping,
+  options: ValidateOptions,
+  step = 2_000,
+): Generator<number, MemberCsvValidation, void> {
   const { headers, defaultKind } = options;
   const firstDataRow = options.firstDataRow ?? 2;
   const missing = missingRequired(mapping, { defaultKind });
@@ -245,6 +262,7 @@ export const validateRows = (
   const lineOfNumber = new Map<string, number>();
 
   for (let r = 0; r < records.length; r++) {
+    if (r > 0 && r % step === 0) yield r;
     const record = records[r] ?? [];
     const line = firstDataRow + r;
     if (isBlank(record)) continue;
@@ -280,4 +298,4 @@ export const validateRows = (
     if (errors.length === errorsBefore) rows.push({ line, row });
   }
   return { rows, errors };
-};
+}
