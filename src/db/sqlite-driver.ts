@@ -16,6 +16,7 @@ const turnEvery = 20;
  * - A statement that only reads, run outside any transaction while the writing connection is taken (a transaction is
  *   open on it), goes to the second, read-only connection. In WAL mode that one reads the last committed state, which
  *   is all a read outside a transaction may see anyway. Anything else waits for the writing connection, as before.
+ *   (`runPrepared`, in database.ts, routes its synchronous hot reads alike, by whether a transaction is open there.)
  * - A transaction lets the event loop run every `turnEvery` ms between its statements. better-sqlite3 is synchronous
  *   and Kysely's promises resolve at once, so without it a transaction holds the whole process until it ends.
  * `:memory:` has no second connection: there every statement waits for the one connection.

@@ -90,7 +90,7 @@ export async function authenticateSession(ctx: AppContext, sessionToken: string,
 }
 
 // Two lookups by unique key rather than a join: with the planner's statistics of a table of a few tokens, SQLite scans
-// api_tokens for the join (measured: 57 µs a request in a server, against 8 µs for these two together).
+// api_tokens for the join (measured in a server: 57 µs a request, against 19 µs for these two together).
 const tokenByHash = compileOnce(({ db }, p: { tokenHash: string }) =>
   db.selectFrom('api_tokens').select(['id', 'user_id', 'last_used_at', 'revoked_at']).where('token_hash', '=', p.tokenHash),
 );

@@ -1,3 +1,4 @@
+import { setImmediate as giveWay } from 'node:timers/promises';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { MemberSearchIndex, type IndexedMember } from '../../domain/members/search-index.js';
 import type { MembershipStatus } from '../../domain/members/lifecycle.js';
@@ -153,7 +154,7 @@ export function keptMemberSearchIndex(ctx: AppContext, organizationId: string): 
 export async function warmMemberSearch(ctx: AppContext): Promise<void> {
   for (const id of await allOrganizationIds(ctx)) {
     await memberSearchIndexes(ctx, [id]);
-    await new Promise((resolve) => setImmediate(resolve));
+    await giveWay();
   }
 }
 
